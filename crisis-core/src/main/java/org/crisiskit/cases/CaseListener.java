@@ -1,0 +1,17 @@
+package org.crisiskit.cases;
+
+/**
+ * Receives every case event after it is journaled.
+ *
+ * <p>Threading: called on the thread that caused the event, while that case's lock is held, so the
+ * events of one case arrive in order; events of different cases may arrive concurrently. Return
+ * quickly and do not block; hand long work to your own executor. An exception thrown by a listener is
+ * logged and does not undo the event.
+ */
+public interface CaseListener {
+  /** A listener that does nothing. */
+  CaseListener NONE = new CaseListener() {};
+
+  /** Called after {@code event} was recorded; {@code after} is the case including it. */
+  default void onEvent(CaseEvent event, CrisisCase after) {}
+}

@@ -1,0 +1,48 @@
+package org.crisiskit.classify;
+
+import java.util.Locale;
+
+/**
+ * What a mention is, from the brand's point of view; it decides how the case is answered. Declared in
+ * order of priority: when a case holds mentions of several intents, the case takes the first.
+ */
+public enum Intent {
+  /** Something went wrong for the customer; must be answered. */
+  COMPLAINT,
+  /** Troll, insult or harassment: not to be fed. */
+  ABUSE,
+  /** Politics, religion, tragedies: a topic the playbook may forbid answering. */
+  SENSITIVE,
+  /** The customer asks for information; should be answered. */
+  QUESTION,
+  /** Praise or thanks: answered with thanks. */
+  PRAISE,
+  /** Nothing to act on. */
+  NEUTRAL;
+
+  /** The lower-case name used in JSON, for example {@code complaint}. */
+  public String jsonName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Parses a JSON name, case-insensitively.
+   *
+   * @throws IllegalArgumentException naming the expected values
+   */
+  public static Intent fromJsonName(String name) {
+    for (Intent i : values()) {
+      if (i.name().equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown intent '" + name
+            + "', expected one of complaint, question, praise, abuse, sensitive, neutral");
+  }
+
+  /** Returns the intent with the higher priority of the two. */
+  public static Intent stronger(Intent a, Intent b) {
+    return a.ordinal() <= b.ordinal() ? a : b;
+  }
+}
