@@ -1,0 +1,37 @@
+package org.crisiskit.desk;
+
+import org.crisiskit.cases.CaseEvent;
+import org.crisiskit.cases.CrisisCase;
+
+/**
+ * Receives what a {@link CrisisDesk} wants a person or a helpdesk to know. Every method has a no-op
+ * default, so implement only what you need.
+ *
+ * <p>Threading: methods are called on the thread that caused the notification — an adapter's
+ * listening thread for new mentions, incidents and SLA notices raised while ingesting, the caller's
+ * thread for agent actions, the thread calling {@link CrisisDesk#checkHealth()} for health notices.
+ * Calls for one case arrive in order. Return quickly; hand long work to your own executor. An
+ * exception thrown here is logged and does not undo anything.
+ */
+public interface DeskListener {
+  /** A listener that does nothing. */
+  DeskListener NONE = new DeskListener() {};
+
+  /** A case was opened or changed; {@code after} includes {@code event}. */
+  default void onCaseEvent(CaseEvent event, CrisisCase after) {}
+
+  /** A message waits for approval before it may be sent. */
+  default void onApprovalNeeded(PendingMessage message) {}
+
+  /** An action could not be done through the network and needs a person (for example a phone call). */
+  default void onManualTask(CrisisCase c, String task) {}
+
+  /** An incident was raised or changed state or severity. */
+  default void onIncident(DeskNotice notice) {}
+
+  /** An SLA deadline is near or was missed. */
+  default void onSla(DeskNotice notice) {}
+
+  /** An adapter looks unhealthy (for example silent for much longer than usual) or recovered. */
+  default void onAdapterHealth(DeskNotice notice) {}
+}
