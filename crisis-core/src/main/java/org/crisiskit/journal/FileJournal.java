@@ -405,15 +405,26 @@ public final class FileJournal implements Journal {
       closed = true;
     }
     if (flusher != null) {
-      flusher.shutdownNow();
+      // no shutdownNow(): interrupting a thread inside FileChannel.force closes the channel
+      flusher.shutdown();
+      try {
+        flusher.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       channel.force(false);
-      channel.close();
-      lock.release();
-      lockChannel.close();
     } catch (IOException e) {
-      throw new JournalException("cannot close journal " + file + ": " + e.getMessage(), e);
+      throw new JournalException("cannot sync journal " + file + " on close: " + e.getMessage(), e);
+    } finally {
+      try {
+        channel.close();
+        lock.release();
+        lockChannel.close();
+      } catch (IOException e) {
+        LOG.warn("journal {}: cannot release: {}", file, e.toString());
+      }
     }
   }
 
