@@ -199,7 +199,7 @@ public final class CaseService {
             attrs.put("handle", mention.author().handle());
             CaseEvent opened = new CaseEvent(CaseEventType.CASE_OPENED, caseId, now, "customer",
                 CaseState.NEW, CaseState.NEW, "", attrs);
-            CrisisCase c = record(opened, null);
+            CrisisCase c = recordJoining(opened, null, r);
             byAuthor.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(caseId);
             setFirstResponseDeadline(c, mention.createdAt(), now);
             return new AcceptResult(mention.id(), caseId, false, true, false);
@@ -207,7 +207,7 @@ public final class CaseService {
           CrisisCase c = target.get();
           CaseEvent added = new CaseEvent(CaseEventType.MENTION_ADDED, caseId, now, "customer",
               c.state(), c.state(), "", attrs);
-          c = record(added, c);
+          c = recordJoining(added, c, r);
           boolean reopened = false;
           if (c.state().answered()) {
             CaseEvent reopen = new CaseEvent(CaseEventType.CASE_REOPENED, caseId, now, "customer",
@@ -223,6 +223,21 @@ public final class CaseService {
       }
     } finally {
       authorLock.unlock();
+    }
+  }
+
+  /**
+   * Records the event that attaches {@code r} to its case. If that fails, the mention is journaled
+   * but joined no case: forget it here too, so that a retry attaches it instead of calling it a
+   * duplicate (at restart the journaled mention is attached anyway).
+   */
+  private CrisisCase recordJoining(CaseEvent e, CrisisCase before, RecordedMention r) {
+    try {
+      return record(e, before);
+    } catch (RuntimeException ex) {
+      mentions.remove(r.mention().id());
+      negatives.remove(r);
+      throw ex;
     }
   }
 
