@@ -166,53 +166,78 @@ public final class CaseService {
       if (seen != null) {
         return new AcceptResult(mention.id(), seen.caseId(), true, false, false);
       }
-      Optional<CrisisCase> target = chooseCase(key, mention);
-      CaseId caseId = target.map(CrisisCase::id).orElseGet(() -> CaseId.openedBy(mention.id()));
-      Lock caseLock = caseLocks.get(caseId);
-      caseLock.lock();
-      try {
-        RecordedMention r = new RecordedMention(mention, assessment, caseId);
-        journal.append(CaseJournalFormat.MENTION, CaseJournalFormat.encode(mention, assessment, caseId));
-        index(r);
-        Instant now = clock.instant();
-        Map<String, String> attrs = new HashMap<>();
-        attrs.put("mention", mention.id().value());
-        attrs.put("mentionAt", mention.createdAt().toString());
-        mention.conversationId().ifPresent(c -> attrs.put("conversation", c));
-        attrs.put("intent", assessment.intent().jsonName());
-        attrs.put("severity", assessment.severity().jsonName());
-        if (!assessment.topics().isEmpty()) {
-          attrs.put("topics", String.join(",", new java.util.TreeSet<>(assessment.topics())));
+      while (true) {
+        Optional<CrisisCase> target = chooseCase(key, mention);
+        CaseId caseId = target.map(CrisisCase::id).orElseGet(() -> CaseId.openedBy(mention.id()));
+        Lock caseLock = caseLocks.get(caseId);
+        caseLock.lock();
+        try {
+          if (target.isPresent()) {
+            // a command may have changed the case between choosing it and taking its lock
+            CrisisCase current = cases.get(caseId);
+            if (!current.isOpen()) {
+              continue; // closed meanwhile: choose again
+            }
+            target = Optional.of(current);
+          }
+          RecordedMention r = new RecordedMention(mention, assessment, caseId);
+          journal.append(CaseJournalFormat.MENTION, CaseJournalFormat.encode(mention, assessment, caseId));
+          index(r);
+          Instant now = clock.instant();
+          Map<String, String> attrs = new HashMap<>();
+          attrs.put("mention", mention.id().value());
+          attrs.put("mentionAt", mention.createdAt().toString());
+          mention.conversationId().ifPresent(c -> attrs.put("conversation", c));
+          attrs.put("intent", assessment.intent().jsonName());
+          attrs.put("severity", assessment.severity().jsonName());
+          if (!assessment.topics().isEmpty()) {
+            attrs.put("topics", String.join(",", new java.util.TreeSet<>(assessment.topics())));
+          }
+          if (target.isEmpty()) {
+            attrs.put("network", mention.network());
+            attrs.put("author", mention.author().id());
+            attrs.put("handle", mention.author().handle());
+            CaseEvent opened = new CaseEvent(CaseEventType.CASE_OPENED, caseId, now, "customer",
+                CaseState.NEW, CaseState.NEW, "", attrs);
+            CrisisCase c = recordJoining(opened, null, r);
+            byAuthor.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(caseId);
+            setFirstResponseDeadline(c, mention.createdAt(), now);
+            return new AcceptResult(mention.id(), caseId, false, true, false);
+          }
+          CrisisCase c = target.get();
+          CaseEvent added = new CaseEvent(CaseEventType.MENTION_ADDED, caseId, now, "customer",
+              c.state(), c.state(), "", attrs);
+          c = recordJoining(added, c, r);
+          boolean reopened = false;
+          if (c.state().answered()) {
+            CaseEvent reopen = new CaseEvent(CaseEventType.CASE_REOPENED, caseId, now, "customer",
+                c.state(), CaseState.REOPENED, "customer wrote again", Map.of("mention", mention.id().value()));
+            c = record(reopen, c);
+            reopened = true;
+            setFirstResponseDeadline(c, mention.createdAt(), now);
+          }
+          return new AcceptResult(mention.id(), caseId, false, false, reopened);
+        } finally {
+          caseLock.unlock();
         }
-        if (target.isEmpty()) {
-          attrs.put("network", mention.network());
-          attrs.put("author", mention.author().id());
-          attrs.put("handle", mention.author().handle());
-          CaseEvent opened = new CaseEvent(CaseEventType.CASE_OPENED, caseId, now, "customer",
-              CaseState.NEW, CaseState.NEW, "", attrs);
-          CrisisCase c = record(opened, null);
-          byAuthor.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(caseId);
-          setFirstResponseDeadline(c, mention.createdAt(), now);
-          return new AcceptResult(mention.id(), caseId, false, true, false);
-        }
-        CrisisCase c = target.get();
-        CaseEvent added = new CaseEvent(CaseEventType.MENTION_ADDED, caseId, now, "customer",
-            c.state(), c.state(), "", attrs);
-        c = record(added, c);
-        boolean reopened = false;
-        if (c.state().answered()) {
-          CaseEvent reopen = new CaseEvent(CaseEventType.CASE_REOPENED, caseId, now, "customer",
-              c.state(), CaseState.REOPENED, "customer wrote again", Map.of("mention", mention.id().value()));
-          c = record(reopen, c);
-          reopened = true;
-          setFirstResponseDeadline(c, mention.createdAt(), now);
-        }
-        return new AcceptResult(mention.id(), caseId, false, false, reopened);
-      } finally {
-        caseLock.unlock();
       }
     } finally {
       authorLock.unlock();
+    }
+  }
+
+  /**
+   * Records the event that attaches {@code r} to its case. If that fails, the mention is journaled
+   * but joined no case: forget it here too, so that a retry attaches it instead of calling it a
+   * duplicate (at restart the journaled mention is attached anyway).
+   */
+  private CrisisCase recordJoining(CaseEvent e, CrisisCase before, RecordedMention r) {
+    try {
+      return record(e, before);
+    } catch (RuntimeException ex) {
+      mentions.remove(r.mention().id());
+      negatives.remove(r);
+      throw ex;
     }
   }
 

@@ -42,7 +42,7 @@ import java.util.Set;
  * <p>Guards that depend on the case, not only on its state, are checked by {@link CaseService}:
  * {@code move_private} needs a private channel for the author, {@code publish_outcome} needs a
  * resolution summary, and {@code close} straight from {@code RESOLVED} only when the
- * {@link CasePolicy} does not require a public outcome. Immutable and thread-safe.
+ * {@link CaseConfig} does not require a public outcome. Immutable and thread-safe.
  */
 public final class Workflow {
   private static final Map<CaseState, Map<CaseAction, CaseState>> TABLE = buildTable();

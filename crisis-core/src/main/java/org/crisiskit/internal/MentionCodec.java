@@ -48,7 +48,7 @@ public final class MentionCodec {
             .id(nonBlank(F.requireText(node, "id", path), path + ".id"))
             .conversationId(F.optText(node, "conversationId", path))
             .inReplyToId(F.optText(node, "inReplyToId", path))
-            .author(author.build())
+            .author(build(author::build, ap))
             .text(F.requireText(node, "text", path))
             .language(F.optText(node, "lang", path))
             .createdAt(F.requireInstant(node, "createdAt", path));
@@ -81,7 +81,16 @@ public final class MentionCodec {
               nonNegative(F.optLong(m, "likes", mp, 0), mp + ".likes"),
               nonNegative(F.optLong(m, "quotes", mp, 0), mp + ".quotes")));
     }
-    return b.build();
+    return build(b::build, path);
+  }
+
+  /** Runs a builder, turning its validation failure into a format error at {@code path}. */
+  private static <T> T build(java.util.function.Supplier<T> builder, String path) {
+    try {
+      return builder.get();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new MentionFormatException(path, e.getMessage(), e);
+    }
   }
 
   private static String nonBlank(String s, String path) {

@@ -204,6 +204,10 @@ public final class FileJournal implements Journal {
           throw new JournalCorruptedException(file, offset, "record length " + len + " out of range");
         }
         if (offset + 8 + len > limit) {
+          if (intactRecordAfter(offset, limit, expected + 1)) {
+            throw new JournalCorruptedException(file, offset, "record length " + len
+                + " runs past the end of the file, but intact records follow (damaged length)");
+          }
           r.tornAt = offset;
           break;
         }
@@ -215,7 +219,8 @@ public final class FileJournal implements Journal {
         crc.update(body, 0, len);
         if ((int) crc.getValue() != storedCrc) {
           long recordEnd = offset + 8 + len;
-          if (recordEnd == limit || tailIsZero(recordEnd, limit)) {
+          if ((recordEnd == limit || tailIsZero(recordEnd, limit))
+              && !intactRecordAfter(offset, recordEnd, expected + 1)) {
             r.tornAt = offset;
             break;
           }
@@ -245,6 +250,40 @@ public final class FileJournal implements Journal {
       throw new JournalCorruptedException(file, limit, "file shorter than expected while reading");
     }
     return r;
+  }
+
+  /**
+   * True when an intact record with sequence {@code nextSequence} starts somewhere in {@code (from,
+   * limit)}: then the record at {@code from} is damaged in the middle of the file, not torn at its end.
+   * The range is shorter than one record, so at most {@link #MAX_BODY} bytes are read.
+   */
+  private boolean intactRecordAfter(long from, long limit, long nextSequence) throws IOException {
+    int size = (int) (limit - from - 1);
+    if (size < 8 + MIN_BODY) {
+      return false;
+    }
+    ByteBuffer tail = ByteBuffer.allocate(size);
+    while (tail.hasRemaining()) {
+      if (channel.read(tail, from + 1 + tail.position()) <= 0) {
+        break;
+      }
+    }
+    tail.flip();
+    byte[] a = tail.array();
+    int n = tail.limit();
+    CRC32C crc = new CRC32C();
+    for (int p = 0; p + 8 + MIN_BODY <= n; p++) {
+      int len = tail.getInt(p);
+      if (len < MIN_BODY || p + 8 + len > n || tail.getLong(p + 8) != nextSequence) {
+        continue;
+      }
+      crc.reset();
+      crc.update(a, p + 8, len);
+      if ((int) crc.getValue() == tail.getInt(p + 4)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean tailIsZero(long from, long limit) throws IOException {
@@ -366,15 +405,26 @@ public final class FileJournal implements Journal {
       closed = true;
     }
     if (flusher != null) {
-      flusher.shutdownNow();
+      // no shutdownNow(): interrupting a thread inside FileChannel.force closes the channel
+      flusher.shutdown();
+      try {
+        flusher.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       channel.force(false);
-      channel.close();
-      lock.release();
-      lockChannel.close();
     } catch (IOException e) {
-      throw new JournalException("cannot close journal " + file + ": " + e.getMessage(), e);
+      throw new JournalException("cannot sync journal " + file + " on close: " + e.getMessage(), e);
+    } finally {
+      try {
+        channel.close();
+        lock.release();
+        lockChannel.close();
+      } catch (IOException e) {
+        LOG.warn("journal {}: cannot release: {}", file, e.toString());
+      }
     }
   }
 

@@ -23,6 +23,7 @@ public final class Author {
   private Author(Builder b) {
     this.id = requireText(b.id, "author.id");
     this.handle = stripAt(requireText(b.handle, "author.handle"));
+    checkArgument(!handle.isBlank(), "author.handle must not be blank after its leading @ but was '%s'", b.handle);
     this.displayName = b.displayName == null ? this.handle : b.displayName;
     checkArgument(b.followers >= 0, "author.followers must be >= 0 but was %s", b.followers);
     checkArgument(b.following >= 0, "author.following must be >= 0 but was %s", b.following);
@@ -39,7 +40,11 @@ public final class Author {
   }
 
   private static String stripAt(String handle) {
-    return handle.startsWith("@") ? handle.substring(1) : handle;
+    int i = 0;
+    while (i < handle.length() && handle.charAt(i) == '@') {
+      i++;
+    }
+    return handle.substring(i);
   }
 
   /** Returns a builder for a new author. */
@@ -143,7 +148,7 @@ public final class Author {
       return this;
     }
 
-    /** Sets the handle (required); a leading {@code @} is dropped. */
+    /** Sets the handle (required); leading {@code @} signs are dropped. */
     public Builder handle(String handle) {
       this.handle = handle;
       return this;

@@ -1,0 +1,79 @@
+package org.crisiskit.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.crisiskit.journal.FileJournal;
+import org.crisiskit.journal.FsyncPolicy;
+import org.crisiskit.journal.Journal;
+import org.crisiskit.journal.TempDirs;
+import org.crisiskit.mention.MentionFixtures;
+
+class JournalReplayProperties {
+  @Provide
+  Arbitrary<List<Steps.Step>> scripts() {
+    return Steps.scripts(4, 80);
+  }
+
+  private static void run(CaseService s, FakeClock clock, List<Steps.Step> script) {
+    int[] n = {0};
+    for (Steps.Step step : script) {
+      clock.advance(Duration.ofSeconds(37));
+      Steps.run(s, step, n);
+    }
+  }
+
+  static void assertSameService(CaseService live, CaseService rebuilt) {
+    assertEquals(live.allCases(), rebuilt.allCases());
+    for (CrisisCase c : live.allCases()) {
+      assertEquals(c, rebuilt.find(c.id()).orElseThrow());
+      assertEquals(c.state(), rebuilt.find(c.id()).orElseThrow().state());
+      assertEquals(live.mentionsOf(c.id()), rebuilt.mentionsOf(c.id()));
+    }
+    assertEquals(live.mentionCount(), rebuilt.mentionCount());
+    assertEquals(live.countByState(), rebuilt.countByState());
+    assertEquals(
+        live.negativeMentions(MentionFixtures.T0.minusSeconds(1), MentionFixtures.T0.plus(Duration.ofDays(9)), Optional.empty()),
+        rebuilt.negativeMentions(MentionFixtures.T0.minusSeconds(1), MentionFixtures.T0.plus(Duration.ofDays(9)), Optional.empty()));
+  }
+
+  @Property(tries = 150)
+  void replayingTheJournalRebuildsIdenticalCases(@ForAll("scripts") List<Steps.Step> script) {
+    Journal journal = Journal.inMemory();
+    FakeClock clock = new FakeClock(MentionFixtures.T0);
+    CaseService live = CaseService.newBuilder().journal(journal).clock(clock).build();
+    run(live, clock, script);
+    long seq = journal.lastSequence();
+    CaseService rebuilt = CaseService.newBuilder().journal(journal).clock(clock).build();
+    assertSameService(live, rebuilt);
+    assertEquals(seq, journal.lastSequence(), "rebuilding must not write");
+  }
+
+  @Property(tries = 25)
+  void replayingAFileJournalAfterReopeningRebuildsIdenticalCases(@ForAll("scripts") List<Steps.Step> script)
+      throws IOException {
+    Path dir = Files.createTempDirectory("crisis-replay");
+    try {
+      FakeClock clock = new FakeClock(MentionFixtures.T0);
+      CaseService live;
+      try (FileJournal journal = FileJournal.open(dir, FsyncPolicy.grouped(Duration.ofSeconds(1)))) {
+        live = CaseService.newBuilder().journal(journal).clock(clock).build();
+        run(live, clock, script);
+      }
+      try (FileJournal journal = FileJournal.open(dir)) {
+        assertSameService(live, CaseService.newBuilder().journal(journal).clock(clock).build());
+      }
+    } finally {
+      TempDirs.delete(dir);
+    }
+  }
+}

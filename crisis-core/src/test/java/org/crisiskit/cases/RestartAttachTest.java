@@ -1,0 +1,134 @@
+package org.crisiskit.cases;
+
+import static org.crisiskit.mention.MentionFixtures.mention;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.crisiskit.classify.Intent;
+import org.crisiskit.journal.FileJournal;
+import org.crisiskit.journal.Journal;
+import org.crisiskit.journal.JournalEntry;
+import org.crisiskit.mention.Mention;
+import org.crisiskit.mention.MentionFixtures;
+import org.crisiskit.mention.MentionId;
+import org.crisiskit.mention.MentionJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A crash between journaling a mention and its case event loses nothing: the mention is attached at start. */
+class RestartAttachTest {
+  private final FakeClock clock = new FakeClock(MentionFixtures.T0);
+
+  private CaseService service(Journal journal) {
+    return CaseService.newBuilder().journal(journal).clock(clock).build();
+  }
+
+  @Test
+  void aMentionRecordWithoutItsCaseEventIsAttachedAtStart() {
+    Journal journal = Journal.inMemory();
+    CaseService before = service(journal);
+    CaseId existing = before.accept(mention("1", "ana", "conv", 0)).caseId();
+    Mention orphan = mention("2", "ana", "conv", 5);
+    // what CaseService writes first, in the form documented on CaseJournalFormat
+    journal.append(CaseJournalFormat.MENTION, "{\"mention\":" + MentionJson.toJson(orphan)
+        + ",\"assessment\":{\"intent\":\"complaint\",\"severity\":\"high\",\"negative\":true,"
+        + "\"topics\":[\"delivery\"]},\"case\":\"" + existing.value() + "\"}");
+    Mention newcomer = mention("3", "bob", null, 7);
+    journal.append(CaseJournalFormat.MENTION, "{\"mention\":" + MentionJson.toJson(newcomer)
+        + ",\"assessment\":{\"intent\":\"question\",\"severity\":\"normal\",\"negative\":false,\"topics\":[]},"
+        + "\"case\":\"x-3\"}");
+
+    CaseService after = service(journal);
+    CrisisCase c = after.find(existing).orElseThrow();
+    assertEquals(List.of(MentionId.of("x", "1"), MentionId.of("x", "2")), c.mentions());
+    assertEquals(Intent.COMPLAINT, after.mention(orphan.id()).orElseThrow().assessment().intent());
+    assertTrue(after.find(CaseId.of("x-3")).isPresent());
+    assertEquals(3, after.mentionCount());
+    assertEquals(1, after.negativeMentions(MentionFixtures.T0, MentionFixtures.T0.plusSeconds(3600),
+        java.util.Optional.of("delivery")).size());
+
+    // a second start finds everything in place and attaches nothing twice
+    long seq = journal.lastSequence();
+    CaseService third = service(journal);
+    assertEquals(seq, journal.lastSequence());
+    JournalReplayProperties.assertSameService(after, third);
+  }
+
+  @Test
+  void aFileJournalCutRightAfterAMentionRecordAttachesItAtRestart(@TempDir Path dir) throws IOException {
+    List<Long> afterMention = new ArrayList<>();
+    Path file;
+    try (FileJournal fj = FileJournal.open(dir)) {
+      file = fj.file();
+      Journal spy = new SizeRecordingJournal(fj, file, afterMention);
+      CaseService s = service(spy);
+      s.accept(mention("1", "ana", "conv", 0), Assessment.of(Intent.COMPLAINT));
+      s.accept(mention("2", "ana", "conv", 5), Assessment.of(Intent.COMPLAINT));
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.truncate(afterMention.get(1)); // the power went out right after mention 2 reached the disk
+    }
+    try (FileJournal fj = FileJournal.open(dir)) {
+      CaseService s = service(fj);
+      CrisisCase c = s.find(CaseId.of("x-1")).orElseThrow();
+      assertEquals(List.of(MentionId.of("x", "1"), MentionId.of("x", "2")), c.mentions());
+      assertEquals(2, s.mentionCount());
+    }
+    try (FileJournal fj = FileJournal.open(dir)) {
+      assertEquals(2, service(fj).find(CaseId.of("x-1")).orElseThrow().mentions().size());
+    }
+  }
+
+  /** Passes appends through and notes the file size after each mention record. */
+  private static final class SizeRecordingJournal implements Journal {
+    private final Journal delegate;
+    private final Path file;
+    private final List<Long> sizes;
+
+    SizeRecordingJournal(Journal delegate, Path file, List<Long> sizes) {
+      this.delegate = delegate;
+      this.file = file;
+      this.sizes = sizes;
+    }
+
+    @Override
+    public long append(String type, String payload) {
+      long seq = delegate.append(type, payload);
+      if (type.equals(CaseJournalFormat.MENTION)) {
+        try {
+          sizes.add(java.nio.file.Files.size(file));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return seq;
+    }
+
+    @Override
+    public void replay(long afterSequence, Consumer<JournalEntry> consumer) {
+      delegate.replay(afterSequence, consumer);
+    }
+
+    @Override
+    public long lastSequence() {
+      return delegate.lastSequence();
+    }
+
+    @Override
+    public void flush() {
+      delegate.flush();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+}
