@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.crisiskit.cases.CaseId;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
-import org.crisiskit.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 
 class ApprovalQueueTest {
@@ -43,7 +42,7 @@ class ApprovalQueueTest {
 
   @Test
   void rejectNeedsANoteAndPendingSurvivesRestart() {
-    PendingMessage p = queue.submit(caseId, msg("We're sorry. We'll message you privately."), "agent:leo");
+    PendingMessage p = queue.submit(caseId, msg("Lo sentimos, te escribimos por mensaje privado."), "agent:leo");
     PendingMessage q = queue.submit(caseId, msg("Lo sentimos. Te escribimos por privado."), "agent:leo");
     assertThrows(IllegalArgumentException.class, () -> queue.reject(p.id(), "manager:eva", " "));
     ApprovalDecision d = queue.reject(p.id(), "manager:eva", "responde en español");
@@ -68,10 +67,5 @@ class ApprovalQueueTest {
   @Test
   void unknownIdIsACallerMistake() {
     assertThrows(IllegalArgumentException.class, () -> queue.approve("approval-9", "m", Optional.empty()));
-  }
-
-  @SuppressWarnings("unused")
-  private static String type(JournalEntry e) {
-    return e.type();
   }
 }
