@@ -3,6 +3,8 @@ package org.crisiskit.check;
 import java.util.Objects;
 import java.util.Optional;
 import org.crisiskit.classify.Intent;
+import org.crisiskit.playbook.Draft;
+import org.crisiskit.playbook.TriageInput;
 
 /**
  * A message the brand is about to send, with what the checks need to know about it.
@@ -34,6 +36,15 @@ public final class OutgoingMessage {
   /** A builder of a public message with {@code text}. */
   public static Builder newBuilder(String text) {
     return new Builder(text);
+  }
+
+  /**
+   * The public reply that carries a triage draft to the mention's author: the customer's language and
+   * the intent come from {@code in}, so the checks can compare them.
+   */
+  public static OutgoingMessage reply(Draft draft, TriageInput in) {
+    return newBuilder(draft.text()).lang(draft.lang()).customerLang(in.lang())
+        .replyTo(in.mention().author().handle()).intent(in.classification().intent()).build();
   }
 
   /** A public message with only a text. */
