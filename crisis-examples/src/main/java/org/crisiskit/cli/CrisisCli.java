@@ -25,7 +25,10 @@ public final class CrisisCli {
     for (CliCommand c : List.of(
         new VersionCommand(),
         new ReplayCommand(),
-        new DemoCommand())) {
+        new DemoCommand(),
+        new PlaybookCommand(),
+        new LintCommand(),
+        new ReportCommand())) {
       commands.put(c.name(), c);
     }
   }

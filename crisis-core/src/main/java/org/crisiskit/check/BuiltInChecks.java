@@ -1,0 +1,393 @@
+package org.crisiskit.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.crisiskit.classify.Intent;
+import org.crisiskit.playbook.Template;
+
+/** The checks every {@link MessageChecker} runs unless disabled. */
+final class BuiltInChecks {
+  private BuiltInChecks() {}
+
+  /** Weighted length, with the @handle prefix of a public reply. */
+  static final class Length implements MessageCheck {
+    private final NetworkRules rules;
+
+    Length(NetworkRules rules) {
+      this.rules = rules;
+    }
+
+    @Override
+    public String name() {
+      return "length";
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      String prefix = m.handlePrefix();
+      int total = rules.weightedLength(prefix + m.text());
+      if (total <= rules.maxLength()) {
+        return List.of();
+      }
+      // the first char index of the text at which the limit is exceeded
+      int cut = m.text().length();
+      int lo = 0;
+      int hi = m.text().length();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (rules.weightedLength(prefix + m.text().substring(0, safe(m.text(), mid))) > rules.maxLength()) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      cut = Math.max(0, safe(m.text(), lo > 0 ? lo - 1 : 0));
+      return List.of(Finding.blocking(name(), String.format(Locale.ROOT,
+          "%d weighted characters%s, the limit on %s is %d", total,
+          prefix.isEmpty() ? "" : " including the '" + prefix.trim() + "' prefix", rules.network(), rules.maxLength()),
+          cut, m.text().length(), "shorten by " + (total - rules.maxLength()) + " or continue in a private message"));
+    }
+
+    private static int safe(String s, int i) {
+      return i > 0 && i < s.length() && Character.isLowSurrogate(s.charAt(i)) ? i - 1 : i;
+    }
+  }
+
+  /** Placeholders such as {eta} left in the text. */
+  static final class Placeholders implements MessageCheck {
+    @Override
+    public String name() {
+      return "placeholder";
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      List<Finding> out = new ArrayList<>();
+      Matcher x = Template.PLACEHOLDER.matcher(m.text());
+      while (x.find()) {
+        out.add(Finding.blocking(name(), "unresolved placeholder " + x.group(), x.start(), x.end(),
+            "replace it with the real value"));
+      }
+      return out;
+    }
+  }
+
+  /** The message is not in the customer's (or its declared) language. */
+  static final class Language implements MessageCheck {
+    @Override
+    public String name() {
+      return "language";
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      Optional<String> want = m.customerLang().or(m::lang).map(Text::root).filter(l -> !l.equals("und"));
+      if (want.isEmpty()) {
+        return List.of();
+      }
+      String got = Text.guessLang(m.text());
+      if (got.equals("und") || got.equals(want.get())) {
+        return List.of();
+      }
+      if (!want.get().equals("es") && !want.get().equals("en")) {
+        return List.of(Finding.warning(name(), "the message reads as '" + got + "' but the customer writes '"
+            + want.get() + "'", 0, m.text().length(), null));
+      }
+      return List.of(Finding.blocking(name(), "the message reads as '" + got + "' but the customer writes '"
+          + want.get() + "'", 0, m.text().length(), "answer in '" + want.get() + "'"));
+    }
+  }
+
+  /** A list of phrases that each produce a finding. */
+  static class Phrases implements MessageCheck {
+    private final String name;
+    private final Level level;
+    private final String what;
+    private final List<String> phrases;
+    private final List<Pattern> patterns;
+    private final String suggestion;
+
+    Phrases(String name, Level level, String what, List<String> phrases, String suggestion) {
+      this.name = name;
+      this.level = level;
+      this.what = what;
+      this.phrases = List.copyOf(phrases);
+      this.patterns = Text.phrases(this.phrases);
+      this.suggestion = suggestion;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      List<Finding> out = new ArrayList<>();
+      for (int[] hit : Text.find(Text.fold(m.text()), patterns)) {
+        out.add(new Finding(name, level, what + ": '" + m.text().substring(hit[0], hit[1]) + "'", hit[0], hit[1],
+            Optional.ofNullable(suggestion)));
+      }
+      return out;
+    }
+  }
+
+  static final List<String> THREATS = List.of("legal action", "we will sue", "we'll sue", "you will regret",
+      "you'll regret", "or else", "we will report you", "acciones legales", "medidas legales", "te vas a arrepentir",
+      "os vais a arrepentir", "te denunciaremos", "le denunciaremos", "atente a las consecuencias");
+  static final List<String> INSULTS = List.of("idiot", "idiots", "stupid", "moron", "ridiculous", "pathetic",
+      "clueless", "dumb", "idiota", "estupido", "estupida", "imbecil", "ridiculo", "ridicula", "patetico", "tonto",
+      "tonta", "inutil");
+  static final List<String> ARGUMENTS = List.of("as we already told you", "as we told you", "as we already said",
+      "as we said", "as previously stated", "calm down", "you are wrong", "you're wrong", "if you had read",
+      "read the terms", "como ya te dijimos", "como ya te hemos dicho", "como ya le dijimos", "como ya dijimos",
+      "como ya le hemos dicho", "calmate", "calmese", "tranquilizate", "tranquilicese", "estas equivocado",
+      "esta equivocado", "no tienes razon", "si hubieras leido", "lee las condiciones");
+  static final List<String> SARCASM = List.of("thanks for nothing", "good luck with that", "congratulations on",
+      "obviously", "as if", "wow, really", "gracias por nada", "que sorpresa", "obviamente", "enhorabuena por",
+      "suerte con eso", "faltaria mas");
+  static final List<String> BLAME = List.of("your fault", "you should have", "user error", "not our fault",
+      "not our problem", "you didn't read", "culpa tuya", "culpa suya", "deberias haber", "deberia haber",
+      "no es culpa nuestra", "no es nuestro problema", "error suyo", "error tuyo");
+  static final List<String> PROMISES = List.of("guaranteed", "we guarantee", "i promise", "we promise",
+      "never happen again", "garantizado", "garantizada", "garantizamos", "te lo garantizo", "te prometo",
+      "le prometo", "prometemos", "no volvera a pasar", "nunca volvera a ocurrir");
+
+  static MessageCheck tone() {
+    return new Combined("tone", List.of(
+        new Phrases("tone", Level.BLOCKING, "threatening wording", THREATS, "never threaten a customer"),
+        new Phrases("tone", Level.BLOCKING, "insulting wording", INSULTS, "remove it"),
+        new Phrases("tone", Level.BLOCKING, "argumentative wording", ARGUMENTS,
+            "acknowledge and offer the next step instead"),
+        new Phrases("tone", Level.WARNING, "possibly sarcastic wording", SARCASM, "say it plainly")));
+  }
+
+  static MessageCheck forbidden(List<String> extra) {
+    List<String> blame = new ArrayList<>(BLAME);
+    blame.addAll(extra);
+    return new Combined("forbidden", List.of(
+        new Phrases("forbidden", Level.BLOCKING, "forbidden blame or promise", blame, "the playbook forbids it"),
+        new Phrases("forbidden", Level.BLOCKING, "promise the brand may not keep", PROMISES,
+            "promise only what the playbook allows")));
+  }
+
+  /** Several checks reported under one name. */
+  static final class Combined implements MessageCheck {
+    private final String name;
+    private final List<MessageCheck> parts;
+
+    Combined(String name, List<MessageCheck> parts) {
+      this.name = name;
+      this.parts = parts;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      List<Finding> out = new ArrayList<>();
+      parts.forEach(p -> out.addAll(p.check(m)));
+      return out;
+    }
+  }
+
+  /** E-mail addresses, phone, card, order and ID numbers, postal addresses in a public message. */
+  static final class PersonalData implements MessageCheck {
+    static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d])");
+    static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\d[\\d ().-]{7,}\\d(?!\\w)");
+    static final Pattern ORDER = Pattern.compile(
+        "(?i)(?:\\b(?:order|pedido|orden|ref(?:erence|erencia)?|tracking|seguimiento|factura|invoice)\\s*"
+            + "(?:#|n[º°o]\\.?|no\\.?|number|n[uú]mero|num\\.?)?\\s*:?\\s*|#)([A-Z]{0,4}-?\\d[A-Z0-9-]{4,})");
+    static final Pattern ADDRESS = Pattern.compile(
+        "(?i)\\b(?:calle|c/|avda\\.?|avenida|plaza|pza\\.?|paseo|camino|carrer)\\s+[\\p{L}' ]{2,40}?,?\\s*(?:n[º°o]\\.?\\s*)?\\d{1,4}"
+            + "|\\b\\d{1,5}\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Lane|Ln\\.?|Boulevard|Blvd\\.?|Drive|Dr\\.?)(?![a-z])");
+    static final Pattern NATIONAL_ID = Pattern.compile("\\b\\d{8}[A-HJ-NP-TV-Z]\\b|\\b[XYZ]\\d{7}[A-Z]\\b");
+
+    @Override
+    public String name() {
+      return "personal_data";
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      String t = m.text();
+      List<Finding> out = new ArrayList<>();
+      List<int[]> cards = new ArrayList<>();
+      Matcher c = CARD.matcher(t);
+      while (c.find()) {
+        if (luhn(c.group())) {
+          cards.add(new int[] {c.start(), c.end()});
+          out.add(new Finding(name(), m.isPublic() ? Level.BLOCKING : Level.WARNING,
+              "card number '" + mask(c.group()) + "'", c.start(), c.end(),
+              Optional.of("never write card numbers in a message")));
+        }
+      }
+      if (!m.isPublic()) {
+        return out;
+      }
+      String move = "move the conversation to a private channel";
+      add(out, EMAIL, t, "e-mail address", move, cards);
+      add(out, ORDER, t, "order or reference number", move, cards);
+      add(out, NATIONAL_ID, t, "ID document number", move, cards);
+      add(out, ADDRESS, t, "postal address", move, cards);
+      Matcher p = PHONE.matcher(t);
+      while (p.find()) {
+        long digits = p.group().chars().filter(Character::isDigit).count();
+        if (digits >= 9 && digits <= 15 && !overlaps(p.start(), p.end(), cards) && !overlapsFindings(p.start(), p.end(), out)) {
+          out.add(Finding.blocking(name(), "phone number '" + p.group() + "'", p.start(), p.end(), move));
+        }
+      }
+      return out;
+    }
+
+    private void add(List<Finding> out, Pattern pattern, String t, String what, String move, List<int[]> cards) {
+      Matcher x = pattern.matcher(t);
+      while (x.find()) {
+        if (!overlaps(x.start(), x.end(), cards)) {
+          out.add(Finding.blocking(name(), what + " '" + x.group() + "' in a public message", x.start(), x.end(), move));
+        }
+      }
+    }
+
+    private static boolean overlaps(int s, int e, List<int[]> spans) {
+      return spans.stream().anyMatch(x -> s < x[1] && x[0] < e);
+    }
+
+    private static boolean overlapsFindings(int s, int e, List<Finding> fs) {
+      return fs.stream().anyMatch(f -> s < f.end() && f.start() < e);
+    }
+
+    static boolean luhn(String number) {
+      String d = number.replaceAll("\\D", "");
+      if (d.length() < 13 || d.length() > 19) {
+        return false;
+      }
+      int sum = 0;
+      boolean dbl = false;
+      for (int i = d.length() - 1; i >= 0; i--) {
+        int n = d.charAt(i) - '0';
+        if (dbl) {
+          n *= 2;
+          if (n > 9) {
+            n -= 9;
+          }
+        }
+        sum += n;
+        dbl = !dbl;
+      }
+      return sum % 10 == 0;
+    }
+
+    private static String mask(String card) {
+      String d = card.replaceAll("\\D", "");
+      return "…" + d.substring(d.length() - 4);
+    }
+  }
+
+  /** A public answer to a complaint must apologise and say what happens next. */
+  static final class Acknowledgement implements MessageCheck {
+    static final List<Pattern> APOLOGY = Text.phrases(List.of("sorry", "apologise", "apologize", "apologies",
+        "we regret", "lamentamos", "lamento", "sentimos", "siento", "disculpa", "disculpas", "disculpe", "perdon",
+        "perdona", "perdone"));
+    static final List<Pattern> NEXT_STEP = Text.phrases(List.of("dm", "direct message", "private message",
+        "message you", "contact you", "call you", "we'll", "we will", "looking into", "investigating", "follow up",
+        "send us", "write to us", "get back to you", "mensaje privado", "md", "por privado", "te escribimos",
+        "le escribimos", "te contactamos", "le contactamos", "te llamamos", "le llamamos", "revisamos", "revisando",
+        "escribenos", "escribanos", "envianos", "te contamos", "investigando", "en contacto"));
+
+    @Override
+    public String name() {
+      return "acknowledgement";
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      if (m.intent().orElse(Intent.NEUTRAL) != Intent.COMPLAINT || !m.isPublic()) {
+        return List.of();
+      }
+      String f = Text.fold(m.text());
+      boolean apology = !Text.find(f, APOLOGY).isEmpty();
+      boolean next = !Text.find(f, NEXT_STEP).isEmpty();
+      if (apology && next) {
+        return List.of();
+      }
+      if (!apology && !next) {
+        return List.of(Finding.blocking(name(), "a complaint acknowledgement with neither an apology nor a next step",
+            0, 0, "apologise and say what happens next (for example: we'll message you privately)"));
+      }
+      return List.of(Finding.warning(name(), apology ? "no next step for the customer" : "no apology",
+          0, 0, apology ? "say what happens next" : "apologise for the trouble"));
+    }
+  }
+
+  /** Links to domains not on the allow-list. */
+  static final class LinksAllowed implements MessageCheck {
+    private final List<String> allowed;
+
+    LinksAllowed(List<String> allowed) {
+      this.allowed = allowed.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    @Override
+    public String name() {
+      return "link";
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      List<Finding> out = new ArrayList<>();
+      Matcher x = Links.URL.matcher(m.text());
+      while (x.find()) {
+        if (m.text().startsWith("@", Math.max(0, x.start() - 1)) && x.start() > 0
+            && m.text().charAt(x.start() - 1) == '@') {
+          continue; // part of an e-mail address
+        }
+        String host = x.group(1).toLowerCase(Locale.ROOT);
+        boolean ok = allowed.stream().anyMatch(a -> host.equals(a) || host.endsWith("." + a));
+        if (!ok) {
+          out.add(Finding.blocking(name(), "link to '" + host + "' is not on the allow-list " + allowed,
+              x.start(), x.end(), "link only to " + (allowed.isEmpty() ? "nothing: no domain is allowed" : allowed)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Characters the network refuses. */
+  static final class Characters implements MessageCheck {
+    private final NetworkRules rules;
+
+    Characters(NetworkRules rules) {
+      this.rules = rules;
+    }
+
+    @Override
+    public String name() {
+      return "characters";
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      List<Finding> out = new ArrayList<>();
+      String t = m.text();
+      for (int i = 0; i < t.length(); ) {
+        int cp = t.codePointAt(i);
+        int n = Character.charCount(cp);
+        if (rules.rejects(cp)) {
+          out.add(Finding.blocking(name(), String.format(Locale.ROOT, "%s rejects the character U+%04X",
+              rules.network(), cp), i, i + n, "remove it"));
+        }
+        i += n;
+      }
+      return out;
+    }
+  }
+}

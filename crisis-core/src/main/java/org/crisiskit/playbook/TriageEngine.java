@@ -1,0 +1,196 @@
+package org.crisiskit.playbook;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.crisiskit.cases.AcceptResult;
+import org.crisiskit.cases.Assessment;
+import org.crisiskit.cases.CaseCommand;
+import org.crisiskit.cases.CaseEvent;
+import org.crisiskit.cases.CaseEventType;
+import org.crisiskit.cases.CaseService;
+import org.crisiskit.cases.CrisisCase;
+import org.crisiskit.cases.Severity;
+import org.crisiskit.cases.TransitionResult;
+import org.crisiskit.classify.Classification;
+import org.crisiskit.classify.Intent;
+import org.crisiskit.mention.Mention;
+
+/**
+ * Applies a {@link Playbook} to each classified mention: records it in its case (opening, joining or
+ * re-opening one), routes the case, escalates it when a rule says so, and proposes the next action
+ * with a draft from the right template, or records why nothing is sent.
+ *
+ * <p>Order of the rules: (1) never-answer rules (nothing is sent; the case is marked not engaged or
+ * escalated, with the rule's reason); (2) escalation rules (the case is escalated; the draft, if
+ * any, waits for approval when a matching rule requires it); (3) the intent: complaints and questions
+ * are acknowledged, praise is thanked as the thank-you policy says, abuse is not engaged, neutral
+ * mentions need nothing.
+ *
+ * <pre>{@code
+ * TriageEngine engine = TriageEngine.create(Playbook.sample(), cases);
+ * TriageDecision d = engine.triage(new TriageInput(mention, classifier.classify(mention), 0));
+ * d.draft().ifPresent(draft -> checker.check(...));
+ * }</pre>
+ *
+ * <p>Thread-safe (the case service serializes changes per case); immutable configuration.
+ */
+public final class TriageEngine {
+  /** The actor recorded on changes the engine makes. */
+  public static final String ACTOR = "playbook";
+  /** Prefix of an escalation note that makes every outgoing message of the case need approval. */
+  public static final String APPROVAL_PREFIX = "approval required: ";
+
+  private final Playbook playbook;
+  private final CaseService cases;
+
+  private TriageEngine(Playbook playbook, CaseService cases) {
+    this.playbook = Objects.requireNonNull(playbook, "playbook");
+    this.cases = Objects.requireNonNull(cases, "cases");
+  }
+
+  /** An engine applying {@code playbook} through {@code cases}. */
+  public static TriageEngine create(Playbook playbook, CaseService cases) {
+    return new TriageEngine(playbook, cases);
+  }
+
+  /** The playbook applied. */
+  public Playbook playbook() {
+    return playbook;
+  }
+
+  /** Triages a mention outside any crisis. */
+  public TriageDecision triage(Mention mention, Classification classification) {
+    return triage(TriageInput.of(mention, classification));
+  }
+
+  /** Triages one classified mention; see the class comment for the order of the rules. */
+  public TriageDecision triage(TriageInput in) {
+    Classification c = in.classification();
+    Severity severity = in.severity();
+    Assessment assessment = new Assessment(c.intent(), severity, c.negative(), c.topics());
+    AcceptResult accepted = cases.accept(in.mention(), assessment);
+    RouteRule route = playbook.route(in);
+    CrisisCase kase = cases.find(accepted.caseId()).orElseThrow();
+    if (kase.department().isEmpty()) {
+      kase = cases.assign(kase.id(), ACTOR, Optional.of(route.department()), route.owner());
+    }
+    String department = kase.department().orElse(route.department());
+    String lang = playbook.languages().contains(in.lang()) ? in.lang() : playbook.defaultLanguage();
+    List<Fact> facts = playbook.facts(kase.topics(), lang);
+    if (accepted.duplicate()) {
+      return new TriageDecision(accepted, severity, department, route.owner(), NextAction.NONE, Optional.empty(),
+          approvalRequired(kase), Optional.empty(), facts, "mention already triaged");
+    }
+
+    Optional<NeverAnswerRule> never = playbook.neverAnswer(in);
+    if (never.isPresent()) {
+      NeverAnswerRule rule = never.get();
+      switch (rule.instead()) {
+        case ESCALATE:
+          String to = rule.department().orElse(Playbook.MANAGEMENT);
+          cases.tryApply(CaseCommand.escalate(kase.id(), ACTOR, to, rule.reason()));
+          return new TriageDecision(accepted, severity, department, route.owner(), NextAction.ESCALATE,
+              Optional.empty(), true, Optional.of(to), facts, "never answered publicly: " + rule.reason());
+        case WATCH:
+          cases.tryApply(CaseCommand.doNotEngage(kase.id(), ACTOR, "watch: " + rule.reason()));
+          return new TriageDecision(accepted, severity, department, route.owner(), NextAction.WATCH,
+              Optional.empty(), false, Optional.empty(), facts, "never answered publicly: " + rule.reason());
+        default:
+          cases.tryApply(CaseCommand.doNotEngage(kase.id(), ACTOR, rule.reason()));
+          return new TriageDecision(accepted, severity, department, route.owner(), NextAction.DO_NOT_ENGAGE,
+              Optional.empty(), false, Optional.empty(), facts, "never answered publicly: " + rule.reason());
+      }
+    }
+
+    List<EscalationRule> esc = playbook.escalations(in);
+    Optional<String> escalatedTo = Optional.empty();
+    boolean approval = approvalRequired(kase);
+    List<String> reasons = new ArrayList<>();
+    if (!esc.isEmpty()) {
+      boolean needsApproval = esc.stream().anyMatch(EscalationRule::approvalRequired);
+      String why = esc.stream().map(EscalationRule::reason).distinct().collect(Collectors.joining("; "));
+      String to = esc.get(0).department();
+      TransitionResult r = cases.tryApply(CaseCommand.escalate(kase.id(), ACTOR, to,
+          (needsApproval ? APPROVAL_PREFIX : "") + why));
+      kase = r.caseAfter();
+      escalatedTo = Optional.of(to);
+      approval = approval || needsApproval;
+      reasons.add("escalated to " + to + ": " + why + (r.applied() ? "" : " (" + r.rejection().orElse("") + ")"));
+    }
+
+    NextAction action;
+    Optional<Draft> draft = Optional.empty();
+    switch (c.intent()) {
+      case COMPLAINT:
+      case QUESTION:
+        action = NextAction.ACKNOWLEDGE;
+        draft = draft(c.intent(), kase, severity, lang, department, in.mention());
+        reasons.add(c.intent().jsonName() + ": acknowledge publicly, then move private");
+        break;
+      case PRAISE:
+        if (playbook.thankYou().reply()) {
+          action = NextAction.THANK;
+          draft = draft(Intent.PRAISE, kase, severity, lang, department, in.mention());
+          reasons.add("praise: thank as the thank-you policy says");
+        } else {
+          action = NextAction.NONE;
+          reasons.add("praise: the thank-you policy says no reply");
+        }
+        break;
+      case ABUSE:
+        action = NextAction.DO_NOT_ENGAGE;
+        reasons.add("abuse: do not feed it; record the reason when closing");
+        break;
+      case SENSITIVE:
+        action = NextAction.NONE;
+        reasons.add("sensitive topic without a playbook rule: leave to a human");
+        break;
+      default:
+        action = NextAction.NONE;
+        reasons.add("neutral: nothing to act on");
+        break;
+    }
+    if (action.sends() && draft.isEmpty()) {
+      reasons.add("nothing drafted: no " + c.intent().jsonName() + " template in '" + lang + "'");
+    }
+    if (escalatedTo.isPresent() && action.sends()) {
+      action = NextAction.ESCALATE;
+    }
+    return new TriageDecision(accepted, severity, department, route.owner(), action, draft, approval,
+        escalatedTo, facts, String.join("; ", reasons));
+  }
+
+  private Optional<Draft> draft(Intent intent, CrisisCase kase, Severity severity, String lang, String department,
+      Mention mention) {
+    return playbook.template(intent, kase.topics(), severity, lang).map(t -> {
+      Map<String, String> values = new HashMap<>();
+      values.put("author", "@" + mention.author().handle());
+      values.put("name", mention.author().displayName().isBlank() ? "@" + mention.author().handle()
+          : mention.author().displayName());
+      values.put("case", kase.id().value());
+      values.put("department", department);
+      if (!playbook.brand().isEmpty()) {
+        values.put("brand", playbook.brand());
+      }
+      playbook.thankYou().rewardCode().ifPresent(code -> values.put("reward_code", code));
+      String text = t.render(values);
+      List<String> unresolved = new Template(t.id(), t.intent(), t.topic(), t.severity(), t.lang(), text).placeholders();
+      return new Draft(t.id(), t.lang(), text, unresolved);
+    });
+  }
+
+  /** True when an escalation of the case asked for every outgoing message to be approved. */
+  public static boolean approvalRequired(CrisisCase kase) {
+    for (CaseEvent e : kase.history()) {
+      if (e.type() == CaseEventType.CASE_ESCALATED && e.note().startsWith(APPROVAL_PREFIX)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

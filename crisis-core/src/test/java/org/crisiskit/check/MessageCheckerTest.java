@@ -1,0 +1,176 @@
+package org.crisiskit.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.crisiskit.classify.Intent;
+import org.crisiskit.playbook.Playbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MessageCheckerTest {
+  private final MessageChecker checker = MessageChecker.forPlaybook(Playbook.sample(), NetworkRules.x());
+
+  private CheckResult check(String text, String lang) {
+    return checker.check(OutgoingMessage.newBuilder(text).customerLang(lang).build());
+  }
+
+  private static void assertSpan(String text, Finding f, String expected) {
+    assertEquals(expected, text.substring(f.start(), f.end()), f.toString());
+  }
+
+  @Test
+  void cleanMessagesPassInBothLanguages() {
+    assertTrue(checker.check(OutgoingMessage.newBuilder("Sentimos mucho el retraso. Te escribimos por mensaje privado.")
+        .customerLang("es").intent(Intent.COMPLAINT).replyTo("ana").build()).findings().isEmpty());
+    assertTrue(checker.check(OutgoingMessage.newBuilder("We're sorry for the delay. We'll send you a private message.")
+        .customerLang("en").intent(Intent.COMPLAINT).replyTo("bob").build()).findings().isEmpty());
+  }
+
+  @Test
+  void lengthCountsTheHandlePrefix() {
+    String text = "a".repeat(275);
+    assertTrue(checker.check(OutgoingMessage.of(text)).passes());
+    CheckResult r = checker.check(OutgoingMessage.newBuilder(text).replyTo("maria").build());
+    Finding f = r.of("length").get(0);
+    assertTrue(f.blocking());
+    assertEquals(282, r.weightedLength());
+    assertTrue(f.message().contains("@maria"), f.message());
+    assertEquals(273, f.start()); // "@maria " is 7: text chars 0..272 fit, 273 is the first over
+  }
+
+  @Test
+  void lengthWeighsUrlsCjkAndEmoji() {
+    NetworkRules x = NetworkRules.x();
+    assertEquals(23, x.weightedLength("https://acme.example/a/very/long/path/that/is/long"));
+    assertEquals(4, x.weightedLength("日本"));
+    assertEquals(2, x.weightedLength("\uD83D\uDC4D\uD83C\uDFFD")); // thumbs up, skin tone
+    assertEquals(2, x.weightedLength("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67")); // family ZWJ sequence
+    assertEquals(5, x.weightedLength("holá!"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Tu pedido llegará el {eta}. Gracias.|es|{eta}",
+      "Your order arrives on {eta}, thanks.|en|{eta}"})
+  void unresolvedPlaceholderBlocks(String text, String lang, String span) {
+    CheckResult r = check(text, lang);
+    Finding f = r.of("placeholder").get(0);
+    assertTrue(f.blocking());
+    assertSpan(text, f, span);
+  }
+
+  @Test
+  void languageMismatchBlocksBothWays() {
+    assertTrue(check("We are sorry, we will send you a private message", "es").of("language").get(0).blocking());
+    assertTrue(check("Lo sentimos, te escribimos por mensaje privado", "en").of("language").get(0).blocking());
+    assertTrue(check("Lo sentimos, te escribimos por mensaje privado", "es").of("language").isEmpty());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Como ya te dijimos, el pedido salió ayer.|es|Como ya te dijimos|true",
+      "Cálmate, lo estamos mirando.|es|Cálmate|true",
+      "As we already told you, the order left yesterday.|en|As we already told you|true",
+      "Please calm down, we are on it.|en|calm down|true",
+      "Si sigues así tomaremos acciones legales.|es|acciones legales|true",
+      "That is a stupid question.|en|stupid|true",
+      "Thanks for nothing, we did our best.|en|Thanks for nothing|false",
+      "Obviamente el pedido está en camino.|es|Obviamente|false"})
+  void toneIsCheckedInBothLanguages(String text, String lang, String span, boolean blocking) {
+    Finding f = check(text, lang).of("tone").get(0);
+    assertSpan(text, f, span);
+    assertEquals(blocking, f.blocking());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Lo siento, pero es culpa tuya por no leerlo.|es|culpa tuya",
+      "Sorry, but it's your fault.|en|your fault",
+      "Tu pedido llegará mañana, te lo garantizamos.|es|te lo garantizamos",
+      "Delivery guaranteed by tomorrow!|en|guaranteed",
+      "That is not our fault, sorry.|en|not our fault"})
+  void blameAndPromisesBlock(String text, String lang, String span) {
+    Finding f = check(text, lang).of("forbidden").get(0);
+    assertTrue(f.blocking());
+    assertSpan(text, f, span);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Escríbenos a ana.perez@correo.es y lo vemos.|es|ana.perez@correo.es",
+      "Call us back at +34 612 345 678 please.|en|+34 612 345 678",
+      "Tu pedido nº 4815162342 ya ha salido.|es|pedido nº 4815162342",
+      "Your order #AB-99812 has shipped.|en|order #AB-99812",
+      "Lo enviamos a Calle Mayor 12, Madrid.|es|Calle Mayor 12",
+      "We sent it to 221 Baker Street yesterday.|en|221 Baker Street",
+      "The card 4111 1111 1111 1111 was charged.|en|4111 1111 1111 1111"})
+  void personalDataInPublicBlocksAndSuggestsPrivate(String text, String lang, String span) {
+    List<Finding> fs = check(text, lang).of("personal_data");
+    assertFalse(fs.isEmpty(), text);
+    Finding f = fs.get(0);
+    assertTrue(f.blocking());
+    assertSpan(text, f, span);
+    assertTrue(f.suggestion().isPresent());
+  }
+
+  @Test
+  void personalDataIsFineInPrivateExceptCards() {
+    OutgoingMessage m = OutgoingMessage.newBuilder("Escríbenos a ana@correo.es o al 612 345 678")
+        .publicMessage(false).customerLang("es").build();
+    assertTrue(checker.check(m).of("personal_data").isEmpty());
+    OutgoingMessage card = OutgoingMessage.newBuilder("card 4111 1111 1111 1111").publicMessage(false).build();
+    assertEquals(Level.WARNING, checker.check(card).of("personal_data").get(0).level());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Gracias por escribirnos.|es|BLOCKING",
+      "Thanks for writing.|en|BLOCKING",
+      "Lo sentimos mucho.|es|WARNING",
+      "We'll message you privately.|en|WARNING"})
+  void complaintAcknowledgementNeedsApologyAndNextStep(String text, String lang, Level level) {
+    CheckResult r = checker.check(OutgoingMessage.newBuilder(text).customerLang(lang).intent(Intent.COMPLAINT).build());
+    assertEquals(level, r.of("acknowledgement").get(0).level());
+  }
+
+  @Test
+  void linksMustBeOnTheAllowList() {
+    String text = "Mira https://acme.example/pedidos o bit.ly/xyz";
+    CheckResult r = check(text, "es");
+    assertEquals(1, r.of("link").size());
+    assertSpan(text, r.of("link").get(0), "bit.ly/xyz");
+    assertTrue(check("See help.acme.example/orders for details, thanks.", "en").of("link").isEmpty());
+  }
+
+  @Test
+  void rejectedCharactersBlock() {
+    String text = "Hola\u202Ehola";
+    Finding f = check(text, "es").of("characters").get(0);
+    assertTrue(f.blocking());
+    assertEquals(4, f.start());
+  }
+
+  @Test
+  void checksCanBeDisabledAndAdded() {
+    MessageChecker c = MessageChecker.custom().disable("language").check(new MessageCheck() {
+      @Override
+      public String name() {
+        return "no_exclamation";
+      }
+
+      @Override
+      public List<Finding> check(OutgoingMessage m) {
+        int i = m.text().indexOf('!');
+        return i < 0 ? List.of() : List.of(new Finding(name(), Level.WARNING, "exclamation", i, i + 1,
+            java.util.Optional.empty()));
+      }
+    }).build();
+    CheckResult r = c.check(OutgoingMessage.newBuilder("We are on it, thanks for the message!").customerLang("es").build());
+    assertTrue(r.of("language").isEmpty());
+    assertEquals(1, r.of("no_exclamation").size());
+  }
+}

@@ -1,0 +1,137 @@
+package org.crisiskit.playbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.crisiskit.classify.Intent;
+import org.junit.jupiter.api.Test;
+
+class PlaybookJsonTest {
+  private static String minimal(String extra) {
+    return "{\n"
+        + "  \"languages\": [\"es\", \"en\"],\n"
+        + "  \"defaultDepartment\": \"care\"" + (extra.isEmpty() ? "" : ",\n" + extra) + "\n"
+        + "}\n";
+  }
+
+  @Test
+  void sampleLoadsWithBothLanguagesAndEveryRuleType() {
+    Playbook p = Playbook.sample();
+    assertEquals(List.of("es", "en"), p.languages());
+    assertEquals("customer_care", p.defaultDepartment());
+    assertFalse(p.routes().isEmpty());
+    assertFalse(p.escalations().isEmpty());
+    assertFalse(p.neverAnswer().isEmpty());
+    assertFalse(p.facts().isEmpty());
+    assertEquals(Optional.of("GRACIAS10"), p.thankYou().rewardCode());
+    assertEquals(Duration.ofHours(48), p.followUpDelay());
+    assertTrue(p.publicOutcomeRequired());
+    for (String lang : p.languages()) {
+      for (Intent i : List.of(Intent.COMPLAINT, Intent.QUESTION, Intent.PRAISE)) {
+        assertTrue(p.templates().stream().anyMatch(t -> t.lang().equals(lang) && t.intent().equals(Optional.of(i))),
+            i + " template in " + lang);
+      }
+    }
+  }
+
+  @Test
+  void sampleCheckHasNoErrors() {
+    String json = new String(readSample());
+    assertTrue(PlaybookJson.check(json, "sample").stream().allMatch(PlaybookProblem::warning));
+  }
+
+  private static byte[] readSample() {
+    try (var in = Playbook.class.getResourceAsStream("sample-playbook.json")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void misspeltTopicNamesFileLinePathAndSuggestion() {
+    String json = minimal("  \"routes\": [\n"
+        + "    {\"when\": {\"topic\": \"billing\"}, \"department\": \"billing\"},\n"
+        + "    {\"when\": {\"topic\": \"delivry\"}, \"department\": \"logistics\"}\n"
+        + "  ]");
+    PlaybookFormatException e = assertThrows(PlaybookFormatException.class, () -> PlaybookJson.parse(json, "pb.json"));
+    assertEquals(1, e.problems().size());
+    PlaybookProblem p = e.problems().get(0);
+    assertEquals("routes[1].when.topic", p.path());
+    assertEquals(6, p.line());
+    assertEquals("pb.json:6: routes[1].when.topic: unknown topic 'delivry' \u2014 did you mean 'delivery'? "
+        + "(declare the playbook's own topics in \"topics\")", p.toString());
+  }
+
+  @Test
+  void misspeltFieldIsAnErrorWithSuggestion() {
+    String json = minimal("  \"routes\": [{\"wehn\": {\"topic\": \"billing\"}, \"department\": \"billing\"}]");
+    List<PlaybookProblem> problems = PlaybookJson.check(json, "pb.json");
+    assertEquals("routes[0].wehn", problems.get(0).path());
+    assertTrue(problems.get(0).message().contains("did you mean 'when'?"), problems.get(0).message());
+  }
+
+  @Test
+  void unknownPlaceholderIntentAndLanguageAreReported() {
+    String json = minimal("  \"templates\": [\n"
+        + "    {\"id\": \"a\", \"intent\": \"complaint\", \"lang\": \"es\", \"text\": \"{autor} hola\"},\n"
+        + "    {\"id\": \"b\", \"intent\": \"complain\", \"lang\": \"es\", \"text\": \"hola\"},\n"
+        + "    {\"id\": \"c\", \"intent\": \"question\", \"lang\": \"fr\", \"text\": \"salut\"}\n"
+        + "  ]");
+    List<PlaybookProblem> errors = PlaybookJson.check(json, "pb.json").stream().filter(p -> !p.warning()).toList();
+    assertEquals(3, errors.size(), errors.toString());
+    assertEquals("templates[0].text", errors.get(0).path());
+    assertTrue(errors.get(0).message().contains("did you mean 'author'?"));
+    assertEquals(5, errors.get(0).line());
+    assertEquals("templates[1].intent", errors.get(1).path());
+    assertTrue(errors.get(1).message().contains("did you mean 'complaint'?"));
+    assertEquals("templates[2].lang", errors.get(2).path());
+    assertEquals(7, errors.get(2).line());
+  }
+
+  @Test
+  void badSyntaxReportsLine() {
+    List<PlaybookProblem> p = PlaybookJson.check("{\n \"languages\": [\"es\"\n", "pb.json");
+    assertEquals(1, p.size());
+    assertEquals("$", p.get(0).path());
+    assertTrue(p.get(0).line() >= 2);
+  }
+
+  @Test
+  void missingRequiredFieldsAreReported() {
+    List<PlaybookProblem> p = PlaybookJson.check("{}", "pb.json");
+    assertTrue(p.stream().anyMatch(x -> x.path().equals("languages")));
+    assertTrue(p.stream().anyMatch(x -> x.path().equals("defaultDepartment")));
+  }
+
+  @Test
+  void ownTopicsMayBeDeclared() {
+    String json = minimal("  \"topics\": [\"politics\"],\n"
+        + "  \"neverAnswer\": [{\"topics\": [\"politics\"], \"instead\": \"watch\"}],\n"
+        + "  \"followUpAfter\": \"2d\"");
+    Playbook p = PlaybookJson.parse(json, "pb.json");
+    assertEquals(Instead.WATCH, p.neverAnswer().get(0).instead());
+    assertEquals(Duration.ofDays(2), p.followUpDelay());
+  }
+
+  @Test
+  void badDurationAndCrisisSeverityAreReported() {
+    String json = minimal("  \"followUpAfter\": \"soon\",\n"
+        + "  \"escalations\": [{\"when\": {\"crisisSeverity\": 12}}]");
+    List<PlaybookProblem> p = PlaybookJson.check(json, "pb.json");
+    assertTrue(p.stream().anyMatch(x -> x.path().equals("followUpAfter") && x.message().contains("48h")));
+    assertTrue(p.stream().anyMatch(x -> x.path().equals("escalations[0].when.crisisSeverity")));
+  }
+
+  @Test
+  void builderRejectsUnknownTopic() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Playbook.newBuilder()
+        .route(RouteRule.of(When.any().topic("delivry"), "logistics")).build());
+    assertTrue(e.getMessage().contains("did you mean 'delivery'?"), e.getMessage());
+  }
+}
