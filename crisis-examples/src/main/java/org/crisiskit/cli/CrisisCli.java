@@ -25,7 +25,11 @@ public final class CrisisCli {
     for (CliCommand c : List.of(
         new VersionCommand(),
         new ReplayCommand(),
-        new DemoCommand())) {
+        new DemoCommand(),
+        new ClassifyCommand(),
+        new TrainCommand(),
+        new EvalCommand(),
+        new ExportTrainingCommand())) {
       commands.put(c.name(), c);
     }
   }
