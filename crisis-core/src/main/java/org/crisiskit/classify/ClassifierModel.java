@@ -212,6 +212,9 @@ public final class ClassifierModel {
       if (d.readInt() != END) {
         throw new ModelFormatException("model file corrupt: end marker missing");
       }
+      if (d.read() != -1 || !inflater.finished()) {
+        throw new ModelFormatException("model file truncated or followed by other data after the end marker");
+      }
       return new ClassifierModel(heads, examples);
     } catch (EOFException e) {
       throw new ModelFormatException("model file truncated: it ends before the end marker", e);

@@ -28,7 +28,9 @@ public final class ClassifierTraining {
   public static final String INTENT = "intent";
   public static final String ABUSIVE = "abusive";
 
-  private static final int EPOCHS = 12;
+  private static final int EPOCHS = Integer.getInteger("crisiskit.train.epochs", 12);
+  private static final double LR = Double.parseDouble(System.getProperty("crisiskit.train.lr", "0.5"));
+  private static final double LAMBDA = Double.parseDouble(System.getProperty("crisiskit.train.lambda", "1e-5"));
 
   private ClassifierTraining() {}
 
@@ -92,7 +94,7 @@ public final class ClassifierTraining {
     double[] p = new double[k];
     Random rnd = new Random(42);
     int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
-    double lambda = 1e-5;
+    double lambda = LAMBDA;
     long step = 0;
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
       for (int i = order.length - 1; i > 0; i--) {
@@ -102,7 +104,7 @@ public final class ClassifierTraining {
         order[j] = tmp;
       }
       for (int r : order) {
-        double lr = 0.5 / (1 + step++ * 2e-5);
+        double lr = LR / (1 + step++ * 2e-5);
         int[] ix = fi[r];
         float[] vx = fv[r];
         double max = Double.NEGATIVE_INFINITY;

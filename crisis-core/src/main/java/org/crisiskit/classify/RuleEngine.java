@@ -147,7 +147,7 @@ final class RuleEngine {
       boolean nextLetter = j + 1 < e && Character.isLetterOrDigit(t.charAt(j + 1));
       if ((c == '\'' || c == '\u2019') && nextLetter) {
         j++;
-      } else if ((c == '*' || c == '@' || c == '$') && (nextLetter || (j + 1 < e && t.charAt(j + 1) == '*'))) {
+      } else if ((c == '*' || c == '@' || c == '$' || c == '!') && (nextLetter || (j + 1 < e && t.charAt(j + 1) == '*'))) {
         j++;
       } else if ((c == '.' || c == '-' || c == '_') && nextLetter && singleLetterSegment(t, s, j)) {
         j++;

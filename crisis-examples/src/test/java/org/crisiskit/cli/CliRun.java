@@ -1,0 +1,24 @@
+package org.crisiskit.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Runs one {@code ./crisis} command line in-process with byte-array streams. */
+record CliRun(int code, String out, String err) {
+  static CliRun run(String stdin, String... argv) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code = new CrisisCli().run(List.of(argv), io);
+    io.out().flush();
+    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  List<String> lines() {
+    return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+  }
+}
