@@ -49,25 +49,35 @@ public final class ClassifierModel {
   static final class Head {
     final String label;
     final String[] classes;
-    final float[][] w;
+    /** Weights interleaved by feature: {@code w[feature * classes + class]}, one cache line a feature. */
+    final float[] w;
 
-    Head(String label, String[] classes, float[][] w) {
+    Head(String label, String[] classes, float[] w) {
       this.label = label;
       this.classes = classes;
       this.w = w;
     }
 
+    float weight(int cls, int feature) {
+      return w[feature * classes.length + cls];
+    }
+
     int predict(int[] idx, float[] val, int n, double[] scores) {
-      int best = 0;
-      for (int k = 0; k < classes.length; k++) {
-        float[] wk = w[k];
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-          s += wk[idx[i]] * val[i];
+      int k = classes.length;
+      for (int c = 0; c < k; c++) {
+        scores[c] = 0;
+      }
+      for (int i = 0; i < n; i++) {
+        int base = idx[i] * k;
+        float v = val[i];
+        for (int c = 0; c < k; c++) {
+          scores[c] += w[base + c] * v;
         }
-        scores[k] = s;
-        if (s > scores[best]) {
-          best = k;
+      }
+      int best = 0;
+      for (int c = 1; c < k; c++) {
+        if (scores[c] > scores[best]) {
+          best = c;
         }
       }
       return best;
@@ -113,20 +123,21 @@ public final class ClassifierModel {
       for (String c : h.classes) {
         d.writeUTF(c);
       }
-      for (float[] wk : h.w) {
+      for (int c = 0; c < h.classes.length; c++) {
         int nnz = 0;
-        for (float x : wk) {
-          if (x != 0) {
+        for (int i = 0; i < Features.DIM; i++) {
+          if (h.weight(c, i) != 0) {
             nnz++;
           }
         }
         d.writeInt(nnz);
         int last = 0;
-        for (int i = 0; i < wk.length; i++) {
-          if (wk[i] != 0) {
+        for (int i = 0; i < Features.DIM; i++) {
+          float x = h.weight(c, i);
+          if (x != 0) {
             writeVarInt(d, i - last);
             last = i;
-            d.writeFloat(wk[i]);
+            d.writeFloat(x);
           }
         }
       }
@@ -192,7 +203,7 @@ public final class ClassifierModel {
         for (int c = 0; c < k; c++) {
           classes[c] = d.readUTF();
         }
-        float[][] w = new float[k][Features.DIM];
+        float[] w = new float[k * Features.DIM];
         for (int c = 0; c < k; c++) {
           int nnz = d.readInt();
           if (nnz < 0 || nnz > Features.DIM) {
@@ -204,7 +215,7 @@ public final class ClassifierModel {
             if (pos < 0 || pos >= Features.DIM) {
               throw new ModelFormatException("label " + label + ": corrupt weight index " + pos);
             }
-            w[c][pos] = d.readFloat();
+            w[pos * k + c] = d.readFloat();
           }
         }
         heads.put(label, new Head(label, classes, w));

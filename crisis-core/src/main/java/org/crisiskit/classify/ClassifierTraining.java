@@ -90,7 +90,7 @@ public final class ClassifierTraining {
     for (int c = 0; c < k; c++) {
       cw[c] = count[c] == 0 ? 0 : rows.size() / (double) (k * count[c]);
     }
-    float[][] w = new float[k][Features.DIM];
+    float[] w = new float[k * Features.DIM];
     double[] p = new double[k];
     Random rnd = new Random(42);
     int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
@@ -110,9 +110,8 @@ public final class ClassifierTraining {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
           double s = 0;
-          float[] wc = w[c];
           for (int q = 0; q < ix.length; q++) {
-            s += wc[ix[q]] * vx[q];
+            s += w[ix[q] * k + c] * vx[q];
           }
           p[c] = s;
           max = Math.max(max, s);
@@ -124,10 +123,9 @@ public final class ClassifierTraining {
         }
         for (int c = 0; c < k; c++) {
           double g = (p[c] / z - (y[r] == c ? 1 : 0)) * cw[y[r]];
-          float[] wc = w[c];
           for (int q = 0; q < ix.length; q++) {
-            int f = ix[q];
-            wc[f] -= (float) (lr * (g * vx[q] + lambda * wc[f]));
+            int f = ix[q] * k + c;
+            w[f] -= (float) (lr * (g * vx[q] + lambda * w[f]));
           }
         }
       }

@@ -17,6 +17,7 @@ final class RuleEngine {
   static final int MAX_TEXT = 20_000;
   static final double POS_THRESHOLD = 0.05;
   static final double NEG_THRESHOLD = -0.05;
+  static final double COMPLAINT_TONE = -0.3;
 
   private static final float NEGATION_SCALE = -0.74f;
   private static final float CAPS_INCR = 0.733f;
@@ -714,8 +715,10 @@ final class RuleEngine {
     boolean abusive = modelAbusive < 0 ? a.abuse > 0 : modelAbusive == 1;
     boolean sensitive = a.sensitive >= 2;
     boolean complaint = a.complaint >= 2 && sentiment < 0.6
-        || a.complaint >= 1 && sentiment <= -0.1
-        || sentiment <= -0.5 && a.topicMask != 0
+        || a.complaint >= 1 && sentiment < 0.3
+        || sentiment <= COMPLAINT_TONE
+        || a.handles > 0 && sentiment <= NEG_THRESHOLD
+        || a.topicMask != 0 && sentiment <= NEG_THRESHOLD
         || a.flagMask != 0 && sentiment < 0.3;
     if (complaint && modelPolarity == null) {
       sentiment = Math.max(-1, Math.min(sentiment, 0) - 0.15 * Math.min(a.complaint, 4));
