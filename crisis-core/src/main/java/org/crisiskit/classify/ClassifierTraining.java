@@ -28,8 +28,8 @@ public final class ClassifierTraining {
   public static final String INTENT = "intent";
   public static final String ABUSIVE = "abusive";
 
-  private static final int EPOCHS = Integer.getInteger("crisiskit.train.epochs", 12);
-  private static final double LR = Double.parseDouble(System.getProperty("crisiskit.train.lr", "0.5"));
+  private static final int EPOCHS = Integer.getInteger("crisiskit.train.epochs", 30);
+  private static final double LR = Double.parseDouble(System.getProperty("crisiskit.train.lr", "0.05"));
   private static final double LAMBDA = Double.parseDouble(System.getProperty("crisiskit.train.lambda", "1e-5"));
 
   private ClassifierTraining() {}

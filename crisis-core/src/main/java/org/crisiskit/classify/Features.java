@@ -14,6 +14,9 @@ final class Features {
   private static final long NEG_SALT = 0x3c6ef372fe94f82bL;
   private static final long CHAR_SALT = 0xa54ff53a5f1d36f1L;
 
+  static final float CHAR_WEIGHT = Float.parseFloat(System.getProperty("crisiskit.feat.char", "0.5"));
+  static final float DENSE_WEIGHT = Float.parseFloat(System.getProperty("crisiskit.feat.dense", "1"));
+
   private Features() {}
 
   /** Dense feature slots occupy indices [0, DENSE); hashed ones the rest. Returns the count. */
@@ -46,17 +49,22 @@ final class Features {
             ch = (ch ^ c) * Text.FNV_PRIME;
           }
           idx[n] = bucket(Text.mix(ch));
-          val[n++] = 1;
+          val[n++] = CHAR_WEIGHT;
         }
       }
     }
     idx[n] = bucket(Text.combine(prev ^ BIGRAM_SALT, 0x7777L));
     val[n++] = 1;
     // normalize hashed part to unit length
-    float norm = (float) (1 / Math.sqrt(Math.max(1, n)));
+    double sq = 0;
     for (int i = 0; i < n; i++) {
-      val[i] = norm;
+      sq += val[i] * val[i];
     }
+    float norm = (float) (1 / Math.sqrt(Math.max(1, sq)));
+    for (int i = 0; i < n; i++) {
+      val[i] *= norm;
+    }
+    int hashed = n;
     int d = 0;
     idx[n] = d++; val[n++] = 1; // bias
     idx[n] = d++; val[n++] = (float) a.compound;
@@ -77,6 +85,9 @@ final class Features {
     idx[n] = d++; val[n++] = a.flagMask != 0 ? 1 : 0;
     idx[n] = d++; val[n++] = a.compound > 0.05 ? 1 : 0;
     idx[n] = d++; val[n++] = a.compound < -0.05 ? 1 : 0;
+    for (int i = hashed + 1; i < n; i++) {
+      val[i] *= DENSE_WEIGHT;
+    }
     return n;
   }
 

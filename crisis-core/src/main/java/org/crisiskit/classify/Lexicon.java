@@ -129,6 +129,15 @@ final class Lexicon {
       if (e >= 0) {
         valEs[e] = pol * 2.5f;
       }
+      if (row[0].indexOf(' ') < 0) {
+        for (String form : spanishForms(Text.normalizeWord(row[0]))) {
+          long h = Text.wordHash(form);
+          if (map.get(h) < 0) {
+            int f = entry(h, row[0]);
+            valEs[f] = pol * 2.5f;
+          }
+        }
+      }
     }
     for (String[] row : rows("es_afinn.tsv")) {
       String token = row[0];
@@ -202,6 +211,38 @@ final class Lexicon {
           }
       }
     }
+  }
+
+  /** Common inflections of a Spanish lemma (adjective gender/number, frequent verb forms). */
+  static List<String> spanishForms(String w) {
+    List<String> out = new ArrayList<>();
+    int n = w.length();
+    if (n < 3) {
+      return out;
+    }
+    String stem = w.substring(0, n - 1);
+    char last = w.charAt(n - 1);
+    if (last == 'o') {
+      out.add(stem + "a");
+      out.add(stem + "os");
+      out.add(stem + "as");
+    } else if (last == 'e' || last == 'l' || last == 'z') {
+      out.add(w + "s");
+      out.add(w + "es");
+    } else if (n > 4 && w.endsWith("ar")) {
+      String r = w.substring(0, n - 2);
+      for (String end : new String[] {"o", "as", "a", "amos", "an", "aba", "aban", "ado", "ada", "ados", "adas",
+          "ando", "e", "en", "o", "aste", "aron"}) {
+        out.add(r + end);
+      }
+    } else if (n > 4 && (w.endsWith("er") || w.endsWith("ir"))) {
+      String r = w.substring(0, n - 2);
+      for (String end : new String[] {"o", "es", "e", "emos", "imos", "en", "ia", "ian", "ido", "ida", "idos",
+          "idas", "iendo", "a", "an", "io", "ieron"}) {
+        out.add(r + end);
+      }
+    }
+    return out;
   }
 
   /** Consonant skeleton of a normalized word: vowels dropped, repeats collapsed. */

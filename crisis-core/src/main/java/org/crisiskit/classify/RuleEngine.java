@@ -15,8 +15,8 @@ import java.util.Set;
 final class RuleEngine {
   /** Texts longer than this are classified on their first {@value} characters. */
   static final int MAX_TEXT = 20_000;
-  static final double POS_THRESHOLD = 0.05;
-  static final double NEG_THRESHOLD = -0.05;
+  static final double POS_THRESHOLD = 0.4;
+  static final double NEG_THRESHOLD = -0.1;
   static final double COMPLAINT_TONE = -0.3;
 
   private static final float NEGATION_SCALE = -0.74f;
@@ -277,6 +277,13 @@ final class RuleEngine {
     if (obfuscated) {
       fl |= Analysis.OBFUSCATED;
     }
+    if (isLaugh(buf, start, w)) {
+      w = start + 4;
+      buf[start] = 'j';
+      buf[start + 1] = 'a';
+      buf[start + 2] = 'j';
+      buf[start + 3] = 'a';
+    }
     a.charLen = w;
     long h = Text.hash(buf, start, w);
     int entry = lex.map.get(h);
@@ -288,6 +295,21 @@ final class RuleEngine {
       }
     }
     addToken(a, entry, h, fl, start, w);
+  }
+
+  /** jajaja, jejeje, hahaha, jsjsjs: laughter in any length. */
+  private static boolean isLaugh(char[] b, int s, int e) {
+    if (e - s < 4) {
+      return false;
+    }
+    for (int i = s; i < e; i++) {
+      char c = b[i];
+      boolean even = ((i - s) & 1) == 0;
+      if (even ? (c != 'j' && c != 'h') : (c != 'a' && c != 'e' && c != 'i' && c != 's')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isPrefixOnly(int entry) {
@@ -720,8 +742,8 @@ final class RuleEngine {
         || a.handles > 0 && sentiment <= NEG_THRESHOLD
         || a.topicMask != 0 && sentiment <= NEG_THRESHOLD
         || a.flagMask != 0 && sentiment < 0.3;
-    if (complaint && modelPolarity == null) {
-      sentiment = Math.max(-1, Math.min(sentiment, 0) - 0.15 * Math.min(a.complaint, 4));
+    if (complaint && modelPolarity == null && a.complaint >= 2) {
+      sentiment = Math.max(-1, Math.min(sentiment, 0) - 0.1 * Math.min(a.complaint, 4));
     }
     Polarity polarity = modelPolarity != null ? modelPolarity
         : sentiment >= POS_THRESHOLD ? Polarity.POSITIVE
