@@ -28,7 +28,11 @@ public final class CrisisCli {
         new DemoCommand(),
         new PlaybookCommand(),
         new LintCommand(),
-        new ReportCommand())) {
+        new ReportCommand(),
+        new ClassifyCommand(),
+        new TrainCommand(),
+        new EvalCommand(),
+        new ExportTrainingCommand())) {
       commands.put(c.name(), c);
     }
   }

@@ -1,0 +1,124 @@
+package org.crisiskit.classify;
+
+import java.util.Arrays;
+
+/**
+ * Scratch state of one classification: the normalized tokens and the scores computed from them.
+ * Reused by one thread for every text it classifies, so the hot path allocates no per-token objects.
+ * Not thread-safe.
+ */
+final class Analysis {
+  static final int MAX_TOKENS = 400;
+  static final int MAX_CHARS = 8192;
+  static final int MAX_REASONS = 10;
+
+  static final byte CAPS = 1;
+  static final byte ELONGATED = 2;
+  static final byte HASHTAG = 4;
+  static final byte EMOJI = 8;
+  static final byte OBFUSCATED = 16;
+  static final byte NEGATED = 32;
+
+  final char[] chars = new char[MAX_CHARS];
+  int charLen;
+  final int[] tokStart = new int[MAX_TOKENS];
+  final int[] tokEnd = new int[MAX_TOKENS];
+  final long[] tokHash = new long[MAX_TOKENS];
+  final int[] tokEntry = new int[MAX_TOKENS];
+  final byte[] tokFlags = new byte[MAX_TOKENS];
+  final char[] scratch = new char[MAX_CHARS];
+  int nTok;
+  long altHash;
+
+  int exclam;
+  int qmarks;
+  boolean invertedQuestion;
+  int urls;
+  int handles;
+  int hashtags;
+  int esMarks;
+  int letters;
+  int upper;
+  int stopEn;
+  int stopEs;
+  int latin;
+  int arabic;
+  int hebrew;
+  int cyrillic;
+  int greek;
+  int cjk;
+  int kana;
+  int hangul;
+  int thai;
+  int devanagari;
+
+  String lang;
+  boolean es;
+  double sum;
+  double compound;
+  double posSum;
+  double negSum;
+  double politePos;
+  double complaint;
+  double praise;
+  int abuse;
+  double sensitive;
+  long topicMask;
+  int flagMask;
+  boolean question;
+  int negations;
+  boolean contrast;
+
+  final String[] reasons = new String[MAX_REASONS];
+  int nReasons;
+  final int[] fired = new int[64];
+  int nFired;
+
+  void reset() {
+    charLen = 0;
+    nTok = 0;
+    exclam = qmarks = urls = handles = hashtags = esMarks = letters = upper = stopEn = stopEs = 0;
+    latin = arabic = hebrew = cyrillic = greek = cjk = kana = hangul = thai = devanagari = 0;
+    invertedQuestion = false;
+    lang = "und";
+    es = false;
+    sum = compound = posSum = negSum = politePos = complaint = praise = sensitive = 0;
+    abuse = 0;
+    topicMask = 0;
+    flagMask = 0;
+    question = false;
+    negations = 0;
+    contrast = false;
+    nReasons = 0;
+    nFired = 0;
+  }
+
+  void reason(String r) {
+    if (r == null || nReasons == MAX_REASONS) {
+      return;
+    }
+    for (int i = 0; i < nReasons; i++) {
+      if (reasons[i] == r) {
+        return;
+      }
+    }
+    reasons[nReasons++] = r;
+  }
+
+  /** Returns true the first time an entry fires in this text. */
+  boolean fire(int entry) {
+    for (int i = 0; i < nFired; i++) {
+      if (fired[i] == entry) {
+        return false;
+      }
+    }
+    if (nFired < fired.length) {
+      fired[nFired++] = entry;
+    }
+    return true;
+  }
+
+  String[] reasonsCopy() {
+    return Arrays.copyOf(reasons, nReasons);
+  }
+}

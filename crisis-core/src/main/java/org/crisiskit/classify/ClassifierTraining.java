@@ -1,0 +1,135 @@
+package org.crisiskit.classify;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Trains a {@link ClassifierModel}: class-balanced multinomial logistic regression by SGD over the
+ * features of {@link Features}, one head per label present in the examples. Deterministic (fixed
+ * shuffling seed). Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * ClassifierModel model = ClassifierTraining.train(examples);
+ * model.writeTo(Path.of("model.ckm"));
+ * Classifier c = ClassifierModel.readFrom(Path.of("model.ckm")).classifier();
+ * }</pre>
+ */
+public final class ClassifierTraining {
+  /** Label names as they appear in labelled JSONL and in the model file. */
+  public static final String POLARITY = "polarity";
+  public static final String INTENT = "intent";
+  public static final String ABUSIVE = "abusive";
+
+  private static final int EPOCHS = Integer.getInteger("crisiskit.train.epochs", 30);
+  private static final double LR = Double.parseDouble(System.getProperty("crisiskit.train.lr", "0.05"));
+  private static final double LAMBDA = Double.parseDouble(System.getProperty("crisiskit.train.lambda", "1e-5"));
+
+  private ClassifierTraining() {}
+
+  /**
+   * Trains on the examples; each label with at least two distinct values among the examples gets a
+   * head.
+   *
+   * @throws IllegalArgumentException if no label has two distinct values
+   */
+  public static ClassifierModel train(List<LabelledText> examples) {
+    Lexicon lex = Lexicon.defaults();
+    RuleEngine engine = new RuleEngine(lex);
+    Analysis a = new Analysis();
+    int[] idx = new int[Features.MAX];
+    float[] val = new float[Features.MAX];
+    int[][] fi = new int[examples.size()][];
+    float[][] fv = new float[examples.size()][];
+    for (int i = 0; i < examples.size(); i++) {
+      LabelledText t = examples.get(i);
+      engine.analyze(t.text(), t.lang(), a);
+      int n = Features.extract(a, lex, idx, val);
+      fi[i] = java.util.Arrays.copyOf(idx, n);
+      fv[i] = java.util.Arrays.copyOf(val, n);
+    }
+    Map<String, ClassifierModel.Head> heads = new LinkedHashMap<>();
+    head(POLARITY, examples, t -> t.polarity().map(Polarity::jsonName), fi, fv, heads);
+    head(INTENT, examples, t -> t.intent().map(Intent::jsonName), fi, fv, heads);
+    head(ABUSIVE, examples, t -> t.abusive().map(String::valueOf), fi, fv, heads);
+    checkArgument(!heads.isEmpty(),
+        "no label to learn: examples need at least two distinct values of polarity, intent or abusive");
+    return new ClassifierModel(heads, examples.size());
+  }
+
+  private static void head(String label, List<LabelledText> examples, Function<LabelledText, Optional<String>> get,
+      int[][] fi, float[][] fv, Map<String, ClassifierModel.Head> heads) {
+    List<Integer> rows = new ArrayList<>();
+    TreeSet<String> classSet = new TreeSet<>();
+    for (int i = 0; i < examples.size(); i++) {
+      Optional<String> y = get.apply(examples.get(i));
+      if (y.isPresent()) {
+        rows.add(i);
+        classSet.add(y.get());
+      }
+    }
+    if (classSet.size() < 2) {
+      return;
+    }
+    String[] classes = classSet.toArray(new String[0]);
+    int k = classes.length;
+    int[] y = new int[examples.size()];
+    int[] count = new int[k];
+    for (int r : rows) {
+      y[r] = java.util.Arrays.binarySearch(classes, get.apply(examples.get(r)).get());
+      count[y[r]]++;
+    }
+    double[] cw = new double[k];
+    for (int c = 0; c < k; c++) {
+      cw[c] = count[c] == 0 ? 0 : rows.size() / (double) (k * count[c]);
+    }
+    float[] w = new float[k * Features.DIM];
+    double[] p = new double[k];
+    Random rnd = new Random(42);
+    int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
+    double lambda = LAMBDA;
+    long step = 0;
+    for (int epoch = 0; epoch < EPOCHS; epoch++) {
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int tmp = order[i];
+        order[i] = order[j];
+        order[j] = tmp;
+      }
+      for (int r : order) {
+        double lr = LR / (1 + step++ * 2e-5);
+        int[] ix = fi[r];
+        float[] vx = fv[r];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          double s = 0;
+          for (int q = 0; q < ix.length; q++) {
+            s += w[ix[q] * k + c] * vx[q];
+          }
+          p[c] = s;
+          max = Math.max(max, s);
+        }
+        double z = 0;
+        for (int c = 0; c < k; c++) {
+          p[c] = Math.exp(p[c] - max);
+          z += p[c];
+        }
+        for (int c = 0; c < k; c++) {
+          double g = (p[c] / z - (y[r] == c ? 1 : 0)) * cw[y[r]];
+          for (int q = 0; q < ix.length; q++) {
+            int f = ix[q] * k + c;
+            w[f] -= (float) (lr * (g * vx[q] + lambda * w[f]));
+          }
+        }
+      }
+    }
+    heads.put(label, new ClassifierModel.Head(label, classes, w));
+  }
+}

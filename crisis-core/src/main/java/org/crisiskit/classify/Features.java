@@ -1,0 +1,98 @@
+package org.crisiskit.classify;
+
+/**
+ * Turns an {@link Analysis} into a sparse feature vector for the linear model: hashed word 1–2-grams
+ * (negation-marked inside a negation scope), character 3–5-grams of the normalized words, and the
+ * rule engine's scores. Writes into caller-owned arrays; allocates nothing. Stateless.
+ */
+final class Features {
+  static final int BITS = 18;
+  static final int DIM = 1 << BITS;
+  static final int MAX = 4096;
+  private static final int DENSE = 32;
+  private static final long BIGRAM_SALT = 0x6a09e667f3bcc909L;
+  private static final long NEG_SALT = 0x3c6ef372fe94f82bL;
+  private static final long CHAR_SALT = 0xa54ff53a5f1d36f1L;
+
+  static final float CHAR_WEIGHT = Float.parseFloat(System.getProperty("crisiskit.feat.char", "0.5"));
+  static final float DENSE_WEIGHT = Float.parseFloat(System.getProperty("crisiskit.feat.dense", "1"));
+
+  private Features() {}
+
+  /** Dense feature slots occupy indices [0, DENSE); hashed ones the rest. Returns the count. */
+  static int extract(Analysis a, Lexicon lex, int[] idx, float[] val) {
+    int n = 0;
+    int nt = a.nTok;
+    int negScope = 0;
+    long prev = 0x1234567L;
+    for (int i = 0; i < nt && n < MAX - 64; i++) {
+      long h = a.tokHash[i];
+      idx[n] = bucket(negScope > 0 ? h ^ NEG_SALT : h);
+      val[n++] = 1;
+      idx[n] = bucket(Text.combine(prev ^ BIGRAM_SALT, h));
+      val[n++] = 1;
+      prev = h;
+      int e = a.tokEntry[i];
+      if (e >= 0 && (lex.kinds[e] & Lexicon.NEG) != 0) {
+        negScope = 3;
+      } else if (negScope > 0) {
+        negScope--;
+      }
+      int s = a.tokStart[i];
+      int t = a.tokEnd[i];
+      int len = t - s + 2;
+      for (int g = 3; g <= 5; g++) {
+        for (int p = 0; p + g <= len && n < MAX - 64; p++) {
+          long ch = CHAR_SALT + g;
+          for (int q = p; q < p + g; q++) {
+            char c = q == 0 ? '<' : q == len - 1 ? '>' : a.chars[s + q - 1];
+            ch = (ch ^ c) * Text.FNV_PRIME;
+          }
+          idx[n] = bucket(Text.mix(ch));
+          val[n++] = CHAR_WEIGHT;
+        }
+      }
+    }
+    idx[n] = bucket(Text.combine(prev ^ BIGRAM_SALT, 0x7777L));
+    val[n++] = 1;
+    // normalize hashed part to unit length
+    double sq = 0;
+    for (int i = 0; i < n; i++) {
+      sq += val[i] * val[i];
+    }
+    float norm = (float) (1 / Math.sqrt(Math.max(1, sq)));
+    for (int i = 0; i < n; i++) {
+      val[i] *= norm;
+    }
+    int hashed = n;
+    int d = 0;
+    idx[n] = d++; val[n++] = 1; // bias
+    idx[n] = d++; val[n++] = (float) a.compound;
+    idx[n] = d++; val[n++] = (float) Math.tanh(a.posSum / 4);
+    idx[n] = d++; val[n++] = (float) Math.tanh(-a.negSum / 4);
+    idx[n] = d++; val[n++] = (float) Math.tanh(a.complaint / 2);
+    idx[n] = d++; val[n++] = (float) Math.tanh(a.praise / 2);
+    idx[n] = d++; val[n++] = a.abuse > 0 ? 1 : 0;
+    idx[n] = d++; val[n++] = (float) Math.tanh(a.sensitive / 2);
+    idx[n] = d++; val[n++] = a.question ? 1 : 0;
+    idx[n] = d++; val[n++] = Math.min(a.exclam, 3) / 3f;
+    idx[n] = d++; val[n++] = a.es ? 1 : 0;
+    idx[n] = d++; val[n++] = a.urls > 0 ? 1 : 0;
+    idx[n] = d++; val[n++] = a.handles > 0 ? 1 : 0;
+    idx[n] = d++; val[n++] = a.negations > 0 ? 1 : 0;
+    idx[n] = d++; val[n++] = a.contrast ? 1 : 0;
+    idx[n] = d++; val[n++] = a.topicMask != 0 ? 1 : 0;
+    idx[n] = d++; val[n++] = a.flagMask != 0 ? 1 : 0;
+    idx[n] = d++; val[n++] = a.compound > 0.05 ? 1 : 0;
+    idx[n] = d++; val[n++] = a.compound < -0.05 ? 1 : 0;
+    for (int i = hashed + 1; i < n; i++) {
+      val[i] *= DENSE_WEIGHT;
+    }
+    return n;
+  }
+
+  private static int bucket(long h) {
+    int b = (int) (h >>> (64 - BITS));
+    return b < DENSE ? b + DENSE : b;
+  }
+}

@@ -1,0 +1,33 @@
+package org.crisiskit.classify;
+
+import java.util.Optional;
+
+/** The default engine behind {@link Classifiers#defaultClassifier()}. Immutable and thread-safe. */
+final class RuleClassifier implements Classifier {
+  private static final ThreadLocal<Analysis> SCRATCH = ThreadLocal.withInitial(Analysis::new);
+
+  final RuleEngine engine;
+
+  RuleClassifier(Lexicon lexicon) {
+    this.engine = new RuleEngine(lexicon);
+  }
+
+  @Override
+  public Classification classify(String text, Optional<String> lang) {
+    Analysis a = SCRATCH.get();
+    engine.analyze(text == null ? "" : text, lang == null ? Optional.empty() : lang, a);
+    return engine.decide(a);
+  }
+
+  /** Runs the analysis only, leaving its result in the calling thread's scratch state. */
+  Analysis analyze(String text, Optional<String> lang) {
+    Analysis a = SCRATCH.get();
+    engine.analyze(text == null ? "" : text, lang == null ? Optional.empty() : lang, a);
+    return a;
+  }
+
+  @Override
+  public String toString() {
+    return "RuleClassifier";
+  }
+}

@@ -1,0 +1,816 @@
+package org.crisiskit.classify;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The default, rule-based engine: a tweet tokenizer feeding lexicon look-ups, then VADER-style
+ * valence arithmetic with negation, intensifiers and contrast, then intent rules. Immutable and
+ * thread-safe; the per-text state lives in an {@link Analysis} that each thread reuses.
+ */
+final class RuleEngine {
+  /** Texts longer than this are classified on their first {@value} characters. */
+  static final int MAX_TEXT = 20_000;
+  static final double POS_THRESHOLD = 0.4;
+  static final double NEG_THRESHOLD = -0.1;
+  static final double COMPLAINT_TONE = -0.3;
+
+  private static final float NEGATION_SCALE = -0.74f;
+  private static final float CAPS_INCR = 0.733f;
+
+  final Lexicon lex;
+
+  RuleEngine(Lexicon lex) {
+    this.lex = lex;
+  }
+
+  // ---------------------------------------------------------------- tokenizer
+
+  void analyze(String text, Optional<String> langHint, Analysis a) {
+    a.reset();
+    int n = Math.min(text.length(), MAX_TEXT);
+    int i = 0;
+    while (i < n && a.nTok < Analysis.MAX_TOKENS) {
+      char c = text.charAt(i);
+      if (isSep(c)) {
+        i++;
+        continue;
+      }
+      int s = i;
+      while (i < n && !isSep(text.charAt(i))) {
+        i++;
+      }
+      chunk(text, s, i, a);
+    }
+    language(langHint, a);
+    score(a);
+  }
+
+  private static boolean isSep(char c) {
+    return c <= ' ' || c == '\u00a0' || c == '\u2028' || c == '\u2029' || c == '\u3000'
+        || (c >= '\u2000' && c <= '\u200b') || c == '\u202f' || c == '\u205f' || c == '\u0085';
+  }
+
+  private void chunk(String t, int s, int e, Analysis a) {
+    char c0 = t.charAt(s);
+    int len = e - s;
+    if (len > 4 && (c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
+        && (t.regionMatches(true, s, "http://", 0, 7) || t.regionMatches(true, s, "https://", 0, 8)
+            || t.regionMatches(true, s, "www.", 0, 4))) {
+      a.urls++;
+      return;
+    }
+    if (c0 == '@' && len > 1) {
+      a.handles++;
+      return;
+    }
+    if (len <= 4 || hasEmoticonChar(t, s, e)) {
+      int end = e;
+      while (end > s + 1 && (t.charAt(end - 1) == ',' || t.charAt(end - 1) == '.')) {
+        end--;
+      }
+      if (end - s >= 2 && end - s <= 6) {
+        int entry = lex.map.get(Text.rawHash(t, s, end));
+        if (entry >= 0 && (lex.kinds[entry] & Lexicon.EMOTICON) != 0) {
+          addToken(a, entry, Text.rawHash(t, s, end), (byte) Analysis.EMOJI, a.charLen, a.charLen);
+          return;
+        }
+      }
+    }
+    boolean hashtag = false;
+    if (c0 == '#' && len > 1) {
+      a.hashtags++;
+      hashtag = true;
+      s++;
+    }
+    int j = s;
+    while (j < e && a.nTok < Analysis.MAX_TOKENS) {
+      char c = t.charAt(j);
+      if (Character.isHighSurrogate(c) && j + 1 < e && Character.isLowSurrogate(t.charAt(j + 1))) {
+        int cp = Character.toCodePoint(c, t.charAt(j + 1));
+        if (Text.isEmoji(cp)) {
+          emoji(cp, a);
+        } else if (Character.isLetter(cp)) {
+          script(cp, a);
+        }
+        j += 2;
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        int ws = j;
+        j = wordEnd(t, j, e);
+        word(t, ws, j, hashtag, a);
+        continue;
+      }
+      switch (c) {
+        case '!': case '¡':
+          a.exclam++;
+          break;
+        case '?':
+          a.qmarks++;
+          break;
+        case '¿':
+          a.qmarks++;
+          a.invertedQuestion = true;
+          break;
+        default:
+          if (Text.isEmoji(c)) {
+            emoji(c, a);
+          }
+      }
+      j++;
+    }
+  }
+
+  private static boolean hasEmoticonChar(String t, int s, int e) {
+    for (int i = s; i < e; i++) {
+      char c = t.charAt(i);
+      if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** End of a word starting at {@code s}: letters and digits, inner apostrophes and obfuscation symbols. */
+  private static int wordEnd(String t, int s, int e) {
+    int j = s + 1;
+    while (j < e) {
+      char c = t.charAt(j);
+      if (Character.isLetterOrDigit(c)) {
+        j++;
+        continue;
+      }
+      boolean nextLetter = j + 1 < e && Character.isLetterOrDigit(t.charAt(j + 1));
+      if ((c == '\'' || c == '\u2019') && nextLetter) {
+        j++;
+      } else if ((c == '*' || c == '@' || c == '$' || c == '!') && (nextLetter || (j + 1 < e && t.charAt(j + 1) == '*'))) {
+        j++;
+      } else if ((c == '.' || c == '-' || c == '_') && nextLetter && singleLetterSegment(t, s, j)) {
+        j++;
+      } else if (c == '*' && j > s) {
+        j++; // trailing star as in "sh*"
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  private static boolean singleLetterSegment(String t, int s, int j) {
+    return j - 1 >= s && (j - 1 == s || !Character.isLetterOrDigit(t.charAt(j - 2)));
+  }
+
+  private void emoji(int cp, Analysis a) {
+    long h = Text.emojiHash(cp);
+    addToken(a, lex.map.get(h), h, Analysis.EMOJI, a.charLen, a.charLen);
+  }
+
+  private static void script(int cp, Analysis a) {
+    Character.UnicodeScript sc;
+    try {
+      sc = Character.UnicodeScript.of(cp);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    switch (sc) {
+      case LATIN: a.latin++; break;
+      case ARABIC: a.arabic++; break;
+      case HEBREW: a.hebrew++; break;
+      case CYRILLIC: a.cyrillic++; break;
+      case GREEK: a.greek++; break;
+      case HAN: a.cjk++; break;
+      case HIRAGANA: case KATAKANA: a.kana++; break;
+      case HANGUL: a.hangul++; break;
+      case THAI: a.thai++; break;
+      case DEVANAGARI: a.devanagari++; break;
+      default: break;
+    }
+  }
+
+  private void word(String t, int s, int e, boolean hashtag, Analysis a) {
+    if (!hashtag) {
+      piece(t, s, e, (byte) 0, a);
+      return;
+    }
+    // split #NoMoreDelays into no / more / delays
+    int ps = s;
+    for (int i = s + 1; i < e; i++) {
+      char p = t.charAt(i - 1);
+      char c = t.charAt(i);
+      boolean split = (Character.isLowerCase(p) && Character.isUpperCase(c))
+          || (Character.isDigit(p) != Character.isDigit(c) && Character.isLetter(c) != Character.isLetter(p))
+          || (Character.isUpperCase(p) && Character.isUpperCase(c) && i + 1 < e
+              && Character.isLowerCase(t.charAt(i + 1)));
+      if (split) {
+        piece(t, ps, i, Analysis.HASHTAG, a);
+        ps = i;
+      }
+    }
+    piece(t, ps, e, Analysis.HASHTAG, a);
+  }
+
+  private void piece(String t, int s, int e, byte flags, Analysis a) {
+    if (a.charLen + (e - s) >= Analysis.MAX_CHARS || a.nTok >= Analysis.MAX_TOKENS) {
+      return;
+    }
+    char[] buf = a.chars;
+    int start = a.charLen;
+    int w = start;
+    int letters = 0;
+    int uppers = 0;
+    int digits = 0;
+    boolean obfuscated = false;
+    boolean elongated = false;
+    for (int i = s; i < e; i++) {
+      char c = t.charAt(i);
+      if (c == '\'' || c == '\u2019' || c == '.' || c == '-' || c == '_') {
+        if (c != '\'' && c != '\u2019') {
+          obfuscated = true;
+        }
+        continue;
+      }
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          uppers++;
+        }
+        if (c < 0x250) {
+          a.latin++;
+          if (Text.spanishMark(c)) {
+            a.esMarks++;
+          }
+        } else {
+          script(c, a);
+        }
+      } else if (Character.isDigit(c)) {
+        digits++;
+      } else {
+        obfuscated = true;
+      }
+      char f = Text.fold(c);
+      if (w - start >= 2 && buf[w - 1] == f && buf[w - 2] == f) {
+        elongated = true;
+        continue;
+      }
+      buf[w++] = f;
+    }
+    if (letters == 0) {
+      return; // numbers and symbols alone carry nothing
+    }
+    a.letters += letters;
+    a.upper += uppers;
+    if (digits > 0) {
+      obfuscated = true;
+    }
+    byte fl = flags;
+    if (uppers == letters && letters >= 2) {
+      fl |= Analysis.CAPS;
+    }
+    if (elongated) {
+      fl |= Analysis.ELONGATED;
+    }
+    if (obfuscated) {
+      fl |= Analysis.OBFUSCATED;
+    }
+    if (isLaugh(buf, start, w)) {
+      w = start + 4;
+      buf[start] = 'j';
+      buf[start + 1] = 'a';
+      buf[start + 2] = 'j';
+      buf[start + 3] = 'a';
+    }
+    a.charLen = w;
+    long h = Text.hash(buf, start, w);
+    int entry = lex.map.get(h);
+    if (entry < 0 || isPrefixOnly(entry)) {
+      int alt = resolve(buf, start, w, elongated, obfuscated, a);
+      if (alt >= 0) {
+        entry = alt;
+        h = a.altHash;
+      }
+    }
+    addToken(a, entry, h, fl, start, w);
+  }
+
+  /** jajaja, jejeje, hahaha, jsjsjs: laughter in any length. */
+  private static boolean isLaugh(char[] b, int s, int e) {
+    if (e - s < 4) {
+      return false;
+    }
+    for (int i = s; i < e; i++) {
+      char c = b[i];
+      boolean even = ((i - s) & 1) == 0;
+      if (even ? (c != 'j' && c != 'h') : (c != 'a' && c != 'e' && c != 'i' && c != 's')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean isPrefixOnly(int entry) {
+    return lex.kinds[entry] == Lexicon.PREFIX && Float.isNaN(lex.valEn[entry]) && Float.isNaN(lex.valEs[entry])
+        && lex.topics[entry] == 0 && lex.flags[entry] == 0;
+  }
+
+
+  /** Tries spelling variants: elongation cut to one letter, -ísimo, plural, leetspeak, skeleton. */
+  private int resolve(char[] buf, int s, int e, boolean elongated, boolean obfuscated, Analysis a) {
+    char[] x = a.scratch;
+    int n = e - s;
+    // variant 1: repeated letters collapsed to one (fuuuck -> fuck), only if elongated
+    int m = 0;
+    if (elongated || obfuscated) {
+      for (int i = s; i < e; i++) {
+        char c = buf[i];
+        if (obfuscated) {
+          c = leet(c);
+          if (c == 0) {
+            continue;
+          }
+        }
+        if (m > 0 && x[m - 1] == c) {
+          continue;
+        }
+        x[m++] = c;
+      }
+      int r = lookup(a, x, 0, m);
+      if (r >= 0) {
+        return r;
+      }
+      if (obfuscated) {
+        r = stars(buf, s, e, x, a);
+        if (r >= 0) {
+          return r;
+        }
+        long sk = skeletonHash(x, m);
+        if (sk != 0) {
+          r = lex.skeletons.get(sk);
+          if (r >= 0) {
+            a.altHash = sk;
+            return r;
+          }
+        }
+      }
+    } else {
+      System.arraycopy(buf, s, x, 0, n);
+      m = n;
+    }
+    // -isimo/-isima(s): malisimo -> malo
+    if (m > 6 && x[m - 5] == 'i' && x[m - 4] == 's' && x[m - 3] == 'i' && x[m - 2] == 'm') {
+      int stem = m - 5;
+      char g = x[m - 1];
+      x[stem] = g;
+      int r = lookup(a, x, 0, stem + 1);
+      if (r >= 0) {
+        return r;
+      }
+    } else if (m > 7 && x[m - 1] == 's' && x[m - 6] == 'i' && x[m - 5] == 's' && x[m - 4] == 'i'
+        && x[m - 3] == 'm') {
+      int stem = m - 6;
+      x[stem] = x[m - 2];
+      int r = lookup(a, x, 0, stem + 1);
+      if (r >= 0) {
+        return r;
+      }
+    }
+    // plural
+    if (m > 3 && x[m - 1] == 's') {
+      int r = lookup(a, x, 0, m - 1);
+      if (r >= 0) {
+        return r;
+      }
+      if (m > 4 && x[m - 2] == 'e') {
+        r = lookup(a, x, 0, m - 2);
+        if (r >= 0) {
+          return r;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private int lookup(Analysis a, char[] x, int s, int e) {
+    long h = Text.hash(x, s, e);
+    int r = lex.map.get(h);
+    if (r >= 0 && !isPrefixOnly(r)) {
+      a.altHash = h;
+      return r;
+    }
+    return -1;
+  }
+
+  /** f*ck, p*to: each star (at most two) tried as each vowel. */
+  private int stars(char[] buf, int s, int e, char[] x, Analysis a) {
+    int n = 0;
+    int first = -1;
+    int second = -1;
+    for (int i = s; i < e; i++) {
+      char c = buf[i];
+      if (c == '*') {
+        if (first < 0) {
+          first = n;
+        } else if (second < 0) {
+          second = n;
+        } else {
+          return -1;
+        }
+      }
+      x[n++] = leetOrStar(c);
+    }
+    if (first < 0) {
+      return -1;
+    }
+    final String vowels = "aeiou";
+    for (int p = 0; p < 5; p++) {
+      x[first] = vowels.charAt(p);
+      if (second < 0) {
+        int r = lookup(a, x, 0, n);
+        if (r >= 0) {
+          return r;
+        }
+        continue;
+      }
+      for (int q = 0; q < 5; q++) {
+        x[second] = vowels.charAt(q);
+        int r = lookup(a, x, 0, n);
+        if (r >= 0) {
+          return r;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static char leetOrStar(char c) {
+    return c == '*' ? '*' : leet(c) == 0 ? '*' : leet(c);
+  }
+
+  private static char leet(char c) {
+    switch (c) {
+      case '0': return 'o';
+      case '1': return 'i';
+      case '3': return 'e';
+      case '4': return 'a';
+      case '5': return 's';
+      case '7': return 't';
+      case '8': return 'b';
+      case '@': return 'a';
+      case '$': return 's';
+      case '!': return 'i';
+      case '*': case '.': case '-': case '_': return 0;
+      default: return c;
+    }
+  }
+
+  private static long skeletonHash(char[] x, int m) {
+    char[] sk = new char[m];
+    int k = 0;
+    for (int i = 0; i < m; i++) {
+      char c = x[i];
+      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || !Character.isLetter(c)) {
+        continue;
+      }
+      if (k > 0 && sk[k - 1] == c) {
+        continue;
+      }
+      sk[k++] = c;
+    }
+    return k >= 3 ? Text.hash(sk, 0, k) : 0;
+  }
+
+  private void addToken(Analysis a, int entry, long hash, byte flags, int start, int end) {
+    int i = a.nTok++;
+    a.tokHash[i] = hash;
+    a.tokEntry[i] = entry;
+    a.tokFlags[i] = flags;
+    a.tokStart[i] = start;
+    a.tokEnd[i] = end;
+    if (entry >= 0) {
+      int k = lex.kinds[entry];
+      if ((k & Lexicon.STOP_EN) != 0) {
+        a.stopEn++;
+      }
+      if ((k & Lexicon.STOP_ES) != 0) {
+        a.stopEs++;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- language
+
+  private static void language(Optional<String> hint, Analysis a) {
+    String h = hint.isPresent() ? hint.get() : "";
+    if (h.length() >= 2 && h.length() <= 8 && !h.equalsIgnoreCase("und") && !h.equalsIgnoreCase("zxx")
+        && !h.equalsIgnoreCase("qme") && !h.equalsIgnoreCase("qht") && !h.equalsIgnoreCase("qam")) {
+      String l = h.length() >= 2 && Character.toLowerCase(h.charAt(0)) == 'e'
+          && (Character.toLowerCase(h.charAt(1)) == 's' || Character.toLowerCase(h.charAt(1)) == 'n')
+          && (h.length() == 2 || h.charAt(2) == '-' || h.charAt(2) == '_')
+          ? (Character.toLowerCase(h.charAt(1)) == 's' ? "es" : "en")
+          : null;
+      if (l != null) {
+        a.lang = l;
+        a.es = l.equals("es");
+        return;
+      }
+    }
+    int other = Math.max(Math.max(Math.max(a.arabic, a.hebrew), Math.max(a.cyrillic, a.greek)),
+        Math.max(Math.max(a.cjk + a.kana, a.hangul), Math.max(a.thai, a.devanagari)));
+    if (other > a.latin) {
+      a.lang = other == a.arabic ? "ar" : other == a.hebrew ? "he" : other == a.cyrillic ? "ru"
+          : other == a.greek ? "el" : other == a.kana ? "ja" : other == a.cjk + a.kana ? (a.kana > 0 ? "ja" : "zh")
+          : other == a.hangul ? "ko" : other == a.thai ? "th" : "hi";
+      return;
+    }
+    double es = a.stopEs + 1.5 * a.esMarks + 2 * (a.invertedQuestion ? 1 : 0);
+    double en = a.stopEn;
+    if (es == 0 && en == 0) {
+      a.lang = "und";
+    } else if (es >= en) {
+      a.lang = "es";
+      a.es = true;
+    } else {
+      a.lang = "en";
+    }
+  }
+
+  // ---------------------------------------------------------------- scoring
+
+  private void score(Analysis a) {
+    Lexicon x = lex;
+    int n = a.nTok;
+    // phrases
+    for (int i = 0; i < n; i++) {
+      int e = a.tokEntry[i];
+      if (e < 0) {
+        continue;
+      }
+      cues(e, i, a);
+      if ((x.kinds[e] & Lexicon.PREFIX) == 0) {
+        continue;
+      }
+      long h = a.tokHash[i];
+      for (int k = 1; k <= 3 && i + k < n; k++) {
+        h = Text.combine(h, a.tokHash[i + k]);
+        int p = x.map.get(h);
+        if (p < 0) {
+          break;
+        }
+        cues(p, i, a);
+        if (!Float.isNaN(a.es ? x.valEs[p] : x.valEn[p]) && k == 1) {
+          // a two-word valence entry replaces the first word's own valence
+          a.tokEntry[i] = p;
+        }
+        if ((x.kinds[p] & Lexicon.PREFIX) == 0) {
+          break;
+        }
+      }
+    }
+    valence(a);
+    if (a.qmarks > 0) {
+      a.question = true;
+      a.reason("question mark");
+    } else if (n > 0 && a.tokEntry[0] >= 0 && (x.kinds[a.tokEntry[0]] & Lexicon.QWORD) != 0 && !a.es) {
+      a.question = true;
+      a.reason("question word '" + x.cue[a.tokEntry[0]] + "'");
+    }
+  }
+
+  private void cues(int e, int pos, Analysis a) {
+    Lexicon x = lex;
+    int k = x.kinds[e];
+    long topics = x.topics[e];
+    int flags = x.flags[e];
+    if ((k & (Lexicon.COMPLAINT | Lexicon.PRAISE | Lexicon.ABUSE | Lexicon.SENSITIVE)) == 0 && topics == 0
+        && flags == 0) {
+      return;
+    }
+    if (!a.fire(e)) {
+      return;
+    }
+    if ((k & Lexicon.COMPLAINT) != 0) {
+      a.complaint += x.complaintW[e];
+      a.reason(x.reasonComplaint[e]);
+    }
+    if ((k & Lexicon.PRAISE) != 0) {
+      a.praise += x.praiseW[e];
+    }
+    if ((k & Lexicon.ABUSE) != 0) {
+      a.abuse++;
+      a.reason(x.reasonAbuse[e]);
+    }
+    if ((k & Lexicon.SENSITIVE) != 0) {
+      a.sensitive += x.sensitiveW[e];
+    }
+    if (topics != 0) {
+      long fresh = topics & ~a.topicMask;
+      a.topicMask |= topics;
+      while (fresh != 0) {
+        int t = Long.numberOfTrailingZeros(fresh);
+        fresh &= fresh - 1;
+        a.reason(x.topicReason[t][e]);
+      }
+    }
+    if (flags != 0) {
+      int fresh = flags & ~a.flagMask;
+      a.flagMask |= flags;
+      while (fresh != 0) {
+        int f = Integer.numberOfTrailingZeros(fresh);
+        fresh &= fresh - 1;
+        a.reason(x.reasonFlag[e][f]);
+      }
+    }
+  }
+
+  private void valence(Analysis a) {
+    Lexicon x = lex;
+    int n = a.nTok;
+    boolean allCaps = a.letters > 0 && a.upper * 10 >= a.letters * 9;
+    int contrastAt = -1;
+    for (int i = 0; i < n; i++) {
+      int e = a.tokEntry[i];
+      if (e >= 0 && (x.kinds[e] & Lexicon.CONTRAST) != 0 && i > 0) {
+        contrastAt = i;
+      }
+    }
+    if (contrastAt > 0) {
+      a.contrast = true;
+    }
+    double sum = 0;
+    double pos = 0;
+    double neg = 0;
+    double polite = 0;
+    for (int i = 0; i < n; i++) {
+      int e = a.tokEntry[i];
+      if (e < 0) {
+        continue;
+      }
+      int k = x.kinds[e];
+      if ((k & Lexicon.NEG) != 0) {
+        a.negations++;
+      }
+      float v = a.es ? x.valEs[e] : x.valEn[e];
+      if (Float.isNaN(v)) {
+        v = a.es ? x.valEn[e] : x.valEs[e];
+        if (Float.isNaN(v) || (k & (Lexicon.STOP_EN | Lexicon.STOP_ES)) != 0) {
+          continue;
+        }
+      }
+      if ((k & (Lexicon.NEG | Lexicon.BOOST)) != 0 && (k & Lexicon.NEG) != 0) {
+        continue; // negators act on others
+      }
+      if ((k & Lexicon.POLITE) != 0 && a.complaint > 0) {
+        polite += Math.max(0, v);
+        continue; // polite complaints: "please help" is neither praise nor negated praise
+      }
+      byte fl = a.tokFlags[i];
+      double s = v;
+      if ((fl & Analysis.CAPS) != 0 && !allCaps) {
+        s += v > 0 ? CAPS_INCR : -CAPS_INCR;
+      }
+      if ((fl & Analysis.ELONGATED) != 0) {
+        s += v > 0 ? 0.3 : -0.3;
+      }
+      for (int b = 1; b <= 3 && i - b >= 0; b++) {
+        int pe = a.tokEntry[i - b];
+        if (pe >= 0 && (x.kinds[pe] & Lexicon.BOOST) != 0) {
+          double inc = x.boost[pe] * (b == 1 ? 1 : b == 2 ? 0.95 : 0.9);
+          s += v > 0 ? inc : -inc;
+        }
+      }
+      boolean negated = false;
+      for (int b = 1; b <= 3 && i - b >= 0; b++) {
+        int pe = a.tokEntry[i - b];
+        if (pe >= 0 && (x.kinds[pe] & Lexicon.NEG) != 0) {
+          negated = true;
+          break;
+        }
+      }
+      if (negated) {
+        s *= NEGATION_SCALE;
+        a.reason(x.reasonNegated[e]);
+      } else if (Math.abs(v) >= 1.5) {
+        a.reason(x.reasonValence[e]);
+      }
+      if (contrastAt > 0) {
+        s *= i < contrastAt ? 0.5 : 1.5;
+      }
+      sum += s;
+      if (s > 0) {
+        pos += s;
+      } else {
+        neg += s;
+      }
+    }
+    a.posSum = pos;
+    a.negSum = neg;
+    a.politePos = polite;
+    if (polite > 0) {
+      a.reason("politeness ignored in a complaint");
+    }
+    if (sum != 0) {
+      double ex = Math.min(a.exclam, 4) * 0.292;
+      sum += sum > 0 ? ex : -ex;
+    }
+    a.sum = sum;
+    a.compound = sum / Math.sqrt(sum * sum + 15);
+  }
+
+  // ---------------------------------------------------------------- decision
+
+  Classification decide(Analysis a) {
+    return decide(a, Double.NaN, null, null, -1);
+  }
+
+  /**
+   * Decides from the analysis; a trained model may override the sentiment, polarity, intent and
+   * abusive flag ({@code NaN}, {@code null}, {@code -1} mean "use the rules").
+   */
+  Classification decide(Analysis a, double modelSentiment, Polarity modelPolarity, Intent modelIntent,
+      int modelAbusive) {
+    Lexicon x = lex;
+    double sentiment = Double.isNaN(modelSentiment) ? a.compound : modelSentiment;
+    boolean abusive = modelAbusive < 0 ? a.abuse > 0 : modelAbusive == 1;
+    boolean sensitive = a.sensitive >= 2;
+    boolean complaint = a.complaint >= 2 && sentiment < 0.6
+        || a.complaint >= 1 && sentiment < 0.3
+        || sentiment <= COMPLAINT_TONE
+        || a.handles > 0 && sentiment <= NEG_THRESHOLD
+        || a.topicMask != 0 && sentiment <= NEG_THRESHOLD
+        || a.flagMask != 0 && sentiment < 0.3;
+    if (complaint && modelPolarity == null && a.complaint >= 2) {
+      sentiment = Math.max(-1, Math.min(sentiment, 0) - 0.1 * Math.min(a.complaint, 4));
+    }
+    Polarity polarity = modelPolarity != null ? modelPolarity
+        : sentiment >= POS_THRESHOLD ? Polarity.POSITIVE
+        : sentiment <= NEG_THRESHOLD ? Polarity.NEGATIVE : Polarity.NEUTRAL;
+    Intent intent;
+    if (modelIntent != null) {
+      intent = modelIntent;
+    } else if (complaint && (a.topicMask != 0 || !abusive || a.complaint >= 2)) {
+      intent = Intent.COMPLAINT;
+    } else if (abusive && sentiment <= 0.3) {
+      intent = Intent.ABUSE;
+    } else if (sensitive) {
+      intent = Intent.SENSITIVE;
+    } else if (a.question) {
+      intent = Intent.QUESTION;
+    } else if (sentiment >= 0.3 && (a.praise > 0 || sentiment >= 0.6)) {
+      intent = Intent.PRAISE;
+    } else {
+      intent = Intent.NEUTRAL;
+    }
+    Set<String> topics = topicSet(a.topicMask);
+    Set<Flag> flags = a.flagMask == 0 ? Set.of() : flagSet(a.flagMask);
+    if (sensitive) {
+      for (int i = 0; i < a.nFired; i++) {
+        a.reason(x.reasonSensitive[a.fired[i]]);
+      }
+    }
+    if (a.exclam >= 2) {
+      a.reason("emphasis '!!'");
+    }
+    return new Classification(intent, polarity, clamp(sentiment), abusive, sensitive, topics, flags, a.lang,
+        Arrays.asList(a.reasonsCopy()));
+  }
+
+  private Set<String> topicSet(long mask) {
+    if (mask == 0) {
+      return Set.of();
+    }
+    if (Long.bitCount(mask) == 1) {
+      return Set.of(lex.topicNames[Long.numberOfTrailingZeros(mask)]);
+    }
+    Set<String> s = new HashSet<>();
+    while (mask != 0) {
+      s.add(lex.topicNames[Long.numberOfTrailingZeros(mask)]);
+      mask &= mask - 1;
+    }
+    return s;
+  }
+
+  private static Set<Flag> flagSet(int mask) {
+    EnumSet<Flag> s = EnumSet.noneOf(Flag.class);
+    for (Flag f : Flag.values()) {
+      if ((mask & (1 << f.ordinal())) != 0) {
+        s.add(f);
+      }
+    }
+    return s;
+  }
+
+  static double clamp(double d) {
+    if (Double.isNaN(d)) {
+      return 0;
+    }
+    return Math.max(-1, Math.min(1, d));
+  }
+
+  static List<String> none() {
+    return List.of();
+  }
+}

@@ -1,0 +1,105 @@
+package org.crisiskit.classify;
+
+import java.text.Normalizer;
+
+/** Character folding and hashing shared by the lexicon loader and the tokenizer. Stateless. */
+final class Text {
+  private static final char[] FOLD = new char[0x250];
+  static final long FNV_BASIS = 0xcbf29ce484222325L;
+  static final long FNV_PRIME = 0x100000001b3L;
+  static final long RAW_SEED = 0x5bd1e9955bd1e995L;
+  static final long EMOJI_SEED = 0x27d4eb2f165667c5L;
+
+  static {
+    for (int c = 0; c < FOLD.length; c++) {
+      char lower = Character.toLowerCase((char) c);
+      String d = Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD);
+      char base = d.isEmpty() ? lower : d.charAt(0);
+      FOLD[c] = base < 0x250 ? base : lower;
+    }
+  }
+
+  private Text() {}
+
+  /** Lower-cases and strips diacritics (Latin scripts); other characters are lower-cased. */
+  static char fold(char c) {
+    if (c < 0x250) {
+      return FOLD[c];
+    }
+    return Character.toLowerCase(c);
+  }
+
+  /** True for letters with a diacritic typical of Spanish (á é í ó ú ü ñ in either case). */
+  static boolean spanishMark(char c) {
+    switch (c) {
+      case 'á': case 'é': case 'í': case 'ó': case 'ú': case 'ñ': case 'ü':
+      case 'Á': case 'É': case 'Í': case 'Ó': case 'Ú': case 'Ñ':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    z = z ^ (z >>> 33);
+    return z == 0 ? 1 : z;
+  }
+
+  static long hash(char[] buf, int from, int to) {
+    long h = FNV_BASIS;
+    for (int i = from; i < to; i++) {
+      h = (h ^ buf[i]) * FNV_PRIME;
+    }
+    return mix(h);
+  }
+
+  static long rawHash(CharSequence s, int from, int to) {
+    long h = RAW_SEED;
+    for (int i = from; i < to; i++) {
+      h = (h ^ s.charAt(i)) * FNV_PRIME;
+    }
+    return mix(h);
+  }
+
+  static long emojiHash(int codePoint) {
+    return mix(EMOJI_SEED ^ (codePoint * 0x9E3779B97F4A7C15L));
+  }
+
+  /** Hash of a phrase: the hash of its first word combined with each next word's. */
+  static long combine(long prefix, long next) {
+    return mix(prefix * 0x9E3779B97F4A7C15L + next);
+  }
+
+  /**
+   * Normalizes one word the way the tokenizer does: folded, apostrophes and inner dots removed,
+   * runs of more than two equal letters cut to two.
+   */
+  static String normalizeWord(String w) {
+    StringBuilder sb = new StringBuilder(w.length());
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (c == '\'' || c == '\u2019' || c == '.' && sb.length() == 1) {
+        continue;
+      }
+      char f = fold(c);
+      int n = sb.length();
+      if (n >= 2 && sb.charAt(n - 1) == f && sb.charAt(n - 2) == f) {
+        continue;
+      }
+      sb.append(f);
+    }
+    return sb.toString();
+  }
+
+  static long wordHash(String normalized) {
+    char[] cs = normalized.toCharArray();
+    return hash(cs, 0, cs.length);
+  }
+
+  static boolean isEmoji(int cp) {
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF)
+        || cp == 0x2764 || cp == 0x2665 || cp == 0x263A || cp == 0x2639;
+  }
+}

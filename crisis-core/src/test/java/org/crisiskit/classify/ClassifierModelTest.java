@@ -1,0 +1,102 @@
+package org.crisiskit.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClassifierModelTest {
+  static List<LabelledText> examples() {
+    List<LabelledText> out = new ArrayList<>();
+    String[] neg = {"my order never arrived", "worst airline ever", "still waiting for my refund",
+        "mi pedido no ha llegado", "servicio pésimo", "the app crashes all the time"};
+    String[] pos = {"love the new app", "great service thank you", "excellent support team",
+        "me encanta la app", "gracias por todo, genial", "fast delivery, very happy"};
+    String[] neu = {"what time do you open", "the store is on main street", "new flight schedule posted",
+        "horario de la tienda", "hay tienda en Madrid", "the event is on Monday"};
+    for (int rep = 0; rep < 3; rep++) {
+      for (String t : neg) {
+        out.add(new LabelledText(t, Optional.empty(), Optional.of(Polarity.NEGATIVE), Optional.of(Intent.COMPLAINT),
+            Optional.of(t.contains("worst"))));
+      }
+      for (String t : pos) {
+        out.add(new LabelledText(t, Optional.empty(), Optional.of(Polarity.POSITIVE), Optional.of(Intent.PRAISE),
+            Optional.of(false)));
+      }
+      for (String t : neu) {
+        out.add(new LabelledText(t, Optional.empty(), Optional.of(Polarity.NEUTRAL), Optional.of(Intent.NEUTRAL),
+            Optional.of(false)));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void learnsTrainingDataAndSurvivesARoundTrip() throws IOException {
+    ClassifierModel model = ClassifierTraining.train(examples());
+    assertEquals(List.of("polarity", "intent", "abusive"), model.labels());
+    Classifier c = model.classifier();
+    int right = 0;
+    for (LabelledText t : examples()) {
+      if (c.classify(t.text(), t.lang()).polarity() == t.polarity().get()) {
+        right++;
+      }
+    }
+    assertTrue(right >= examples().size() * 9 / 10, "training accuracy " + right);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    model.writeTo(out);
+    ClassifierModel back = ClassifierModel.readFrom(new ByteArrayInputStream(out.toByteArray()));
+    Classifier c2 = back.classifier();
+    for (LabelledText t : examples()) {
+      assertEquals(c.classify(t.text(), t.lang()), c2.classify(t.text(), t.lang()));
+    }
+  }
+
+  @Test
+  void truncatedModelIsRejected() throws IOException {
+    byte[] bytes = bytes();
+    for (int len : new int[] {0, 3, 6, bytes.length / 2, bytes.length - 1}) {
+      ModelFormatException e = assertThrows(ModelFormatException.class,
+          () -> ClassifierModel.readFrom(new ByteArrayInputStream(Arrays.copyOf(bytes, len))));
+      assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("corrupt"), e.getMessage());
+    }
+  }
+
+  @Test
+  void otherVersionIsRejected() throws IOException {
+    byte[] bytes = bytes();
+    ByteBuffer.wrap(bytes).putInt(4, ClassifierModel.VERSION + 1);
+    ModelFormatException e = assertThrows(ModelFormatException.class,
+        () -> ClassifierModel.readFrom(new ByteArrayInputStream(bytes)));
+    assertTrue(e.getMessage().contains("version " + (ClassifierModel.VERSION + 1)), e.getMessage());
+  }
+
+  @Test
+  void notAModelIsRejected() {
+    ModelFormatException e = assertThrows(ModelFormatException.class,
+        () -> ClassifierModel.readFrom(new ByteArrayInputStream("{\"json\": true}".getBytes())));
+    assertTrue(e.getMessage().contains("magic"), e.getMessage());
+  }
+
+  @Test
+  void trainingNeedsTwoValuesOfSomeLabel() {
+    List<LabelledText> one = List.of(new LabelledText("a", Optional.empty(), Optional.of(Polarity.NEUTRAL),
+        Optional.empty(), Optional.empty()));
+    assertThrows(IllegalArgumentException.class, () -> ClassifierTraining.train(one));
+  }
+
+  private static byte[] bytes() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ClassifierTraining.train(examples()).writeTo(out);
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,154 @@
+package org.crisiskit.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RuleClassifierTest {
+  private final Classifier classifier = Classifiers.defaultClassifier();
+
+  private Classification c(String text) {
+    return classifier.classify(text, Optional.empty());
+  }
+
+  @Test
+  void politeComplaintIsAComplaintNotPraise() {
+    Classification r = c("@acme still no refund, please help");
+    assertEquals(Intent.COMPLAINT, r.intent());
+    assertEquals(Polarity.NEGATIVE, r.polarity());
+    assertTrue(r.topics().contains(Topics.BILLING), r.topics().toString());
+    assertTrue(r.reasons().stream().anyMatch(s -> s.contains("still no")), r.reasons().toString());
+  }
+
+  @Test
+  void politeComplaintWithThanksStaysAComplaint() {
+    Classification r = c("Hi @acme, I have been waiting for my package for 2 weeks. Thanks in advance!");
+    assertEquals(Intent.COMPLAINT, r.intent());
+    assertTrue(r.topics().contains(Topics.DELIVERY), r.topics().toString());
+  }
+
+  @Test
+  void spanishComplaintWithQuestionAndHashtag() {
+    Classification r = c("¿Cuándo llega mi pedido? Llevo 2 semanas esperando y nadie me responde #PésimoServicio");
+    assertEquals(Intent.COMPLAINT, r.intent());
+    assertEquals("es", r.lang());
+    assertEquals(Polarity.NEGATIVE, r.polarity());
+    assertTrue(r.topics().contains(Topics.DELIVERY));
+    assertTrue(r.topics().contains(Topics.CUSTOMER_SERVICE));
+  }
+
+  @Test
+  void praise() {
+    Classification r = c("Thank you @acme, the team was AMAZING!!! :)");
+    assertEquals(Intent.PRAISE, r.intent());
+    assertEquals(Polarity.POSITIVE, r.polarity());
+    assertEquals("en", r.lang());
+    Classification es = c("Muchas gracias, el servicio fue excelente 😍");
+    assertEquals(Intent.PRAISE, es.intent());
+    assertEquals("es", es.lang());
+  }
+
+  @Test
+  void obfuscatedAbuseIsFound() {
+    for (String text : List.of("you are all f*cking id10ts", "what a bunch of 1d10ts", "sh!t company",
+        "sois unos i.d.i.o.t.a.s", "pinche3s p3nd3jos")) {
+      Classification r = c(text);
+      assertTrue(r.abusive(), text + " -> " + r);
+    }
+    assertEquals(Intent.ABUSE, c("you are all f*cking id10ts").intent());
+    assertFalse(c("my order is late").abusive());
+  }
+
+  @Test
+  void complaintWithInsultIsStillAComplaintButAbusive() {
+    Classification r = c("@acme my package never arrived, you idiots, I want a refund");
+    assertEquals(Intent.COMPLAINT, r.intent());
+    assertTrue(r.abusive());
+  }
+
+  @Test
+  void negationFlipsPolarity() {
+    assertEquals(Polarity.POSITIVE, c("the new app is good").polarity());
+    assertEquals(Polarity.NEGATIVE, c("the new app is not good").polarity());
+    assertEquals(Polarity.POSITIVE, c("me gusta la nueva app").polarity());
+    assertEquals(Polarity.NEGATIVE, c("no me gusta la nueva app").polarity());
+  }
+
+  @Test
+  void contrastWeighsTheClauseAfterBut() {
+    assertTrue(c("the food was good but the service was terrible").sentiment() < 0);
+    assertTrue(c("the service was terrible but the food was great").sentiment() > 0);
+  }
+
+  @Test
+  void elongationAndSuperlativeAreNormalized() {
+    Classification r = c("malísimooo el servicio");
+    assertEquals(Polarity.NEGATIVE, r.polarity());
+    assertTrue(c("gooood job").sentiment() > c("good job").sentiment() - 1e-9);
+  }
+
+  @Test
+  void intensifiersStrengthen() {
+    assertTrue(c("the support is very good").sentiment() > c("the support is good").sentiment());
+    assertTrue(c("el soporte es muy bueno").sentiment() > c("el soporte es bueno").sentiment());
+  }
+
+  @Test
+  void flags() {
+    assertTrue(c("pésimo servicio, me cambio a otra compañía").flags().contains(Flag.CHURN_THREAT));
+    assertTrue(c("I will cancel my account today").flags().contains(Flag.CHURN_THREAT));
+    assertTrue(c("my lawyer will hear about this").flags().contains(Flag.LEGAL_THREAT));
+    assertTrue(c("voy a poner una denuncia en consumo").flags().contains(Flag.LEGAL_THREAT));
+    assertTrue(c("the charger caught fire in my kitchen").flags().contains(Flag.HEALTH_SAFETY_RISK));
+    assertTrue(c("I am sending this to the press").flags().contains(Flag.MEDIA_EXPOSURE));
+    assertTrue(c("nice weather today").flags().isEmpty());
+  }
+
+  @Test
+  void questions() {
+    Classification r = c("how do I reset my password?");
+    assertEquals(Intent.QUESTION, r.intent());
+    assertTrue(r.topics().contains(Topics.ACCOUNT_ACCESS));
+    assertEquals(Intent.QUESTION, c("¿Dónde puedo ver mi factura?").intent());
+  }
+
+  @Test
+  void sensitiveTopics() {
+    Classification r = c("Who will you vote for in the presidential election?");
+    assertTrue(r.sensitive());
+    assertEquals(Intent.SENSITIVE, r.intent());
+    assertTrue(c("el atentado terrorista de hoy, todas las víctimas en mi corazón").sensitive());
+  }
+
+  @Test
+  void languageFromHintOrText() {
+    assertEquals("es", classifier.classify("ok", Optional.of("es")).lang());
+    assertEquals("en", classifier.classify("ok", Optional.of("en-GB")).lang());
+    assertEquals("es", c("el pedido no ha llegado todavía").lang());
+    assertEquals("en", c("the order has not arrived yet").lang());
+    assertEquals("ar", c("مرحبا بكم في خدمة العملاء").lang());
+    assertEquals("und", c("🙂🙂").lang());
+  }
+
+  @Test
+  void playbookTopicsWithKeywordsPerLanguage() {
+    Classifier custom = Classifiers.create(ClassifierConfig.custom()
+        .extraTopic("roaming", Map.of("en", List.of("roaming", "data abroad"), "es", List.of("itinerancia")))
+        .build());
+    assertTrue(custom.classify("no data abroad since yesterday", Optional.empty()).topics().contains("roaming"));
+    assertTrue(custom.classify("la itinerancia no funciona", Optional.empty()).topics().contains("roaming"));
+    assertFalse(classifier.classify("la itinerancia no funciona", Optional.empty()).topics().contains("roaming"));
+  }
+
+  @Test
+  void urlsAndHandlesCarryNoSentiment() {
+    Classification r = c("@great_deals https://example.com/awesome");
+    assertEquals(Polarity.NEUTRAL, r.polarity());
+    assertEquals(Intent.NEUTRAL, r.intent());
+  }
+}

@@ -1,0 +1,89 @@
+package org.crisiskit.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crisiskit.classify.Intent;
+import org.crisiskit.classify.LabelledText;
+import org.crisiskit.classify.Polarity;
+
+/**
+ * Reads labelled JSONL: one {@code {"text": ..., "lang"?: ..., "polarity"?: ..., "intent"?: ...,
+ * "abusive"?: true|false}} a line. Errors name the file, the line and the field.
+ */
+final class LabelledJsonl {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** One line: the text and its gold labels as written (label name → value). */
+  record Row(String text, Optional<String> lang, Map<String, String> gold) {}
+
+  private LabelledJsonl() {}
+
+  static List<Row> read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
+    }
+    List<Row> rows = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int no = 0;
+      while ((line = r.readLine()) != null) {
+        no++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode n;
+        try {
+          n = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+          throw new IllegalArgumentException(file + ":" + no + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        JsonNode t = n == null ? null : n.get("text");
+        if (t == null || !t.isTextual()) {
+          throw new IllegalArgumentException(file + ":" + no + ": $.text: expected a string");
+        }
+        JsonNode l = n.get("lang");
+        Map<String, String> gold = new LinkedHashMap<>();
+        for (String label : List.of("polarity", "intent", "abusive")) {
+          JsonNode v = n.get(label);
+          if (v != null && !v.isNull()) {
+            if (label.equals("abusive") && !v.isBoolean()) {
+              throw new IllegalArgumentException(file + ":" + no + ": $.abusive: expected true or false");
+            }
+            gold.put(label, v.asText());
+          }
+        }
+        rows.add(new Row(t.asText(), l == null || l.isNull() ? Optional.empty() : Optional.of(l.asText()), gold));
+      }
+    }
+    return rows;
+  }
+
+  /** Converts rows to training examples; unknown polarity or intent values are errors. */
+  static List<LabelledText> examples(Path file, List<Row> rows) {
+    List<LabelledText> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      try {
+        out.add(new LabelledText(r.text(), r.lang(),
+            Optional.ofNullable(r.gold().get("polarity")).map(Polarity::fromJsonName),
+            Optional.ofNullable(r.gold().get("intent")).map(Intent::fromJsonName),
+            Optional.ofNullable(r.gold().get("abusive")).map(Boolean::parseBoolean)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ": example " + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+}

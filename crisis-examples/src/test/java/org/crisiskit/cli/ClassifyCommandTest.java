@@ -1,0 +1,69 @@
+package org.crisiskit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClassifyCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void writesOneResultPerLineInTheDocumentedForm() throws Exception {
+    String in = String.join("\n",
+        "{\"id\": \"1\", \"text\": \"@acme still no refund, please help\"}",
+        "",
+        "{\"id\": 2, \"text\": \"¿Cuándo llega mi pedido? nadie me responde\", \"lang\": \"es\"}",
+        "{\"network\":\"x\",\"id\":\"3\",\"author\":{\"id\":\"42\",\"handle\":\"ana\"},"
+            + "\"text\":\"Thank you, amazing team!\",\"lang\":\"en\",\"createdAt\":\"2026-11-02T09:15:00Z\"}");
+    CliRun r = CliRun.run(in, "classify");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.lines();
+    assertEquals(3, lines.size(), r.out());
+    JsonNode first = JSON.readTree(lines.get(0));
+    assertEquals(List.of("id", "intent", "polarity", "sentiment", "abusive", "sensitive", "topics", "flags", "lang",
+        "reasons"), iterable(first));
+    assertEquals("1", first.get("id").asText());
+    assertTrue(first.get("id").isTextual());
+    assertEquals("complaint", first.get("intent").asText());
+    assertEquals("negative", first.get("polarity").asText());
+    assertTrue(first.get("topics").toString().contains("billing"));
+    JsonNode second = JSON.readTree(lines.get(1));
+    assertTrue(second.get("id").isIntegralNumber());
+    assertEquals("es", second.get("lang").asText());
+    assertEquals("complaint", second.get("intent").asText());
+    assertEquals("praise", JSON.readTree(lines.get(2)).get("intent").asText());
+  }
+
+  @Test
+  void malformedLineStopsWithItsNumber() {
+    String in = "{\"id\": 1, \"text\": \"ok\"}\n{\"id\": 2, \"text\": 5}\n{\"id\": 3, \"text\": \"never read\"}\n";
+    CliRun r = CliRun.run(in, "classify");
+    assertEquals(1, r.code());
+    assertEquals(1, r.lines().size());
+    assertTrue(r.err().contains("line 2") && r.err().contains("$.text"), r.err());
+  }
+
+  @Test
+  void skipInvalidReportsAndGoesOn() {
+    String in = "{\"id\": 1, \"text\": \"ok\"}\nnot json\n{\"text\": \"no id\"}\n{\"id\": 3, \"text\": \"fine\"}\n";
+    CliRun r = CliRun.run(in, "classify", "--skip-invalid");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(2, r.lines().size());
+    assertTrue(r.err().contains("line 2") && r.err().contains("line 3") && r.err().contains("skipped 2"), r.err());
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertEquals(2, CliRun.run("", "classify", "--modle", "x").code());
+  }
+
+  private static List<String> iterable(JsonNode n) {
+    List<String> names = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}

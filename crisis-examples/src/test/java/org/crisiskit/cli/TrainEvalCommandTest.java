@@ -1,0 +1,118 @@
+package org.crisiskit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.crisiskit.cases.Assessment;
+import org.crisiskit.cases.CaseService;
+import org.crisiskit.classify.Intent;
+import org.crisiskit.journal.FileJournal;
+import org.crisiskit.mention.Author;
+import org.crisiskit.mention.Mention;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainEvalCommandTest {
+  @TempDir
+  Path dir;
+
+  /** Labelled examples written for this test. */
+  private Path labelled() throws IOException {
+    List<String> lines = new ArrayList<>();
+    String[][] rows = {
+        {"my order never arrived", "negative", "complaint"}, {"worst service ever", "negative", "complaint"},
+        {"still waiting for my refund", "negative", "complaint"}, {"mi pedido no ha llegado", "negative", "complaint"},
+        {"love the new app", "positive", "praise"}, {"great service thank you", "positive", "praise"},
+        {"me encanta, gracias", "positive", "praise"}, {"excellent support", "positive", "praise"},
+        {"what time do you open", "neutral", "question"}, {"where is the store", "neutral", "question"},
+        {"¿a qué hora abren?", "neutral", "question"}, {"do you ship to Spain", "neutral", "question"}};
+    for (int rep = 0; rep < 2; rep++) {
+      for (String[] r : rows) {
+        lines.add("{\"text\": \"" + r[0] + "\", \"polarity\": \"" + r[1] + "\", \"intent\": \"" + r[2]
+            + "\", \"abusive\": " + r[0].contains("worst") + "}");
+      }
+    }
+    Path f = dir.resolve("labelled.jsonl");
+    Files.write(f, lines, StandardCharsets.UTF_8);
+    return f;
+  }
+
+  @Test
+  void trainThenEvalThenClassifyWithTheModel() throws IOException {
+    Path in = labelled();
+    Path model = dir.resolve("m.ckm");
+    CliRun t = CliRun.run("", "train", "--in", in.toString(), "--out", model.toString());
+    assertEquals(0, t.code(), t.err());
+    assertTrue(t.out().contains("polarity, intent, abusive"), t.out());
+    CliRun e = CliRun.run("", "eval", "--in", in.toString(), "--model", model.toString());
+    assertEquals(0, e.code(), e.err());
+    for (String s : List.of("polarity: n=24 accuracy=", "intent: n=24", "abusive: n=24", "macro-recall=",
+        "macro-F1=", "confusion (rows gold, columns predicted)", "precision")) {
+      assertTrue(e.out().contains(s), s + " missing in\n" + e.out());
+    }
+    double acc = Double.parseDouble(e.out().replaceAll("(?s).*polarity: n=24 accuracy=([0-9.]+).*", "$1"));
+    assertTrue(acc >= 0.9, e.out());
+    CliRun c = CliRun.run("{\"id\":1,\"text\":\"my order never arrived\"}\n", "classify", "--model", model.toString());
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().contains("\"polarity\":\"negative\""), c.out());
+  }
+
+  @Test
+  void evalWithTheRuleEngine() throws IOException {
+    CliRun e = CliRun.run("", "eval", "--in", labelled().toString());
+    assertEquals(0, e.code(), e.err());
+    assertTrue(e.out().contains("the rule engine") && e.out().contains("intent: n=24"), e.out());
+  }
+
+  @Test
+  void truncatedModelFailsWithOneClearLine() throws IOException {
+    Path model = dir.resolve("m.ckm");
+    assertEquals(0, CliRun.run("", "train", "--in", labelled().toString(), "--out", model.toString()).code());
+    byte[] b = Files.readAllBytes(model);
+    Files.write(model, java.util.Arrays.copyOf(b, b.length / 2));
+    CliRun c = CliRun.run("{\"id\":1,\"text\":\"x\"}\n", "classify", "--model", model.toString());
+    assertEquals(1, c.code());
+    assertTrue(c.err().contains("truncated") && c.err().contains(model.toString()), c.err());
+  }
+
+  @Test
+  void badLabelNamesTheLine() throws IOException {
+    Path f = dir.resolve("bad.jsonl");
+    Files.writeString(f, "{\"text\": \"a\", \"polarity\": \"negative\"}\n{\"text\": \"b\", \"polarity\": \"meh\"}\n");
+    CliRun t = CliRun.run("", "train", "--in", f.toString(), "--out", dir.resolve("m").toString());
+    assertEquals(1, t.code());
+    assertTrue(t.err().contains("example 2") && t.err().contains("meh"), t.err());
+  }
+
+  @Test
+  void exportTrainingWritesTheAgentsIntents() throws IOException {
+    Path journalDir = dir.resolve("journal");
+    try (FileJournal journal = FileJournal.open(journalDir)) {
+      CaseService service = CaseService.newBuilder().journal(journal).build();
+      service.accept(mention("1", "my order never arrived"), Assessment.of(Intent.COMPLAINT));
+      service.accept(mention("2", "you idiots"), Assessment.of(Intent.ABUSE));
+      service.accept(mention("3", "nobody looked at this one"));
+    }
+    Path out = dir.resolve("training.jsonl");
+    CliRun r = CliRun.run("", "export-training", "--journal", journalDir.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("exported 2 of 3"), r.out());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(2, lines.size());
+    assertTrue(lines.get(0).contains("\"intent\":\"complaint\"") && lines.get(0).contains("my order never arrived"));
+    assertTrue(lines.get(1).contains("\"intent\":\"abuse\"") && lines.get(1).contains("\"abusive\":true"));
+  }
+
+  private static Mention mention(String id, String text) {
+    return Mention.newBuilder().network("x").id(id)
+        .author(Author.newBuilder().id("a" + id).handle("user" + id).build())
+        .text(text).createdAt(Instant.parse("2026-11-02T09:15:00Z")).build();
+  }
+}
