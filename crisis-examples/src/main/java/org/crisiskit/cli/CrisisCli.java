@@ -25,7 +25,9 @@ public final class CrisisCli {
     for (CliCommand c : List.of(
         new VersionCommand(),
         new ReplayCommand(),
-        new DemoCommand())) {
+        new DemoCommand(),
+        new DetectCommand(),
+        new NabCommand())) {
       commands.put(c.name(), c);
     }
   }
