@@ -22,12 +22,15 @@ import java.util.Objects;
  *   <li>{@code seasonHalfLife} 7 days: how fast the hour-of-day profile is learnt.
  *   <li>{@code dispersionHalfLife} 3 days: memory of the over-dispersion estimate.
  *   <li>{@code warmup} 1 day: no alert before this much history (the baseline is still learning).
- *   <li>{@code cusumSlack} 1.0 and {@code cusumThreshold} 12: one-sided CUSUM on the standardised
- *       surprise {@code z} (about N(0,1) on normal buckets): {@code C = max(0, C + min(z, zCap) - slack)},
- *       fires when {@code C >= threshold}. With these values a stationary Poisson stream raises a
- *       false alarm less than once per 10,000 buckets (about one per 5 weeks at 5 min), and a step of
- *       +3 sd is detected within 6 buckets.
+ *   <li>{@code cusumSlack} 0.5 and {@code cusumThreshold} 8: one-sided CUSUM on the standardised
+ *       surprise {@code z} of each cell (about N(0,1) on normal buckets):
+ *       {@code C = max(0, C + min(z, zCap) - slack)}, fires when {@code C >= threshold}. Siegmund's
+ *       approximation gives an average run length of about 19,000 buckets between false alarms on an
+ *       in-control cell (66 days at 5 min); a step of +1 sd is detected after about 16 buckets on
+ *       average, +2 sd after about 6.
  *   <li>{@code spikeThreshold} 7.5: a single bucket this many sd above normal fires at once.
+ *   <li>{@code windowThreshold} 4.0: the sum of the last hour this many sd above its expectation fires
+ *       (catches a moderate lift on low counts faster than the CUSUM).
  *   <li>{@code volumeSlack} 3.0, {@code volumeThreshold} 18 and {@code volumeSpikeThreshold} 10: the
  *       same CUSUM and spike test for total volume (the volume-only mode of {@link SeriesDetector} and
  *       the brand total): total volume is bursty (news, launches, campaigns), so only large sustained
@@ -39,15 +42,23 @@ import java.util.Objects;
  *       after the previous one, so one anomaly gives one alert.
  *   <li>{@code maxBaselineFreeze} 12 h: the baseline is frozen while an anomaly is open so a crisis
  *       does not become the new normal, but for at most this long (then a lasting change is learnt).
- *   <li>{@code influenceCap} 6.0: an author's weight is {@code min(log10(1 + followers), cap)}, so one
- *       account can count at most as much as six ordinary ones.
+ *   <li>{@code influenceCap} 6.0: a negative mention's reach weight is
+ *       {@code min(log10(1 + followers), cap) / cap}, in [0, 1]: an account with a million followers
+ *       counts as one mention, one with ten followers as a sixth, so no account can dominate.
  *   <li>{@code minNegativeShareLift} 1.5 and {@code minNegativeShareIncrease} 0.10: an excess of
  *       negative mentions escalates past WATCH only when the negative share of the recent hour is at
  *       least 1.5 times and 10 points above normal (a launch surge is not a crisis).
+ *   <li>{@code driftRatio} 2.0: a slow burn is a department whose level learnt with
+ *       {@code levelHalfLife} is at least twice its level learnt with {@code seasonHalfLife}; with a
+ *       higher negative share it makes an ALERT.
  *   <li>{@code spreadDepartments} 2: this many abnormal topics (departments) at once make a CRISIS.
- *   <li>{@code viralAmplificationPerMinute} 20: reposts plus quotes per minute of a negative post that
+ *   <li>{@code viralAmplificationPerMinute} 5: reposts plus quotes per minute of a negative post that
  *       make it viral.
- *   <li>{@code silenceThreshold} 12: lower CUSUM (same slack) on total volume that signals silence.
+ *   <li>{@code silenceThreshold} 12 and {@code silenceRatio} 0.25: silence is a lower CUSUM (same
+ *       slack) on total volume of at least 12 and the last hour at or below 25% of its expectation
+ *       (itself at least 12 mentions).
+ *   <li>{@code minLift} 1.5: an excess of negatives counts only when the last hour holds at least 1.5
+ *       times the expected number (and at least 5), so small statistical excesses stay invisible.
  *   <li>{@code coolingAfter} 30 min, {@code closeAfter} 3 h: an incident with no firing signal for
  *       30 min is COOLING and is CLOSED after 3 h; anything firing before that merges into it.
  *   <li>{@code notifyMinInterval} 15 min: severity-only changes are notified at most this often (state
@@ -71,6 +82,7 @@ public final class DetectorConfig {
   private final double cusumThreshold;
   private final double zCap;
   private final double spikeThreshold;
+  private final double windowThreshold;
   private final Duration alertSuppression;
   private final double volumeSlack;
   private final double volumeThreshold;
@@ -84,6 +96,9 @@ public final class DetectorConfig {
   private final int spreadDepartments;
   private final double viralAmplificationPerMinute;
   private final double silenceThreshold;
+  private final double silenceRatio;
+  private final double minLift;
+  private final double driftRatio;
   private final Duration coolingAfter;
   private final Duration closeAfter;
   private final Duration notifyMinInterval;
@@ -102,6 +117,7 @@ public final class DetectorConfig {
     this.cusumThreshold = b.cusumThreshold;
     this.zCap = b.zCap;
     this.spikeThreshold = b.spikeThreshold;
+    this.windowThreshold = b.windowThreshold;
     this.alertSuppression = b.alertSuppression;
     this.volumeSlack = b.volumeSlack;
     this.volumeThreshold = b.volumeThreshold;
@@ -115,6 +131,9 @@ public final class DetectorConfig {
     this.spreadDepartments = b.spreadDepartments;
     this.viralAmplificationPerMinute = b.viralAmplificationPerMinute;
     this.silenceThreshold = b.silenceThreshold;
+    this.silenceRatio = b.silenceRatio;
+    this.minLift = b.minLift;
+    this.driftRatio = b.driftRatio;
     this.coolingAfter = b.coolingAfter;
     this.closeAfter = b.closeAfter;
     this.notifyMinInterval = b.notifyMinInterval;
@@ -179,6 +198,11 @@ public final class DetectorConfig {
     return spikeThreshold;
   }
 
+  /** Surprise of the last hour's sum (about N(0,1) when normal) that fires on its own. */
+  public double windowThreshold() {
+    return windowThreshold;
+  }
+
   public Duration alertSuppression() {
     return alertSuppression;
   }
@@ -231,6 +255,21 @@ public final class DetectorConfig {
     return silenceThreshold;
   }
 
+  /** Total volume of the last hour at or below this fraction of normal is needed to call silence. */
+  public double silenceRatio() {
+    return silenceRatio;
+  }
+
+  /** Negative volume of the last hour must be at least this multiple of normal to count as excess. */
+  public double minLift() {
+    return minLift;
+  }
+
+  /** A department whose one-day level reaches this multiple of its one-week level is a slow burn. */
+  public double driftRatio() {
+    return driftRatio;
+  }
+
   public Duration coolingAfter() {
     return coolingAfter;
   }
@@ -274,10 +313,11 @@ public final class DetectorConfig {
     private Duration seasonHalfLife = Duration.ofDays(7);
     private Duration dispersionHalfLife = Duration.ofDays(3);
     private Duration warmup = Duration.ofDays(1);
-    private double cusumSlack = 1.0;
-    private double cusumThreshold = 12.0;
+    private double cusumSlack = 0.5;
+    private double cusumThreshold = 8.0;
     private double zCap = 6.0;
     private double spikeThreshold = 7.5;
+    private double windowThreshold = 4.0;
     private Duration alertSuppression = Duration.ofDays(1);
     private double volumeSlack = 3.0;
     private double volumeThreshold = 18.0;
@@ -289,8 +329,11 @@ public final class DetectorConfig {
     private double minNegativeShareLift = 1.5;
     private double minNegativeShareIncrease = 0.10;
     private int spreadDepartments = 2;
-    private double viralAmplificationPerMinute = 20;
+    private double viralAmplificationPerMinute = 5;
     private double silenceThreshold = 12.0;
+    private double silenceRatio = 0.25;
+    private double minLift = 1.5;
+    private double driftRatio = 2.0;
     private Duration coolingAfter = Duration.ofMinutes(30);
     private Duration closeAfter = Duration.ofHours(3);
     private Duration notifyMinInterval = Duration.ofMinutes(15);
@@ -311,6 +354,7 @@ public final class DetectorConfig {
       cusumThreshold = c.cusumThreshold;
       zCap = c.zCap;
       spikeThreshold = c.spikeThreshold;
+      windowThreshold = c.windowThreshold;
       alertSuppression = c.alertSuppression;
       volumeSlack = c.volumeSlack;
       volumeThreshold = c.volumeThreshold;
@@ -324,6 +368,9 @@ public final class DetectorConfig {
       spreadDepartments = c.spreadDepartments;
       viralAmplificationPerMinute = c.viralAmplificationPerMinute;
       silenceThreshold = c.silenceThreshold;
+      silenceRatio = c.silenceRatio;
+      minLift = c.minLift;
+      driftRatio = c.driftRatio;
       coolingAfter = c.coolingAfter;
       closeAfter = c.closeAfter;
       notifyMinInterval = c.notifyMinInterval;
@@ -401,6 +448,11 @@ public final class DetectorConfig {
       return this;
     }
 
+    public Builder windowThreshold(double v) {
+      this.windowThreshold = positive(v, "windowThreshold");
+      return this;
+    }
+
     public Builder alertSuppression(Duration d) {
       this.alertSuppression = nonNegative(d, "alertSuppression");
       return this;
@@ -468,6 +520,24 @@ public final class DetectorConfig {
 
     public Builder silenceThreshold(double v) {
       this.silenceThreshold = positive(v, "silenceThreshold");
+      return this;
+    }
+
+    public Builder silenceRatio(double v) {
+      checkArgument(v > 0 && v < 1, "silenceRatio must be in (0, 1) but was %s", v);
+      this.silenceRatio = v;
+      return this;
+    }
+
+    public Builder minLift(double v) {
+      checkArgument(v >= 1 && Double.isFinite(v), "minLift must be >= 1 but was %s", v);
+      this.minLift = v;
+      return this;
+    }
+
+    public Builder driftRatio(double v) {
+      checkArgument(v > 1 && Double.isFinite(v), "driftRatio must be > 1 but was %s", v);
+      this.driftRatio = v;
       return this;
     }
 

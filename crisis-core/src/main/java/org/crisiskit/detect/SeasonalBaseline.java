@@ -19,6 +19,9 @@ final class SeasonalBaseline {
   private final int[] daySeen = new int[DAYS];
   private double level;
   private double phi;
+  private double excessVar;
+  private double meanSq;
+  private double slowLevel;
   private long updates;
   private long firstBucket = Long.MIN_VALUE;
   private long lastBucket = Long.MIN_VALUE;
@@ -33,7 +36,10 @@ final class SeasonalBaseline {
     System.arraycopy(other.hour, 0, hour, 0, HOURS);
     System.arraycopy(other.day, 0, day, 0, DAYS);
     level = other.level * scale;
+    slowLevel = other.slowLevel * scale;
     phi = other.phi;
+    excessVar = other.excessVar;
+    meanSq = other.meanSq;
   }
 
   /** Expected count for a bucket in the given slot. */
@@ -44,6 +50,11 @@ final class SeasonalBaseline {
   /** Over-dispersion: variance = mu + phi * mu^2. */
   double dispersion() {
     return phi;
+  }
+
+  /** The short-memory level over the long-memory one: above 1 when the normal is creeping up. */
+  double drift() {
+    return slowLevel > 0 ? level / slowLevel : 1.0;
   }
 
   long updates() {
@@ -67,14 +78,20 @@ final class SeasonalBaseline {
     return 2.0 * (Math.sqrt(Math.max(x, 0) + 0.375) - Math.sqrt(m + 0.375)) / Math.sqrt(1.0 + phi * m);
   }
 
+  /** Surprise of a sum {@code x} over {@code n} buckets against its expected sum {@code mu}. */
+  double zWindow(double x, double mu, int n) {
+    double m = Math.max(mu, 0.05);
+    return 2.0 * (Math.sqrt(Math.max(x, 0) + 0.375) - Math.sqrt(m + 0.375)) / Math.sqrt(1.0 + phi * m / n);
+  }
+
   /**
    * Learns one bucket.
    *
    * @param x the observed count
-   * @param alphaLevel, gammaSeason, betaDispersion smoothing weights for this bucket
+   * @param alphaLevel, gammaSeason, betaDispersion, alphaSlow smoothing weights for this bucket
    */
   void learn(double x, int hourOfDay, int dayOfWeek, long bucketIndex,
-      double alphaLevel, double gammaSeason, double betaDispersion) {
+      double alphaLevel, double gammaSeason, double betaDispersion, double alphaSlow) {
     if (firstBucket == Long.MIN_VALUE) {
       firstBucket = bucketIndex;
     }
@@ -105,12 +122,15 @@ final class SeasonalBaseline {
       day[dayOfWeek] = clampFactor(day[dayOfWeek] + gd * (targetD - day[dayOfWeek]));
     }
     // over-dispersion from the clipped residual
+    // phi = E[r^2 - mu] / E[mu^2], a ratio of averages: stable even when counts are small
     if (mu > 0 && updates > 12) {
       double r = xc - mu;
-      double est = (r * r - mu) / (mu * mu);
-      double b = Math.max(betaDispersion, 1.0 / updates);
-      phi = Math.max(0, Math.min(MAX_PHI, phi + b * (est - phi)));
+      double b = Math.max(betaDispersion, 1.0 / (updates - 12));
+      excessVar += b * (r * r - mu - excessVar);
+      meanSq += b * (mu * mu - meanSq);
+      phi = meanSq > 0 ? Math.max(0, Math.min(MAX_PHI, excessVar / meanSq)) : 0;
     }
+    slowLevel += Math.max(alphaSlow, 1.0 / updates) * (xc / s - slowLevel);
   }
 
   private static double clampFactor(double f) {

@@ -97,7 +97,8 @@ public final class SeriesDetector {
         baseline.learn(x, hour, day, t / Math.max(1, stepMillis),
             DetectorConfig.weight(config.levelHalfLife(), stepMillis),
             DetectorConfig.weight(config.seasonHalfLife(), stepMillis) * SeasonalBaseline.HOURS,
-            DetectorConfig.weight(config.dispersionHalfLife(), stepMillis));
+            DetectorConfig.weight(config.dispersionHalfLife(), stepMillis),
+            DetectorConfig.weight(config.seasonHalfLife(), stepMillis));
       }
       lastMillis = t;
     }

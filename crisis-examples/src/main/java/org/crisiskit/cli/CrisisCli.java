@@ -27,6 +27,7 @@ public final class CrisisCli {
         new ReplayCommand(),
         new DemoCommand(),
         new DetectCommand(),
+        new SimulateCommand(),
         new NabCommand())) {
       commands.put(c.name(), c);
     }

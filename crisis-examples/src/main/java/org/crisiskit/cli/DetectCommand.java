@@ -31,17 +31,21 @@ final class DetectCommand implements CliCommand {
   @Override
   public String usage() {
     return String.join("\n",
-        "usage: ./crisis detect --series FILE.csv | --mentions FILE.jsonl",
+        "usage: ./crisis detect --series FILE.csv | --mentions FILE.jsonl [--truth FILE.truth.json] [--brand NAME]",
         "  --series FILE.csv       'timestamp,value' rows (NAB format); prints timestamp,value,score,alert",
         "                          with score in [0,1] and alert 0/1 from the default configuration",
         "  --mentions FILE.jsonl   mentions in the Mention JSON form, optionally with a \"classification\"",
-        "                          object; prints incidents as JSONL with their explanations");
+        "                          object; prints incidents as JSONL with their explanations",
+        "  --truth FILE            ground truth written by ./crisis simulate: prints an evaluation on stderr",
+        "  --brand NAME            brand name used in incident ids (default brand)");
   }
 
   @Override
   public int run(Args args, Io io) throws Exception {
     Optional<String> series = args.option("series");
     Optional<String> mentions = args.option("mentions");
+    Optional<String> truth = args.option("truth");
+    String brand = args.option("brand").orElse("brand");
     args.checkAllUsed();
     if (series.isPresent() == mentions.isPresent()) {
       throw new UsageException("give exactly one of --series or --mentions");
@@ -49,7 +53,7 @@ final class DetectCommand implements CliCommand {
     if (series.isPresent()) {
       return runSeries(Path.of(series.get()), io.out());
     }
-    return MentionDetection.run(Path.of(mentions.get()), io);
+    return MentionDetection.run(Path.of(mentions.get()), truth.map(Path::of), brand, io);
   }
 
   private static int runSeries(Path file, PrintStream out) throws Exception {
