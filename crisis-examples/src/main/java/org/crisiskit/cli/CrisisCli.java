@@ -32,7 +32,10 @@ public final class CrisisCli {
         new ClassifyCommand(),
         new TrainCommand(),
         new EvalCommand(),
-        new ExportTrainingCommand())) {
+        new ExportTrainingCommand(),
+        new DetectCommand(),
+        new SimulateCommand(),
+        new NabCommand())) {
       commands.put(c.name(), c);
     }
   }

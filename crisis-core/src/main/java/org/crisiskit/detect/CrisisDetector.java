@@ -1,0 +1,751 @@
+package org.crisiskit.detect;
+
+import java.time.Instant;
+import java.time.format.TextStyle;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.crisiskit.cases.CaseId;
+import org.crisiskit.classify.Classification;
+import org.crisiskit.journal.Journal;
+import org.crisiskit.mention.Mention;
+import org.crisiskit.mention.MentionId;
+import org.crisiskit.mention.MentionKind;
+
+/**
+ * The streaming crisis detector of one brand. Feed it every mention with its classification; it keeps
+ * a seasonal baseline per cell (brand total, brand negatives, reach-weighted negatives, negatives per
+ * topic), scores each closed time bucket, and maintains at most one open {@link Incident}, telling the
+ * {@link IncidentListener} and the journal when it opens or changes.
+ *
+ * <pre>{@code
+ * CrisisDetector detector = CrisisDetector.newBuilder()
+ *     .brand("acme")
+ *     .config(DetectorConfig.ofDefaults())
+ *     .listener(incident -> System.out.println(incident.explanation().sentence()))
+ *     .journal(journal)                     // optional: "incident" records
+ *     .build();
+ * detector.observe(mention, classifier.classify(mention));
+ * detector.advanceTo(clock.instant());      // live use: lets silence be noticed
+ * }</pre>
+ *
+ * <p>Time comes only from the mentions' {@code createdAt} (and {@link #advanceTo}), so a replay behaves
+ * exactly like the live stream. Cost per mention is O(1) (a few hash look-ups and array adds, plus the
+ * words of negative texts); memory is bounded by {@link DetectorConfig#maxCells()},
+ * {@link DetectorConfig#dedupeCapacity()} and fixed-size tables for terms, authors and viral posts.
+ *
+ * <p>Out-of-order and duplicate input: mentions with equal timestamps are simply counted together. A
+ * mention older than the open bucket is counted in the open bucket when it is at most
+ * {@link DetectorConfig#allowedLateness()} late, and dropped (counted in {@link DetectorStats#lateDropped()})
+ * otherwise. A mention whose id was seen among the last {@link DetectorConfig#dedupeCapacity()} is dropped
+ * as a duplicate. A jump forward closes every bucket in between (silence is noticed), at most two weeks
+ * of them; a longer gap restarts the bucket clock without scoring the gap.
+ *
+ * <p>Not thread-safe: call from one thread or synchronise externally.
+ */
+public final class CrisisDetector {
+  private static final boolean DEBUG = Boolean.getBoolean("crisiskit.debug");
+  private static final String DEBUG_FROM = System.getProperty("crisiskit.debugFrom");
+  private static final int TOTAL = 0;
+  private static final int NEGATIVE = 1;
+  private static final int INFLUENCE = 2;
+  private static final int MAX_TERMS = 4096;
+  private static final int MAX_VIRAL = 2048;
+  private static final int MAX_CASES = 1000;
+  private static final int MAX_HISTORY = 1000;
+  private static final long MAX_GAP_BUCKETS = 4032;
+  private static final Set<String> STOP = Set.of("the", "and", "for", "with", "that", "this", "you", "your",
+      "have", "has", "not", "but", "are", "was", "from", "they", "them", "what", "when", "just", "still",
+      "que", "los", "las", "del", "por", "para", "con", "una", "uno", "pero", "como", "mas", "más", "este",
+      "esta", "esto", "sus", "nos", "les", "son", "muy", "hay", "sin", "todo", "todos", "otra", "otro", "ya",
+      "http", "https", "nada", "desde", "hace", "donde", "cuando", "porque", "about", "again", "been", "will",
+      "would", "there", "their", "tengo", "hoy", "tras");
+
+  private final DetectorConfig cfg;
+  private final IncidentListener listener;
+  private final Journal journal;
+  private final String brand;
+  private final CellBank bank;
+  private final long bucketMillis;
+  private final Map<String, Integer> topicCells = new HashMap<>();
+  private final ArrayDeque<MentionId> recentIds = new ArrayDeque<>();
+  private final Set<MentionId> recentIdSet = new HashSet<>();
+  private final Map<String, double[]> terms = new HashMap<>();
+  private final LinkedHashMap<String, Viral> viral = new LinkedHashMap<>(64, 0.75f, true);
+  private final AuthorReach[] authors = new AuthorReach[5];
+  private final List<Incident> history = new ArrayList<>();
+
+  private long firstBucket = Long.MIN_VALUE;
+  private long mentions;
+  private long duplicates;
+  private long lateDropped;
+  private long incidentsOpened;
+  private double normalNeg;
+  private double normalTot;
+
+  // the open incident
+  private Open open;
+
+  private CrisisDetector(Builder b) {
+    this.cfg = b.config;
+    this.listener = b.listener;
+    this.journal = b.journal;
+    this.brand = b.brand;
+    this.bank = new CellBank(cfg);
+    this.bucketMillis = bank.bucketMillis;
+    bank.add("total", -1, 1, 0);
+    bank.add("negative", -1, 1, 0);
+    bank.add("influence", -1, 1, 0);
+  }
+
+  /** A detector with the given configuration, brand {@code "brand"}, no listener and no journal. */
+  public static CrisisDetector create(DetectorConfig config) {
+    return newBuilder().config(config).build();
+  }
+
+  /** A builder with the defaults. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /** The configuration in use. */
+  public DetectorConfig config() {
+    return cfg;
+  }
+
+  /** Counts a mention. */
+  public void observe(Mention mention, Classification classification) {
+    observeInternal(mention, classification, null);
+  }
+
+  /** Counts a mention that belongs to a case; the case is linked to the incident it falls in. */
+  public void observe(Mention mention, Classification classification, CaseId caseId) {
+    Objects.requireNonNull(caseId, "caseId");
+    observeInternal(mention, classification, caseId);
+  }
+
+  private void observeInternal(Mention m, Classification c, CaseId caseId) {
+    Objects.requireNonNull(m, "mention");
+    Objects.requireNonNull(c, "classification");
+    if (cfg.dedupeCapacity() > 0) {
+      if (!recentIdSet.add(m.id())) {
+        duplicates++;
+        return;
+      }
+      recentIds.addLast(m.id());
+      if (recentIds.size() > cfg.dedupeCapacity()) {
+        recentIdSet.remove(recentIds.removeFirst());
+      }
+    }
+    long t = m.createdAt().toEpochMilli();
+    long b = Math.floorDiv(t, bucketMillis);
+    if (bank.bucket == Long.MIN_VALUE) {
+      bank.bucket = b;
+      firstBucket = b;
+    } else if (b > bank.bucket) {
+      closeUntil(b);
+    } else if (b < bank.bucket && (bank.bucket - b) * bucketMillis > cfg.allowedLateness().toMillis()
+        + bucketMillis) {
+      lateDropped++;
+      return;
+    }
+    mentions++;
+    bank.record(TOTAL, 1);
+    boolean negative = c.negative();
+    if (negative) {
+      bank.record(NEGATIVE, 1);
+      long followers = m.author().followers();
+      // reach weight in [0, 1]: log followers, capped, so the weighted count never exceeds the count
+      bank.record(INFLUENCE, Math.min(Math.log10(1.0 + followers), cfg.influenceCap()) / cfg.influenceCap());
+      for (String topic : c.topics()) {
+        int cell = topicCell(topic);
+        if (cell >= 0) {
+          bank.record(cell, 1);
+        }
+      }
+      if (m.kind() != MentionKind.REPOST) {
+        countTerms(m.text());
+        rememberAuthor(m, t);
+      }
+    }
+    trackVirality(m, negative, t);
+    if (caseId != null && open != null && open.caseIds.size() < MAX_CASES) {
+      open.caseIds.add(caseId.value());
+    }
+  }
+
+  /**
+   * Closes every bucket that ended at or before {@code now}; for live use, call it periodically with the
+   * clock's time so that silence is noticed even when no mention arrives. Earlier times are ignored.
+   */
+  public void advanceTo(Instant now) {
+    long b = Math.floorDiv(now.toEpochMilli(), bucketMillis);
+    if (bank.bucket != Long.MIN_VALUE && b > bank.bucket) {
+      closeUntil(b);
+    }
+  }
+
+  /** The open incident, if any. */
+  public Optional<Incident> currentIncident() {
+    return open == null ? Optional.empty() : Optional.of(open.last);
+  }
+
+  /** Closed incidents, oldest first (the last 1,000). */
+  public List<Incident> closedIncidents() {
+    return Collections.unmodifiableList(new ArrayList<>(history));
+  }
+
+  /** Counters. */
+  public DetectorStats stats() {
+    return new DetectorStats(mentions, duplicates, lateDropped, bank.size, incidentsOpened);
+  }
+
+  private int topicCell(String topic) {
+    Integer i = topicCells.get(topic);
+    if (i != null) {
+      return i;
+    }
+    if (topicCells.size() >= cfg.maxCells()) {
+      return -1;
+    }
+    // a new department starts from a fraction of the brand's negatives, not from zero
+    int cell = bank.add(topic, NEGATIVE, 0.25, bank.bucket);
+    topicCells.put(topic, cell);
+    return cell;
+  }
+
+  private void countTerms(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !Character.isLetter(text.charAt(i))) {
+        if (text.charAt(i) == '@' || text.charAt(i) == '#' || text.startsWith("http", i)) {
+          while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+          }
+        } else {
+          i++;
+        }
+      }
+      int start = i;
+      while (i < n && Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      if (i - start >= 4) {
+        String w = text.substring(start, i).toLowerCase(Locale.ROOT);
+        if (!STOP.contains(w)) {
+          double[] cnt = terms.get(w);
+          if (cnt != null) {
+            cnt[0]++;
+          } else if (terms.size() < MAX_TERMS) {
+            terms.put(w, new double[] {1});
+          }
+        }
+      }
+    }
+  }
+
+  private void rememberAuthor(Mention m, long t) {
+    long followers = m.author().followers();
+    String handle = m.author().handle();
+    int weakest = -1;
+    for (int i = 0; i < authors.length; i++) {
+      AuthorReach a = authors[i];
+      if (a != null && a.handle.equals(handle)) {
+        a.followers = Math.max(a.followers, followers);
+        a.lastSeen = t;
+        return;
+      }
+      if (a == null || t - a.lastSeen > 2 * 3_600_000L) {
+        weakest = i;
+        break;
+      }
+      if (weakest < 0 || a.followers < authors[weakest].followers) {
+        weakest = i;
+      }
+    }
+    AuthorReach w = authors[weakest];
+    if (w == null || t - w.lastSeen > 2 * 3_600_000L || w.followers < followers) {
+      authors[weakest] = new AuthorReach(handle, followers, t);
+    }
+  }
+
+  private void trackVirality(Mention m, boolean negative, long t) {
+    boolean amplification = m.kind() == MentionKind.REPOST || m.kind() == MentionKind.QUOTE;
+    String root = amplification ? m.conversationId().orElse(m.inReplyToId().orElse(null)) : m.id().value();
+    if (root == null) {
+      return;
+    }
+    Viral v = viral.get(root);
+    if (v == null) {
+      if (!negative) {
+        return;
+      }
+      v = new Viral(amplification ? m.network() + ":" + root : m.id().toString(),
+          amplification ? "" : m.author().handle(), t);
+      viral.put(root, v);
+      if (viral.size() > MAX_VIRAL) {
+        Iterator<String> it = viral.keySet().iterator();
+        it.next();
+        it.remove();
+      }
+    }
+    if (amplification) {
+      v.bucketCount++;
+      v.total++;
+      v.reach += m.author().followers();
+    } else {
+      long amp = m.metrics().amplification();
+      v.reported = Math.max(v.reported, amp);
+    }
+  }
+
+  private void closeUntil(long b) {
+    if (b - bank.bucket > MAX_GAP_BUCKETS) {
+      bank.bucket = b - MAX_GAP_BUCKETS;
+    }
+    while (bank.bucket < b) {
+      closeBucket(bank.bucket);
+      bank.bucket++;
+    }
+  }
+
+  private boolean warm(long b) {
+    return (b - firstBucket + 1) * bucketMillis >= cfg.warmup().toMillis();
+  }
+
+  private void closeBucket(long b) {
+    long endMillis = (b + 1) * bucketMillis;
+    boolean frozen = open != null && endMillis - open.openedAt.toEpochMilli() < cfg.maxBaselineFreeze().toMillis();
+    double tot = bank.count[TOTAL];
+    double neg = bank.count[NEGATIVE];
+    bank.close(b, !frozen);
+    if (!frozen) {
+      double w = Math.max(DetectorConfig.weight(cfg.levelHalfLife(), bucketMillis), 1.0 / (b - firstBucket + 1));
+      normalNeg += w * (neg - normalNeg);
+      normalTot += w * (tot - normalTot);
+    }
+    double minutes = bucketMillis / 60_000.0;
+    for (Viral v : viral.values()) {
+      v.rate = v.bucketCount / minutes;
+      v.bucketCount = 0;
+    }
+    if (!warm(b)) {
+      return;
+    }
+    evaluate(b, endMillis);
+    if (open == null) {
+      decayTerms();
+    }
+  }
+
+  private void decayTerms() {
+    Iterator<double[]> it = terms.values().iterator();
+    while (it.hasNext()) {
+      double[] c = it.next();
+      c[0] *= 0.7;
+      if (c[0] < 0.3) {
+        it.remove();
+      }
+    }
+  }
+
+  private void evaluate(long b, long endMillis) {
+    EnumSet<Signal> signals = EnumSet.noneOf(Signal.class);
+    double negHour = bank.hourObserved(NEGATIVE);
+    double negExp = bank.hourExpected(NEGATIVE);
+    double totHour = bank.hourObserved(TOTAL);
+    double totExp = bank.hourExpected(TOTAL);
+    boolean material = negHour >= 5 && negHour >= cfg.minLift() * negExp;
+    boolean negFires = bank.firing[NEGATIVE] && material;
+    if (negFires) {
+      signals.add(Signal.NEGATIVE_VOLUME);
+    }
+    if (bank.firing[INFLUENCE] && material) {
+      signals.add(Signal.INFLUENCE);
+    }
+    double share = totHour > 0 ? negHour / totHour : 0;
+    double normalShare = normalTot > 0 ? Math.min(1, normalNeg / normalTot) : 0;
+    if (negHour >= 5 && share >= normalShare * cfg.minNegativeShareLift()
+        && share >= normalShare + cfg.minNegativeShareIncrease()) {
+      signals.add(Signal.NEGATIVE_SHARE);
+    }
+    int abnormal = 0;
+    for (int cell : topicCells.values()) {
+      if (bank.firing[cell] && bank.hourObserved(cell) >= 3) {
+        abnormal++;
+      }
+    }
+    boolean slowBurn = false;
+    double historyDays = bank.base[NEGATIVE].historyDays(bucketMillis);
+    if (historyDays >= 7) {
+      for (int cell : topicCells.values()) {
+        if (bank.base[cell].drift() >= cfg.driftRatio() && bank.hourObserved(cell) >= 3
+            && bank.hourObserved(cell) >= bank.hourExpected(cell)) {
+          slowBurn = true;
+        }
+      }
+    }
+    if (slowBurn) {
+      signals.add(Signal.SLOW_BURN);
+    }
+    if (abnormal >= cfg.spreadDepartments()) {
+      signals.add(Signal.SPREAD);
+    }
+    Viral top = null;
+    for (Viral v : viral.values()) {
+      if (top == null || v.rate > top.rate) {
+        top = v;
+      }
+    }
+    if (top != null && top.rate >= cfg.viralAmplificationPerMinute()) {
+      signals.add(Signal.VIRALITY);
+    }
+    boolean silence = bank.lower[TOTAL] >= cfg.silenceThreshold() && totExp >= 12
+        && totHour <= cfg.silenceRatio() * totExp;
+    if (silence) {
+      signals.add(Signal.SILENCE);
+    }
+    double zTot = bank.z[TOTAL];
+    if (bank.cusum[TOTAL] >= cfg.volumeThreshold() * cfg.cusumThreshold() / cfg.cusumThreshold()
+        || zTot >= cfg.volumeSpikeThreshold()) {
+      signals.add(Signal.TOTAL_VOLUME);
+    }
+
+    boolean negative = signals.contains(Signal.NEGATIVE_VOLUME) || signals.contains(Signal.INFLUENCE);
+    boolean shareUp = signals.contains(Signal.NEGATIVE_SHARE);
+    int level = 0;
+    if (negative || abnormal > 0 || slowBurn || signals.contains(Signal.TOTAL_VOLUME)) {
+      level = 1;
+    }
+    if (((negative || slowBurn) && shareUp) || signals.contains(Signal.VIRALITY) || silence) {
+      level = 2;
+    }
+    double lift = negHour / Math.max(1.0, negExp);
+    int severity;
+    if (silence && !negative) {
+      severity = clamp(1 + (int) Math.round(2 * log2(Math.max(1, totExp) / Math.max(1, totHour))));
+    } else {
+      // size of the deviation, but never more than its significance allows (small counts stay mild)
+      double significance = Math.max(0, bank.zHour[NEGATIVE]);
+      severity = clamp((int) Math.round(Math.min(1 + 2 * log2(Math.max(1, lift)), 1 + significance))
+          + Math.max(0, abnormal - 1)
+          + (signals.contains(Signal.VIRALITY) ? 1 : 0)
+          + (signals.contains(Signal.INFLUENCE) ? 1 : 0));
+    }
+    if (level == 2 && (signals.contains(Signal.SPREAD) || severity >= 7
+        || (signals.contains(Signal.VIRALITY) && negative && shareUp))) {
+      level = 3;
+    }
+    Instant end = Instant.ofEpochMilli(endMillis);
+    if (DEBUG && b % 6 == 0 && (DEBUG_FROM == null || end.toString().startsWith(DEBUG_FROM))) {
+      System.err.printf(Locale.ROOT, "%s neg=%.0f/%.1f z=%.1f C=%.1f infl=%.1f tot=%.0f/%.1f low=%.1f share=%.2f/%.2f lvl=%d sig=%s%n",
+          end, negHour, negExp, bank.z[NEGATIVE], bank.cusum[NEGATIVE], bank.cusum[INFLUENCE], totHour, totExp,
+          bank.lower[TOTAL], share, normalShare, level, signals);
+    }
+    if (level > 0) {
+      if (open == null) {
+        open = new Open(estimatedStart(b), end);
+        incidentsOpened++;
+      }
+      open.lastFiring = endMillis;
+      IncidentState target = level == 3 ? IncidentState.CRISIS : level == 2 ? IncidentState.ALERT : IncidentState.WATCH;
+      IncidentState next = open.state == IncidentState.COOLING
+          ? (target.rank() >= open.peak.rank() ? target : open.peak.rank() > 1 ? IncidentState.ALERT : target)
+          : (target.rank() > open.state.rank() ? target : open.state);
+      update(next, severity, signals, b, end, share, normalShare, false);
+    } else if (open != null) {
+      long quiet = endMillis - open.lastFiring;
+      if (quiet >= cfg.closeAfter().toMillis()) {
+        update(IncidentState.CLOSED, open.severity, signals, b, end, share, normalShare, true);
+      } else if (quiet >= cfg.coolingAfter().toMillis() && open.state != IncidentState.COOLING) {
+        update(IncidentState.COOLING, open.severity, signals, b, end, share, normalShare, false);
+      }
+    }
+  }
+
+  private Instant estimatedStart(long b) {
+    long start = b;
+    for (int i = 0; i < bank.size; i++) {
+      if (bank.runStart[i] >= 0 && (i == NEGATIVE || i == INFLUENCE || i == TOTAL || topicCells.containsValue(i))
+          && bank.firing[i]) {
+        start = Math.min(start, bank.runStart[i]);
+      }
+    }
+    return Instant.ofEpochMilli(start * bucketMillis);
+  }
+
+  private void update(IncidentState next, int severity, Set<Signal> signals, long b, Instant end, double share,
+      double normalShare, boolean close) {
+    Open o = open;
+    boolean stateChanged = next != o.state;
+    boolean severityChanged = severity != o.severity && next != IncidentState.COOLING;
+    if (!stateChanged && !severityChanged) {
+      return;
+    }
+    if (!stateChanged && end.toEpochMilli() - o.lastNotified < cfg.notifyMinInterval().toMillis()) {
+      return;
+    }
+    if (next.rank() > o.peak.rank()) {
+      o.peak = next;
+    }
+    if (next.rank() > 0) {
+      o.severity = severity;
+      o.peakSeverity = Math.max(o.peakSeverity, severity);
+    }
+    o.state = next;
+    o.lastNotified = end.toEpochMilli();
+    if (!signals.isEmpty() || o.explanation == null) {
+      o.explanation = explain(b, signals, o, share, normalShare, next);
+    }
+    Incident snapshot = new Incident(o.id, brand, next, o.severity, o.peakSeverity, o.peak, o.openedAt, end,
+        close ? end : null, new ArrayList<>(o.caseIds), o.explanation);
+    o.last = snapshot;
+    if (close) {
+      open = null;
+      history.add(snapshot);
+      if (history.size() > MAX_HISTORY) {
+        history.remove(0);
+      }
+      terms.clear();
+    }
+    if (journal != null) {
+      journal.append(Incident.JOURNAL_TYPE, snapshot.toJson());
+    }
+    listener.onIncident(snapshot);
+  }
+
+  private Explanation explain(long b, Set<Signal> signals, Open o, double share, double normalShare,
+      IncidentState state) {
+    boolean silence = signals.contains(Signal.SILENCE) && !signals.contains(Signal.NEGATIVE_VOLUME);
+    int cell = silence ? TOTAL : signals.contains(Signal.NEGATIVE_VOLUME) || !signals.contains(Signal.INFLUENCE)
+        ? NEGATIVE : INFLUENCE;
+    if (signals.contains(Signal.TOTAL_VOLUME) && signals.size() == 1) {
+      cell = TOTAL;
+    }
+    double observed = bank.hourObserved(cell);
+    double expected = bank.hourExpected(cell);
+    String statistic;
+    double value;
+    double threshold;
+    String cellName = bank.names[cell];
+    if (silence) {
+      statistic = "lower-cusum(total)";
+      value = bank.lower[TOTAL];
+      threshold = cfg.silenceThreshold();
+    } else if (bank.z[cell] >= cfg.spikeThreshold() && bank.cusum[cell] < cfg.cusumThreshold()) {
+      statistic = "spike(" + cellName + ")";
+      value = bank.z[cell];
+      threshold = cfg.spikeThreshold();
+    } else {
+      statistic = "cusum(" + cellName + ")";
+      value = bank.cusum[cell];
+      threshold = cell == TOTAL ? cfg.volumeThreshold() : cfg.cusumThreshold();
+    }
+    // departments' share of the negative excess in the last hour
+    Map<String, Double> excess = new LinkedHashMap<>();
+    double sum = 0;
+    for (Map.Entry<String, Integer> e : topicCells.entrySet()) {
+      double ex = bank.hourObserved(e.getValue()) - bank.hourExpected(e.getValue());
+      if (ex > 0.5) {
+        excess.put(e.getKey(), ex);
+        sum += ex;
+      }
+    }
+    List<Map.Entry<String, Double>> sorted = new ArrayList<>(excess.entrySet());
+    sorted.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
+    Map<String, Double> shares = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : sorted) {
+      shares.put(e.getKey(), e.getValue() / sum);
+    }
+    List<Map.Entry<String, double[]>> t = new ArrayList<>(terms.entrySet());
+    t.sort((x, y) -> Double.compare(y.getValue()[0], x.getValue()[0]));
+    List<String> topTerms = new ArrayList<>();
+    for (int i = 0; i < Math.min(5, t.size()); i++) {
+      topTerms.add(t.get(i).getKey());
+    }
+    List<AuthorReach> as = new ArrayList<>();
+    for (AuthorReach a : authors) {
+      if (a != null) {
+        as.add(a);
+      }
+    }
+    as.sort((x, y) -> Long.compare(y.followers, x.followers));
+    List<String> topAuthors = new ArrayList<>();
+    for (AuthorReach a : as) {
+      topAuthors.add("@" + a.handle + " (" + a.followers + " followers)");
+    }
+    List<Viral> vs = new ArrayList<>();
+    for (Viral v : viral.values()) {
+      if (v.total + v.reported > 0) {
+        vs.add(v);
+      }
+    }
+    vs.sort((x, y) -> Double.compare(y.rate * 1000 + y.total, x.rate * 1000 + x.total));
+    List<String> viralPosts = new ArrayList<>();
+    for (int i = 0; i < Math.min(3, vs.size()); i++) {
+      Viral v = vs.get(i);
+      // Hawkes-style forecast: the current rate decays with a one-hour half-life
+      long forecast = Math.round(Math.max(v.total, v.reported) + v.rate * 60 / Math.log(2));
+      viralPosts.add(String.format(Locale.ROOT, "%s%s: %.1f reposts/min, %d so far, forecast %d", v.id,
+          v.author.isEmpty() ? "" : " by @" + v.author, v.rate, Math.max(v.total, v.reported), forecast));
+    }
+    long slotMillis = b * bucketMillis;
+    Instant slotStart = Instant.ofEpochMilli(slotMillis);
+    java.time.ZonedDateTime local = slotStart.atZone(cfg.zone());
+    String slot = local.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT) + " "
+        + String.format(Locale.ROOT, "%02d:00", local.getHour()) + " " + cfg.zone().getId();
+    double history = bank.base[NEGATIVE].historyDays(bucketMillis);
+    StringBuilder s = new StringBuilder();
+    s.append(state).append(" (severity ").append(o.severity == 0 ? 1 : o.severity).append("): ");
+    if (silence) {
+      s.append(String.format(Locale.ROOT, "%.0f mentions in the last hour vs %.1f expected for %s", observed,
+          expected, slot));
+    } else {
+      s.append(String.format(Locale.ROOT, "%.0f %s mentions in the last hour vs %.1f expected for %s", observed,
+          cell == TOTAL ? "" : cell == INFLUENCE ? "reach-weighted negative" : "negative", expected, slot)
+          .replace("  ", " "));
+    }
+    s.append(String.format(Locale.ROOT, " (lift %.1fx, %s %.1f >= %.1f), started about %s", observed
+        / Math.max(1, expected), statistic, value, threshold, o.estimatedStart));
+    if (!shares.isEmpty()) {
+      s.append("; excess by department: ");
+      int k = 0;
+      for (Map.Entry<String, Double> e : shares.entrySet()) {
+        if (k++ > 0) {
+          s.append(", ");
+        }
+        s.append(e.getKey()).append(' ').append(Math.round(e.getValue() * 100)).append('%');
+        if (k == 3) {
+          break;
+        }
+      }
+    }
+    s.append(String.format(Locale.ROOT, "; negative share %.0f%% vs %.0f%% normal", share * 100, normalShare * 100));
+    if (!topTerms.isEmpty()) {
+      s.append("; top terms: ").append(String.join(", ", topTerms.subList(0, Math.min(3, topTerms.size()))));
+    }
+    if (!topAuthors.isEmpty()) {
+      s.append("; top author ").append(topAuthors.get(0));
+    }
+    if (signals.contains(Signal.VIRALITY) && !viralPosts.isEmpty()) {
+      s.append("; most viral ").append(viralPosts.get(0));
+    }
+    s.append(String.format(Locale.ROOT, "; baseline from %.1f days of history.", history));
+    return new Explanation(slot, observed, expected, statistic, value, threshold, signals, o.estimatedStart,
+        shares, topTerms, topAuthors, viralPosts, share, normalShare, history, s.toString());
+  }
+
+  private static int clamp(int severity) {
+    return Math.max(1, Math.min(10, severity));
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+
+  private final class Open {
+    final String id;
+    final Instant openedAt;
+    final Instant estimatedStart;
+    final LinkedHashSet<String> caseIds = new LinkedHashSet<>();
+    IncidentState state = IncidentState.CLOSED;
+    IncidentState peak = IncidentState.WATCH;
+    int severity;
+    int peakSeverity;
+    long lastFiring;
+    long lastNotified = Long.MIN_VALUE / 2;
+    Explanation explanation;
+    Incident last;
+
+    Open(Instant estimatedStart, Instant openedAt) {
+      this.estimatedStart = estimatedStart;
+      this.openedAt = openedAt;
+      this.id = brand + "-" + openedAt.toString().replace(":", "").replace("-", "");
+    }
+  }
+
+  private static final class Viral {
+    final String id;
+    final String author;
+    final long firstSeen;
+    double bucketCount;
+    double rate;
+    long total;
+    long reported;
+    long reach;
+
+    Viral(String id, String author, long firstSeen) {
+      this.id = id;
+      this.author = author;
+      this.firstSeen = firstSeen;
+    }
+  }
+
+  private static final class AuthorReach {
+    final String handle;
+    long followers;
+    long lastSeen;
+
+    AuthorReach(String handle, long followers, long lastSeen) {
+      this.handle = handle;
+      this.followers = followers;
+      this.lastSeen = lastSeen;
+    }
+  }
+
+  /** Builds {@link CrisisDetector}s. Not thread-safe. */
+  public static final class Builder {
+    private DetectorConfig config = DetectorConfig.ofDefaults();
+    private IncidentListener listener = IncidentListener.NONE;
+    private Journal journal;
+    private String brand = "brand";
+
+    private Builder() {}
+
+    /** Sets the configuration (default {@link DetectorConfig#ofDefaults()}). */
+    public Builder config(DetectorConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Sets the listener (default {@link IncidentListener#NONE}). */
+    public Builder listener(IncidentListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Writes every incident snapshot to {@code journal} as a record of type {@value Incident#JOURNAL_TYPE}. */
+    public Builder journal(Journal journal) {
+      this.journal = Objects.requireNonNull(journal, "journal");
+      return this;
+    }
+
+    /** Sets the brand name used in incident ids (default {@code "brand"}). */
+    public Builder brand(String brand) {
+      Objects.requireNonNull(brand, "brand");
+      if (brand.isBlank()) {
+        throw new IllegalArgumentException("brand must not be blank");
+      }
+      this.brand = brand;
+      return this;
+    }
+
+    /** Returns the detector. */
+    public CrisisDetector build() {
+      return new CrisisDetector(this);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.crisiskit.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.crisiskit.cases.CaseId;
+import org.crisiskit.internal.Json;
+import org.crisiskit.journal.Journal;
+import org.crisiskit.journal.JournalEntry;
+import org.junit.jupiter.api.Test;
+
+class CrisisDetectorTest {
+  private static final long DAY = 86_400_000L;
+  private static final long T0 = Streams.MONDAY.toEpochMilli();
+
+  @Test
+  void aCrisisIsJournalledExplainedAndLinkedToItsCases() throws Exception {
+    Journal journal = Journal.inMemory();
+    List<Incident> seen = new ArrayList<>();
+    CrisisDetector d = CrisisDetector.newBuilder().brand("acme").journal(journal).listener(seen::add).build();
+    Random rnd = new Random(3);
+    long stepAt = T0 + 8 * DAY + 10 * 3_600_000L;
+    long id = Streams.feed(d, rnd, T0, stepAt, 60, 1, Long.MAX_VALUE, 1);
+    for (long t = stepAt; t < stepAt + 2 * 3_600_000L; t += 20_000) {
+      d.observe(Streams.mention(id, t, "courier lost my parcel, refund now"), Streams.negative("delivery"),
+          CaseId.of("x-" + id));
+      id++;
+    }
+    d.advanceTo(Instant.ofEpochMilli(stepAt + 2 * 3_600_000L));
+    Incident now = d.currentIncident().orElseThrow();
+    assertTrue(now.peakState() == IncidentState.CRISIS || now.peakState() == IncidentState.ALERT, now.toString());
+    assertTrue(now.peakSeverity() >= 5, "a ten-fold excess is severe: " + now);
+    assertFalse(now.caseIds().isEmpty(), "cases observed during the incident are linked");
+    Explanation e = now.explanation();
+    assertTrue(e.observed() > e.expected() * 3, e.sentence());
+    assertTrue(e.topTerms().contains("courier") || e.topTerms().contains("parcel"), e.topTerms().toString());
+    assertEquals("delivery", e.departmentShares().keySet().iterator().next());
+    assertTrue(e.historyDays() >= 8, "baseline health is reported");
+    assertTrue(!e.estimatedStart().isBefore(Instant.ofEpochMilli(stepAt - 3_600_000L)), e.estimatedStart().toString());
+
+    List<JournalEntry> entries = new ArrayList<>();
+    journal.replay(entries::add);
+    assertEquals(seen.size(), entries.size(), "every notification is journalled");
+    JsonNode last = Json.parse(entries.get(entries.size() - 1).payload());
+    assertEquals(Incident.JOURNAL_TYPE, entries.get(0).type());
+    assertEquals(now.id(), last.get("id").asText());
+    assertTrue(last.get("explanation").get("sentence").asText().contains("negative"));
+  }
+
+  @Test
+  void aLaunchSurgeOfPraiseStaysBelowAlert() {
+    List<Incident> seen = new ArrayList<>();
+    CrisisDetector d = CrisisDetector.newBuilder().listener(seen::add).build();
+    Random rnd = new Random(5);
+    long launch = T0 + 8 * DAY + 10 * 3_600_000L;
+    long id = Streams.feed(d, rnd, T0, launch, 60, 1, Long.MAX_VALUE, 1);
+    seen.clear();
+    for (long t = launch; t < launch + 6 * 3_600_000L; t += 300_000) {
+      // four times the volume, mostly praise; complaints grow less than the total
+      for (int i = 0; i < Streams.poisson(rnd, 16); i++) {
+        d.observe(Streams.mention(id++, t + rnd.nextInt(300_000), "the new model is gorgeous"), Streams.positive());
+      }
+      for (int i = 0; i < Streams.poisson(rnd, 1.5); i++) {
+        d.observe(Streams.mention(id++, t + rnd.nextInt(300_000), "website slow today"), Streams.negative("outage"));
+      }
+    }
+    d.advanceTo(Instant.ofEpochMilli(launch + 6 * 3_600_000L));
+    for (Incident i : seen) {
+      assertTrue(i.peakState().compareTo(IncidentState.WATCH) <= 0, i.toString());
+    }
+  }
+
+  @Test
+  void silenceIsAnAlert() {
+    List<Incident> seen = new ArrayList<>();
+    CrisisDetector d = CrisisDetector.newBuilder().listener(seen::add).build();
+    Random rnd = new Random(11);
+    long quiet = T0 + 8 * DAY + 11 * 3_600_000L;
+    Streams.feed(d, rnd, T0, quiet, 120, 1, Long.MAX_VALUE, 1);
+    d.advanceTo(Instant.ofEpochMilli(quiet + 2 * 3_600_000L));
+    assertTrue(seen.stream().anyMatch(i -> i.explanation().signals().contains(Signal.SILENCE)
+        && i.state() == IncidentState.ALERT), seen.toString());
+  }
+
+  @Test
+  void duplicatesAndVeryLateMentionsAreDroppedAndCounted() {
+    CrisisDetector d = CrisisDetector.create(DetectorConfig.ofDefaults());
+    d.observe(Streams.mention(1, T0, "a"), Streams.positive());
+    d.observe(Streams.mention(1, T0, "a"), Streams.positive());
+    d.observe(Streams.mention(2, T0 + DAY, "b"), Streams.positive());
+    d.observe(Streams.mention(3, T0 + DAY - 10 * 60_000, "late but allowed"), Streams.positive());
+    d.observe(Streams.mention(4, T0 + 3_600_000, "far too late"), Streams.positive());
+    assertEquals(new DetectorStats(3, 1, 1, 3, 0), d.stats());
+  }
+
+  @Test
+  void configRejectsNonsenseNamingTheField() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DetectorConfig.custom().bucket(Duration.ZERO));
+    assertTrue(e.getMessage().contains("bucket"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> DetectorConfig.custom().minNegativeShareLift(0.5));
+    assertTrue(e.getMessage().contains("minNegativeShareLift"), e.getMessage());
+    DetectorConfig c = DetectorConfig.from(DetectorConfig.ofDefaults()).cusumThreshold(9).build();
+    assertEquals(9, c.cusumThreshold());
+    assertEquals(DetectorConfig.ofDefaults().bucket(), c.bucket());
+  }
+}

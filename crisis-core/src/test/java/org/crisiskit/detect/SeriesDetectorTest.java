@@ -1,0 +1,92 @@
+package org.crisiskit.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SeriesDetectorTest {
+  private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
+
+  private static List<double[]> koSlice() throws Exception {
+    List<double[]> rows = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        SeriesDetectorTest.class.getResourceAsStream("nab-ko-slice.csv"), StandardCharsets.UTF_8))) {
+      r.readLine();
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] p = line.split(",");
+        long t = LocalDateTime.parse(p[0].replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+        rows.add(new double[] {t, Double.parseDouble(p[1])});
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void realTweetVolumeAlertsOnceInsideTheLabelledWindow() throws Exception {
+    List<double[]> rows = koSlice();
+    SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
+    List<Integer> alerts = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      SeriesScore s = d.observe(Instant.ofEpochMilli((long) rows.get(i)[0]), rows.get(i)[1]);
+      assertTrue(s.score() >= 0 && s.score() <= 1, "score in [0,1]");
+      assertEquals(s.alert(), s.alert() && s.score() >= 0.5, "an alert has a score of at least 0.5");
+      if (s.alert()) {
+        alerts.add(i);
+      }
+    }
+    long inWindow = alerts.stream().filter(i -> i >= 390 && i <= 918).count();
+    assertEquals(1, inWindow, "one alert for the labelled anomaly, got alerts at " + alerts);
+    assertTrue(alerts.size() <= 2, "few alerts outside the window: " + alerts);
+  }
+
+  @Test
+  void flatPoissonNoiseDoesNotAlertAndAStepDoes() {
+    Random rnd = new Random(7);
+    SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
+    int alerts = 0;
+    long step = 300_000;
+    for (int i = 0; i < 288 * 5; i++) {
+      SeriesScore s = d.observe(T0.plusMillis(i * step), poisson(rnd, 20));
+      alerts += s.alert() ? 1 : 0;
+    }
+    assertEquals(0, alerts, "no alert on five days of stationary noise");
+    boolean raised = false;
+    for (int i = 288 * 5; i < 288 * 5 + 12 && !raised; i++) {
+      raised = d.observe(T0.plusMillis(i * step), poisson(rnd, 120)).alert();
+    }
+    assertTrue(raised, "a six-fold step is raised within an hour");
+  }
+
+  @Test
+  void outOfOrderAndDuplicateTimestampsAreScoredNotLearnt() {
+    SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
+    d.observe(T0, 10);
+    d.observe(T0.plusSeconds(300), 12);
+    SeriesScore dup = d.observe(T0.plusSeconds(300), 1_000);
+    SeriesScore back = d.observe(T0, 5);
+    assertEquals(0.0, dup.cusum(), "a duplicate timestamp does not move the CUSUM");
+    assertTrue(back.score() >= 0 && back.score() <= 1);
+  }
+
+  static int poisson(Random rnd, double lambda) {
+    double l = Math.exp(-lambda);
+    int k = 0;
+    double p = 1;
+    do {
+      k++;
+      p *= rnd.nextDouble();
+    } while (p > l);
+    return k - 1;
+  }
+}

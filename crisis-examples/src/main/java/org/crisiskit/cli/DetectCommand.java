@@ -1,0 +1,93 @@
+package org.crisiskit.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.crisiskit.detect.DetectorConfig;
+import org.crisiskit.detect.SeriesDetector;
+import org.crisiskit.detect.SeriesScore;
+import org.crisiskit.eval.NabEvaluation;
+
+/**
+ * {@code ./crisis detect --series FILE.csv} (volume-only mode: one scored row per input row) or
+ * {@code ./crisis detect --mentions FILE.jsonl} (the full detector: incidents as JSONL).
+ */
+final class DetectCommand implements CliCommand {
+  @Override
+  public String name() {
+    return "detect";
+  }
+
+  @Override
+  public String summary() {
+    return "detect anomalies in a volume series (CSV) or crises in mentions (JSONL)";
+  }
+
+  @Override
+  public String usage() {
+    return String.join("\n",
+        "usage: ./crisis detect --series FILE.csv | --mentions FILE.jsonl [--truth FILE.truth.json] [--brand NAME]",
+        "  --series FILE.csv       'timestamp,value' rows (NAB format); prints timestamp,value,score,alert",
+        "                          with score in [0,1] and alert 0/1 from the default configuration",
+        "  --mentions FILE.jsonl   mentions in the Mention JSON form, optionally with a \"classification\"",
+        "                          object; prints incidents as JSONL with their explanations",
+        "  --truth FILE            ground truth written by ./crisis simulate: prints an evaluation on stderr",
+        "  --brand NAME            brand name used in incident ids (default brand)");
+  }
+
+  @Override
+  public int run(Args args, Io io) throws Exception {
+    Optional<String> series = args.option("series");
+    Optional<String> mentions = args.option("mentions");
+    Optional<String> truth = args.option("truth");
+    String brand = args.option("brand").orElse("brand");
+    args.checkAllUsed();
+    if (series.isPresent() == mentions.isPresent()) {
+      throw new UsageException("give exactly one of --series or --mentions");
+    }
+    if (series.isPresent()) {
+      return runSeries(Path.of(series.get()), io.out());
+    }
+    return MentionDetection.run(Path.of(mentions.get()), truth.map(Path::of), brand, io);
+  }
+
+  private static int runSeries(Path file, PrintStream out) throws Exception {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
+    }
+    SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
+    StringBuilder sb = new StringBuilder(64);
+    out.println("timestamp,value,score,alert");
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int lineNo = 0;
+      while ((line = r.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank() || (lineNo == 1 && line.toLowerCase(Locale.ROOT).startsWith("timestamp"))) {
+          continue;
+        }
+        int comma = line.indexOf(',');
+        String ts;
+        double value;
+        try {
+          ts = line.substring(0, comma).trim();
+          value = Double.parseDouble(line.substring(comma + 1).trim());
+          SeriesScore s = d.observe(NabEvaluation.parseTimestamp(ts), value);
+          sb.setLength(0);
+          sb.append(ts).append(',').append(line.substring(comma + 1).trim()).append(',')
+              .append(String.format(Locale.ROOT, "%.4f", s.score())).append(',').append(s.alert() ? '1' : '0');
+          out.println(sb);
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(file + ":" + lineNo
+              + ": expected 'timestamp,value' such as '2015-02-26 21:42:53,104' but was '" + line + "'");
+        }
+      }
+    }
+    return 0;
+  }
+}

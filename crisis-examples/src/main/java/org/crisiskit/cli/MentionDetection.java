@@ -1,0 +1,192 @@
+package org.crisiskit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crisiskit.classify.Classification;
+import org.crisiskit.classify.Classifier;
+import org.crisiskit.classify.Intent;
+import org.crisiskit.classify.Polarity;
+import org.crisiskit.detect.CrisisDetector;
+import org.crisiskit.detect.DetectorConfig;
+import org.crisiskit.detect.Incident;
+import org.crisiskit.detect.IncidentState;
+import org.crisiskit.eval.SimulationEvaluation;
+import org.crisiskit.internal.Json;
+import org.crisiskit.internal.MentionCodec;
+import org.crisiskit.mention.Mention;
+import org.crisiskit.mention.MentionFormatException;
+import org.crisiskit.simulate.InjectedEvent;
+
+/**
+ * The {@code detect --mentions} glue: reads mentions (JSONL), takes each line's {@code "classification"}
+ * when present and classifies the text otherwise, runs {@link CrisisDetector} and prints every incident
+ * notification as one JSON line.
+ */
+final class MentionDetection {
+  private MentionDetection() {}
+
+  /**
+   * The classifier used for lines without a classification. This is the one place to plug in the
+   * library's default classifier.
+   */
+  static Classifier defaultClassifier() {
+    return FallbackClassifier.INSTANCE;
+  }
+
+  static int run(Path file, Optional<Path> truth, String brand, Io io) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
+    }
+    Classifier classifier = defaultClassifier();
+    List<Incident> snapshots = new ArrayList<>();
+    Map<String, Instant> firstAlert = new LinkedHashMap<>();
+    Map<String, Incident> last = new LinkedHashMap<>();
+    CrisisDetector detector = CrisisDetector.newBuilder().config(DetectorConfig.ofDefaults()).brand(brand)
+        .listener(i -> {
+          io.out().println(i.toJson());
+          snapshots.add(i);
+          last.put(i.id(), i);
+          if (i.state() == IncidentState.ALERT || i.state() == IncidentState.CRISIS) {
+            firstAlert.putIfAbsent(i.id(), i.updatedAt());
+          }
+        }).build();
+    Instant first = null;
+    Instant latest = null;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int lineNo = 0;
+      while ((line = r.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        Mention m;
+        Classification c;
+        try {
+          JsonNode node = Json.parse(line);
+          m = MentionCodec.fromNode(node, "$");
+          JsonNode cn = node.get("classification");
+          c = cn == null || cn.isNull() ? classifier.classify(m) : classification(cn, m);
+        } catch (MentionFormatException | IllegalArgumentException | NullPointerException e) {
+          throw new IllegalArgumentException(file + ":" + lineNo + ": " + e.getMessage(), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new IllegalArgumentException(file + ":" + lineNo + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        detector.observe(m, c);
+        first = first == null ? m.createdAt() : first;
+        latest = latest == null || m.createdAt().isAfter(latest) ? m.createdAt() : latest;
+      }
+    }
+    if (latest != null) {
+      detector.advanceTo(latest);
+    }
+    var stats = detector.stats();
+    io.err().printf(Locale.ROOT, "crisis detect: %d mentions (%d duplicates, %d too late), %d incidents%n",
+        stats.mentions(), stats.duplicates(), stats.lateDropped(), stats.incidents());
+    if (truth.isPresent()) {
+      List<InjectedEvent> events = readTruth(truth.get());
+      double weeks = first == null ? 1 : Math.max(1, java.time.Duration.between(first, latest).toHours() / 168.0);
+      SimulationEvaluation.Report report = SimulationEvaluation.score(events, snapshots, firstAlert,
+          new ArrayList<>(last.values()), Math.round(weeks * 10) / 10.0);
+      io.err().print(report.summary());
+    }
+    return 0;
+  }
+
+  /**
+   * Reads {@code "classification": {"intent", "polarity", "topics"}}; missing parts default to neutral.
+   *
+   * @throws IllegalArgumentException naming the JSON path of a bad value
+   */
+  static Classification classification(JsonNode cn, Mention m) {
+    if (!cn.isObject()) {
+      throw new IllegalArgumentException("at $.classification: expected an object such as "
+          + "{\"intent\":\"complaint\",\"polarity\":\"negative\",\"topics\":[\"delivery\"]}");
+    }
+    Intent intent = Intent.NEUTRAL;
+    Polarity polarity = Polarity.NEUTRAL;
+    Set<String> topics = new HashSet<>();
+    try {
+      if (cn.hasNonNull("intent")) {
+        intent = Intent.fromJsonName(cn.get("intent").asText());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("at $.classification.intent: " + e.getMessage());
+    }
+    try {
+      if (cn.hasNonNull("polarity")) {
+        polarity = Polarity.fromJsonName(cn.get("polarity").asText());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("at $.classification.polarity: " + e.getMessage());
+    }
+    JsonNode t = cn.get("topics");
+    if (t != null && !t.isNull()) {
+      if (!t.isArray()) {
+        throw new IllegalArgumentException("at $.classification.topics: expected an array of strings");
+      }
+      for (JsonNode x : t) {
+        topics.add(x.asText());
+      }
+    }
+    double sentiment = polarity == Polarity.NEGATIVE ? -0.5 : polarity == Polarity.POSITIVE ? 0.5 : 0;
+    return new Classification(intent, polarity, sentiment, intent == Intent.ABUSE, intent == Intent.SENSITIVE,
+        topics, Set.of(), m.language().orElse("und"), List.of("from input"));
+  }
+
+  static List<InjectedEvent> readTruth(Path file) throws IOException {
+    JsonNode n = Json.MAPPER.readTree(Files.readString(file));
+    JsonNode ev = n.get("events");
+    if (ev == null || !ev.isArray()) {
+      throw new IllegalArgumentException(file + ": at $.events: expected the array written by ./crisis simulate");
+    }
+    List<InjectedEvent> out = new ArrayList<>();
+    int i = 0;
+    for (JsonNode e : ev) {
+      try {
+        out.add(new InjectedEvent(InjectedEvent.Kind.valueOf(e.get("kind").asText().toUpperCase(Locale.ROOT)),
+            Instant.parse(e.get("start").asText()), Instant.parse(e.get("end").asText()),
+            e.path("description").asText("")));
+      } catch (RuntimeException x) {
+        throw new IllegalArgumentException(file + ": at $.events[" + i + "]: expected {kind, start, end}", x);
+      }
+      i++;
+    }
+    return out;
+  }
+
+  /**
+   * A stand-in until the default classifier is wired here: a text with a common negative word is a
+   * negative complaint, anything else neutral. No topics.
+   */
+  enum FallbackClassifier implements Classifier {
+    INSTANCE;
+
+    private static final List<String> NEGATIVE = List.of("not ", "never", "worst", "terrible", "awful", "broke",
+        "late", "refund", "useless", "scam", "no ", "nunca", "peor", "fatal", "roto", "retraso", "nadie",
+        "desastre", "reembolso", "estafa", "cobrado", "inútil");
+
+    @Override
+    public Classification classify(String text, Optional<String> lang) {
+      String t = text.toLowerCase(Locale.ROOT);
+      boolean negative = NEGATIVE.stream().anyMatch(t::contains);
+      return new Classification(negative ? Intent.COMPLAINT : Intent.NEUTRAL,
+          negative ? Polarity.NEGATIVE : Polarity.NEUTRAL, negative ? -0.5 : 0, false, false, Set.of(), Set.of(),
+          lang.orElse("und"), negative ? List.of("negative word") : List.of());
+    }
+  }
+}
