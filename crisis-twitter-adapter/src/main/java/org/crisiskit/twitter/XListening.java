@@ -61,6 +61,7 @@ final class XListening implements Listening {
   private volatile NetworkException failure;
   private volatile XTransport.StreamResponse current;
   private PostParser parser;
+  private String watermark;
   private String brandId;
 
   XListening(XClient client, MentionSink sink, CheckpointStore store) {
@@ -333,6 +334,8 @@ final class XListening implements Listening {
         if (store.get(SEARCH_KEY).isPresent()) {
           backfill();
         }
+        // a post at or below what was delivered before this connection is a replay
+        watermark = store.get(SEARCH_KEY).orElse(null);
         outcome = read(s);
       } catch (TransientNetworkException | RateLimitedException e) {
         closeQuietly(s);
@@ -426,7 +429,9 @@ final class XListening implements Listening {
       PostParser.Page page = parser.parse(n, false);
       countMalformed(page.malformed(), "post in a stream line");
       for (Mention m : page.mentions()) {
-        deliver(m, SEARCH_KEY);
+        if (watermark == null || PostParser.compareIds(m.id().value(), watermark) > 0) {
+          deliver(m, SEARCH_KEY);
+        }
       }
       for (String err : page.errors()) {
         status("partial stream message: " + err);

@@ -203,9 +203,9 @@ final class FakeXServer implements AutoCloseable {
     }
   }
 
-  List<Recorded> requests(String method, String pathPrefix) {
+  List<Recorded> requests(String method, String path) {
     return requests().stream()
-        .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
+        .filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
   }
 
   @Override
