@@ -25,7 +25,9 @@ public final class CrisisCli {
     for (CliCommand c : List.of(
         new VersionCommand(),
         new ReplayCommand(),
-        new DemoCommand())) {
+        new DemoCommand(),
+        new ListenCommand(),
+        new SendCommand())) {
       commands.put(c.name(), c);
     }
   }

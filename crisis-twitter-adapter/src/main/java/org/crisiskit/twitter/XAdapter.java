@@ -163,17 +163,30 @@ public final class XAdapter implements NetworkAdapter {
         Optional.of(Json.write(body)), XClient.Auth.USER, "following user " + authorId);
   }
 
+  /** Checks only the reply permission (no direct-message look-up), then replies. */
+  @Override
+  public SentMessage replyTo(Mention mention, String text) {
+    checkText(text);
+    Permission p = replyPermission(mention);
+    if (!p.allowed()) {
+      throw new NotPermittedException(network(), p.reason());
+    }
+    return replyPublicly(mention.id(), text);
+  }
+
   @Override
   public Capabilities capabilitiesFor(Mention mention) {
-    Permission reply;
+    return new Capabilities(replyPermission(mention), dmPermission(mention.author().id()), followPermission());
+  }
+
+  private Permission replyPermission(Mention mention) {
     if (mention.kind() == MentionKind.DIRECT_MESSAGE) {
-      reply = Permission.deny(NetworkAction.REPLY_PUBLICLY, "reply not possible: a direct message has no public post");
-    } else if (config.replyNeedsSummons() && !mention.addressedBrand()) {
-      reply = Permission.deny(NetworkAction.REPLY_PUBLICLY, NOT_SUMMONED);
-    } else {
-      reply = Permission.allow(NetworkAction.REPLY_PUBLICLY);
+      return Permission.deny(NetworkAction.REPLY_PUBLICLY, "reply not possible: a direct message has no public post");
     }
-    return new Capabilities(reply, dmPermission(mention.author().id()), followPermission());
+    if (config.replyNeedsSummons() && !mention.addressedBrand()) {
+      return Permission.deny(NetworkAction.REPLY_PUBLICLY, NOT_SUMMONED);
+    }
+    return Permission.allow(NetworkAction.REPLY_PUBLICLY);
   }
 
   private Permission followPermission() {
