@@ -35,7 +35,9 @@ public final class CrisisCli {
         new ExportTrainingCommand(),
         new DetectCommand(),
         new SimulateCommand(),
-        new NabCommand())) {
+        new NabCommand(),
+        new ListenCommand(),
+        new SendCommand())) {
       commands.put(c.name(), c);
     }
   }
