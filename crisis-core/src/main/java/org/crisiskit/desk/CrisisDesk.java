@@ -1,7 +1,5 @@
 package org.crisiskit.desk;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,31 +14,45 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.crisiskit.cases.AcceptResult;
-import org.crisiskit.cases.Assessment;
 import org.crisiskit.cases.CaseAction;
 import org.crisiskit.cases.CaseCommand;
 import org.crisiskit.cases.CaseConfig;
+import org.crisiskit.cases.CaseEvent;
 import org.crisiskit.cases.CaseId;
 import org.crisiskit.cases.CaseListener;
 import org.crisiskit.cases.CaseService;
 import org.crisiskit.cases.CrisisCase;
 import org.crisiskit.cases.PrivateChannel;
 import org.crisiskit.cases.RecordedMention;
-import org.crisiskit.cases.Severity;
 import org.crisiskit.cases.TransitionResult;
 import org.crisiskit.cases.Workflow;
+import org.crisiskit.check.ApprovalDecision;
+import org.crisiskit.check.ApprovalQueue;
+import org.crisiskit.check.CheckResult;
+import org.crisiskit.check.Finding;
+import org.crisiskit.check.MessageChecker;
+import org.crisiskit.check.NetworkRules;
+import org.crisiskit.check.OutgoingMessage;
+import org.crisiskit.check.PendingMessage;
 import org.crisiskit.classify.Classification;
 import org.crisiskit.classify.Classifier;
-import org.crisiskit.classify.Flag;
-import org.crisiskit.classify.Intent;
+import org.crisiskit.classify.Classifiers;
+import org.crisiskit.detect.CrisisDetector;
+import org.crisiskit.detect.DetectorConfig;
+import org.crisiskit.detect.Incident;
 import org.crisiskit.internal.Json;
 import org.crisiskit.journal.FileJournal;
 import org.crisiskit.journal.FsyncPolicy;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.mention.Mention;
+import org.crisiskit.playbook.Playbook;
+import org.crisiskit.playbook.TriageDecision;
+import org.crisiskit.playbook.TriageEngine;
+import org.crisiskit.playbook.TriageInput;
+import org.crisiskit.sla.SlaEvent;
+import org.crisiskit.sla.SlaMonitor;
+import org.crisiskit.sla.SlaPolicy;
 import org.crisiskit.spi.Capabilities;
 import org.crisiskit.spi.CheckpointStore;
 import org.crisiskit.spi.Listening;
@@ -67,31 +79,43 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>Embedded defaults: the built-in bilingual classifier ({@link Classifiers#defaultClassifier()}),
+ * the crisis detector with {@link DetectorConfig#ofDefaults()}, the sample playbook
+ * ({@link Playbook#sample()}), {@link SlaPolicy#ofDefaults()} and the message checks the playbook
+ * implies, measured with each adapter's own length counter.
+ *
  * <p>Ingestion has back-pressure: an adapter's listening thread runs the pipeline for each mention
  * and the adapter advances its checkpoint only after the mention is journaled, so a slow consumer
- * delays listening but never loses a mention. Every agent action checks the workflow, the message and
- * what the network allows, then sends, then journals. Thread-safe; see {@link DeskListener} for the
- * threading of notifications.
+ * delays listening but never loses a mention. Every agent action checks the workflow, the message
+ * (blocking findings stop it; a case that needs approval queues it) and what the network allows, then
+ * sends, then journals. Call {@link #tick()} periodically (every minute, say) so SLA deadlines,
+ * silence and incident cooling are noticed without new mentions.
+ *
+ * <p>Thread-safe; see {@link DeskListener} for the threading of notifications.
  */
 public final class CrisisDesk implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrisisDesk.class);
-  /** Journal record type of approval requests and decisions. */
-  public static final String APPROVAL_RECORD = "approval";
+  /** Journal record type linking an approval id to the workflow action it belongs to. */
+  static final String APPROVAL_ACTION_RECORD = "approval_action";
 
   private final Clock clock;
   private final Journal journal;
   private final boolean ownsJournal;
   private final Path stateDirectory;
   private final Classifier classifier;
+  private final Playbook playbook;
   private final Map<String, NetworkAdapter> adapters;
+  private final Map<String, MessageChecker> checkers = new LinkedHashMap<>();
   private final List<DeskListener> listeners;
   private final CaseService cases;
+  private final TriageEngine triage;
+  private final CrisisDetector detector;
+  private final SlaMonitor sla;
+  private final ApprovalQueue approvals;
+  private final Map<String, CaseAction> approvalActions = new ConcurrentHashMap<>();
   private final Duration silenceThreshold;
   private final Map<String, Listening> listenings = new ConcurrentHashMap<>();
   private final Map<String, Health> health = new ConcurrentHashMap<>();
-  private final Map<String, PendingMessage> pending = new LinkedHashMap<>();
-  private final Map<String, Classification> lastClassification = new ConcurrentHashMap<>();
-  private final AtomicLong approvalSeq = new AtomicLong();
   private final Object ingestLock = new Object();
   private volatile boolean closed;
 
@@ -100,34 +124,86 @@ public final class CrisisDesk implements AutoCloseable {
     if (b.journal != null) {
       this.journal = b.journal;
       this.ownsJournal = false;
-      this.stateDirectory = b.directory;
     } else {
       this.journal = FileJournal.open(b.directory.resolve("journal"), b.fsync);
       this.ownsJournal = true;
-      this.stateDirectory = b.directory;
     }
-    this.classifier = b.classifier;
+    this.stateDirectory = b.directory;
+    this.classifier = b.classifier != null ? b.classifier : Classifiers.defaultClassifier();
+    this.playbook = b.playbook != null ? b.playbook : Playbook.sample();
     this.adapters = Map.copyOf(b.adapters);
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     this.silenceThreshold = b.silenceThreshold;
     this.cases = CaseService.newBuilder()
         .journal(journal)
         .clock(clock)
-        .config(b.caseConfig)
+        .config(CaseConfig.from(b.caseConfig).publicOutcomeRequired(playbook.publicOutcomeRequired()).build())
         .channels(this::channelAvailable)
         .listener(new CaseListener() {
           @Override
-          public void onEvent(org.crisiskit.cases.CaseEvent event, CrisisCase after) {
+          public void onEvent(CaseEvent event, CrisisCase after) {
             notifyListeners(l -> l.onCaseEvent(event, after));
           }
         })
         .build();
-    restoreApprovals();
+    this.triage = TriageEngine.create(playbook, cases);
+    this.detector = CrisisDetector.newBuilder()
+        .brand(b.brand)
+        .config(b.detectorConfig)
+        .journal(journal)
+        .listener(this::onIncident)
+        .build();
+    this.sla = SlaMonitor.create(cases, journal, b.slaPolicy, clock);
+    sla.addListener(this::onSla);
+    for (NetworkAdapter a : adapters.values()) {
+      checkers.put(a.network(), MessageChecker.forPlaybook(playbook, rulesOf(a)));
+    }
+    MessageChecker anyChecker = checkers.isEmpty()
+        ? MessageChecker.forPlaybook(playbook, NetworkRules.x())
+        : checkers.values().iterator().next();
+    this.approvals = ApprovalQueue.create(journal, anyChecker, clock);
+    journal.replay(e -> {
+      if (APPROVAL_ACTION_RECORD.equals(e.type())) {
+        try {
+          var n = Json.parse(e.payload());
+          approvalActions.put(n.get("id").asText(), CaseAction.fromJsonName(n.get("action").asText()));
+        } catch (Exception ex) {
+          throw new org.crisiskit.journal.JournalException(
+              "journal record " + e.sequence() + " is not a valid approval_action record: " + ex, ex);
+        }
+      }
+    });
   }
 
   /** A builder; give it a journal directory or a journal. */
   public static Builder newBuilder() {
     return new Builder();
+  }
+
+  private static NetworkRules rulesOf(NetworkAdapter a) {
+    NetworkRules x = NetworkRules.x();
+    boolean isX = "x".equals(a.network());
+    return new NetworkRules() {
+      @Override
+      public String network() {
+        return a.network();
+      }
+
+      @Override
+      public int maxLength() {
+        return a.maxLength();
+      }
+
+      @Override
+      public int weightedLength(String text) {
+        return a.weightedLength(text);
+      }
+
+      @Override
+      public boolean rejects(int cp) {
+        return isX ? x.rejects(cp) : Character.isISOControl(cp) && cp != '\n' && cp != '\t';
+      }
+    };
   }
 
   // ------------------------------------------------------------------ ingestion
@@ -162,8 +238,8 @@ public final class CrisisDesk implements AutoCloseable {
   }
 
   /**
-   * Runs one mention through the pipeline (classify, detect, triage, case) and returns what happened.
-   * Idempotent: a mention seen before changes nothing.
+   * Runs one mention through the pipeline (classify, triage into its case, detect) and returns what
+   * happened. Idempotent: a mention seen before changes nothing.
    */
   public IngestResult ingest(Mention mention) {
     Objects.requireNonNull(mention, "mention");
@@ -171,39 +247,38 @@ public final class CrisisDesk implements AutoCloseable {
       throw new IllegalStateException("desk is closed");
     }
     Classification c = classifier.classify(mention);
-    Assessment assessment = assess(mention, c);
-    AcceptResult r;
+    TriageDecision d;
     synchronized (ingestLock) {
-      r = cases.accept(mention, assessment);
+      int crisisSeverity = detector.currentIncident().map(Incident::severity).orElse(0);
+      d = triage.triage(new TriageInput(mention, c, crisisSeverity));
+      if (!d.accepted().duplicate()) {
+        detector.observe(mention, c, d.caseId());
+      }
     }
-    if (!r.duplicate()) {
+    if (!d.accepted().duplicate()) {
       health.computeIfAbsent(mention.network(), n -> new Health()).record(mention.createdAt());
-      lastClassification.put(r.caseId().value(), c);
     }
-    CrisisCase after = cases.find(r.caseId()).orElseThrow();
-    return new IngestResult(r, c, after);
+    return new IngestResult(d.accepted(), c, d, cases.find(d.caseId()).orElseThrow());
   }
 
-  static Assessment assess(Mention m, Classification c) {
-    Severity s = Severity.NORMAL;
-    if (c.intent() == Intent.NEUTRAL || c.intent() == Intent.PRAISE) {
-      s = Severity.LOW;
+  /**
+   * Lets time pass without mentions: SLA warnings and breaches due now, silence and incident
+   * cooling in the detector, and adapter health. Call it periodically.
+   */
+  public void tick() {
+    Instant now = clock.instant();
+    synchronized (ingestLock) {
+      detector.advanceTo(now);
     }
-    if (c.flags().contains(Flag.CHURN_THREAT) || c.flags().contains(Flag.MEDIA_EXPOSURE)
-        || m.author().followers() >= 10_000) {
-      s = Severity.max(s, Severity.HIGH);
-    }
-    if (c.flags().contains(Flag.LEGAL_THREAT) || c.flags().contains(Flag.HEALTH_SAFETY_RISK)) {
-      s = Severity.CRITICAL;
-    }
-    return new Assessment(c.intent(), s, c.negative(), c.topics());
+    sla.tick();
+    checkHealth();
   }
 
   // ------------------------------------------------------------------ agent actions
 
   /** Acknowledges publicly; re-routes to a DM when the network does not allow a public reply. */
   public ActionResult acknowledge(CaseId caseId, String agent, String text) {
-    return respond(caseId, agent, CaseAction.ACKNOWLEDGE, text, true);
+    return respond(caseId, agent, CaseAction.ACKNOWLEDGE, text);
   }
 
   /**
@@ -217,36 +292,16 @@ public final class CrisisDesk implements AutoCloseable {
       return refused(c, refused.get());
     }
     if (channel == PrivateChannel.DIRECT_MESSAGE) {
-      NetworkAdapter a = adapters.get(c.network());
-      Mention m = latestMention(c);
-      if (a == null) {
-        return manual(c, "send a direct message on " + c.network() + " (no adapter): " + text);
-      }
-      Permission p = a.capabilitiesFor(m).privateMessage();
-      if (!p.allowed()) {
-        return manual(c, "contact @" + c.authorHandle() + " privately by another channel: " + p.reason());
-      }
-      Optional<String> lengthProblem = lengthProblem(a, text);
-      if (lengthProblem.isPresent()) {
-        return blocked(c, List.of(lengthProblem.get()));
-      }
-      SentMessage sent;
-      try {
-        sent = a.sendPrivateMessage(m.author().id(), text);
-      } catch (NetworkException e) {
-        return refused(c, e.getMessage());
-      }
-      CrisisCase after = cases.apply(new CaseCommand(caseId, CaseAction.MOVE_PRIVATE, agent, text,
-          Optional.of(channel), Optional.empty()));
-      return new ActionResult(ActionResult.Status.DONE, after, Optional.of(sent.id()), "", List.of());
+      return respond(caseId, agent, CaseAction.MOVE_PRIVATE, text);
     }
     TransitionResult r = cases.tryApply(new CaseCommand(caseId, CaseAction.MOVE_PRIVATE, agent, text,
         Optional.of(channel), Optional.empty()));
     if (!r.applied()) {
       return refused(r.caseAfter(), r.rejection().orElse("refused"));
     }
-    notifyListeners(l -> l.onManualTask(r.caseAfter(), "contact @" + c.authorHandle() + " by " + channel.jsonName()));
-    return new ActionResult(ActionResult.Status.DONE, r.caseAfter(), Optional.empty(), "", List.of());
+    String task = "contact @" + c.authorHandle() + " by " + channel.jsonName() + ": " + text;
+    notifyListeners(l -> l.onManualTask(r.caseAfter(), task));
+    return new ActionResult(ActionResult.Status.DONE, r.caseAfter(), Optional.empty(), task, List.of());
   }
 
   /** Records the resolution summary. */
@@ -256,45 +311,17 @@ public final class CrisisDesk implements AutoCloseable {
 
   /** Publishes a short public note of the outcome as a reply. */
   public ActionResult publishOutcome(CaseId caseId, String agent, String text) {
-    return respond(caseId, agent, CaseAction.PUBLISH_OUTCOME, text, false);
+    return respond(caseId, agent, CaseAction.PUBLISH_OUTCOME, text);
   }
 
   /** Contacts the customer again: a DM when allowed, otherwise a public reply. */
   public ActionResult followUp(CaseId caseId, String agent, String text) {
-    CrisisCase c = require(caseId);
-    Optional<String> refused = workflowRefusal(c, CaseAction.FOLLOW_UP);
-    if (refused.isPresent()) {
-      return refused(c, refused.get());
-    }
-    NetworkAdapter a = adapters.get(c.network());
-    Mention m = latestMention(c);
-    if (a != null && a.capabilitiesFor(m).privateMessage().allowed()) {
-      Optional<String> lengthProblem = lengthProblem(a, text);
-      if (lengthProblem.isPresent()) {
-        return blocked(c, List.of(lengthProblem.get()));
-      }
-      try {
-        SentMessage sent = a.sendPrivateMessage(m.author().id(), text);
-        CrisisCase after = cases.apply(CaseCommand.of(caseId, CaseAction.FOLLOW_UP, agent, text));
-        return new ActionResult(ActionResult.Status.DONE, after, Optional.of(sent.id()), "", List.of());
-      } catch (NetworkException e) {
-        return refused(c, e.getMessage());
-      }
-    }
-    return respond(caseId, agent, CaseAction.FOLLOW_UP, text, false);
+    return respond(caseId, agent, CaseAction.FOLLOW_UP, text);
   }
 
   /** Thanks for praise with a public reply, or records the thanks when no reply is allowed. */
   public ActionResult thank(CaseId caseId, String agent, String text) {
-    CrisisCase c = require(caseId);
-    NetworkAdapter a = adapters.get(c.network());
-    if (a != null && !a.capabilitiesFor(latestMention(c)).replyPublicly().allowed()) {
-      String why = a.capabilitiesFor(latestMention(c)).replyPublicly().reason();
-      ActionResult r = transition(CaseCommand.of(caseId, CaseAction.THANK, agent, "not sent: " + why));
-      return r.done() ? new ActionResult(ActionResult.Status.REROUTED, r.caseAfter(), Optional.empty(),
-          "thanks recorded, not sent: " + why, List.of()) : r;
-    }
-    return respond(caseId, agent, CaseAction.THANK, text, false);
+    return respond(caseId, agent, CaseAction.THANK, text);
   }
 
   /** Decides not to answer (troll, abuse, forbidden topic), recording the reason. */
@@ -323,46 +350,34 @@ public final class CrisisDesk implements AutoCloseable {
   }
 
   /** Messages waiting for approval, oldest first. */
-  public synchronized List<PendingMessage> pendingApprovals() {
-    return List.copyOf(pending.values());
+  public List<PendingMessage> pendingApprovals() {
+    return approvals.pending();
   }
 
   /**
-   * Approves a waiting message, optionally with an edited text, and carries out its action.
+   * Approves a waiting message, optionally with an edited text, and carries out its action. The
+   * approver is journaled.
    *
    * @throws IllegalArgumentException when no message waits under {@code approvalId}
    */
   public ActionResult approve(String approvalId, String approver, Optional<String> editedText) {
-    PendingMessage p;
-    synchronized (this) {
-      p = pending.get(approvalId);
-      if (p == null) {
-        throw new IllegalArgumentException("no message waits for approval under id " + approvalId);
-      }
+    CaseAction action = approvalActions.get(approvalId);
+    if (action == null) {
+      throw new IllegalArgumentException("no message waits for approval under id " + approvalId);
     }
-    String text = editedText.orElse(p.text());
-    ActionResult r = send(require(p.caseId()), p.requestedBy() + " approved by " + approver, p.action(), text);
-    if (r.status() != ActionResult.Status.BLOCKED) {
-      recordApproval(p, "approved", approver, editedText.isPresent() ? "edited" : "");
-      synchronized (this) {
-        pending.remove(approvalId);
-      }
-    }
-    return r;
+    ApprovalDecision d = approvals.approve(approvalId, approver, editedText);
+    CrisisCase c = require(d.pending().caseId());
+    String text = d.finalText().orElse(d.pending().message().text());
+    return send(c, d.pending().requestedBy() + " (approved by " + approver + ")", action, text, true);
   }
 
   /**
-   * Rejects a waiting message with a note; nothing is sent.
+   * Rejects a waiting message with a note; nothing is sent. The approver is journaled.
    *
    * @throws IllegalArgumentException when no message waits under {@code approvalId}
    */
-  public synchronized PendingMessage reject(String approvalId, String approver, String note) {
-    PendingMessage p = pending.remove(approvalId);
-    if (p == null) {
-      throw new IllegalArgumentException("no message waits for approval under id " + approvalId);
-    }
-    recordApproval(p, "rejected", approver, note);
-    return p;
+  public ApprovalDecision reject(String approvalId, String approver, String note) {
+    return approvals.reject(approvalId, approver, note);
   }
 
   // ------------------------------------------------------------------ queries and health
@@ -372,9 +387,33 @@ public final class CrisisDesk implements AutoCloseable {
     return cases;
   }
 
-  /** The classification of the newest mention of {@code caseId} seen by this desk, if any. */
-  public Optional<Classification> lastClassification(CaseId caseId) {
-    return Optional.ofNullable(lastClassification.get(caseId.value()));
+  /** The playbook in use. */
+  public Playbook playbook() {
+    return playbook;
+  }
+
+  /** The open incident, if any. */
+  public Optional<Incident> currentIncident() {
+    synchronized (ingestLock) {
+      return detector.currentIncident();
+    }
+  }
+
+  /** Incidents that have closed, oldest first. */
+  public List<Incident> closedIncidents() {
+    synchronized (ingestLock) {
+      return detector.closedIncidents();
+    }
+  }
+
+  /** The SLA monitor, for the clocks of each case. */
+  public SlaMonitor sla() {
+    return sla;
+  }
+
+  /** The journal every change is recorded in (for reports). */
+  public Journal journal() {
+    return journal;
   }
 
   /** The adapter for {@code network}, if registered. */
@@ -385,27 +424,18 @@ public final class CrisisDesk implements AutoCloseable {
   /**
    * Checks every adapter: a stopped listening, or silence much longer than usual ("no mention
    * received for 2 h, usual is 40/h"), raises an {@code adapter_silent} or {@code adapter_failed}
-   * notice once; flow coming back raises {@code adapter_recovered}. Call it periodically.
+   * notice once; flow coming back raises {@code adapter_recovered}.
    */
   public List<DeskNotice> checkHealth() {
     Instant now = clock.instant();
     List<DeskNotice> out = new ArrayList<>();
     for (NetworkAdapter a : adapters.values()) {
+      Health h = health.computeIfAbsent(a.network(), n -> new Health());
       Listening l = listenings.get(a.network());
       if (l != null && !l.isRunning() && l.failure().isPresent()) {
-        Health h = health.computeIfAbsent(a.network(), n -> new Health());
-        if (!h.failedNotified) {
-          h.failedNotified = true;
-          out.add(new DeskNotice("adapter_failed", now, a.network(),
-              a.network() + " stopped listening: " + l.failure().get().getMessage(), Map.of()));
-        }
+        h.failed(a.network(), now, l.failure().get().getMessage()).ifPresent(out::add);
       }
-      Health h = health.get(a.network());
-      if (h == null) {
-        continue;
-      }
-      Optional<DeskNotice> n = h.check(a.network(), now, silenceThreshold);
-      n.ifPresent(out::add);
+      h.check(a.network(), now, silenceThreshold).ifPresent(out::add);
     }
     for (DeskNotice n : out) {
       notifyListeners(l -> l.onAdapterHealth(n));
@@ -435,60 +465,131 @@ public final class CrisisDesk implements AutoCloseable {
 
   // ------------------------------------------------------------------ internals
 
-  private ActionResult respond(CaseId caseId, String agent, CaseAction action, String text, boolean rerouteToDm) {
+  private void onIncident(Incident i) {
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("id", i.id());
+    data.put("state", i.state().name());
+    data.put("severity", Integer.toString(i.severity()));
+    data.put("openedAt", i.openedAt().toString());
+    DeskNotice n = new DeskNotice("incident", i.updatedAt(), i.id(), i.explanation().sentence(), data);
+    notifyListeners(l -> l.onIncident(n));
+  }
+
+  private void onSla(SlaEvent e) {
+    DeskNotice n = new DeskNotice("sla_" + e.type().jsonName(), e.at(), e.caseId().value(),
+        String.format(Locale.ROOT, "case %s: %s %s (due %s)", e.caseId(), e.kind().jsonName(),
+            e.type().jsonName(), e.due()),
+        Map.of("clock", e.kind().jsonName(), "due", e.due().toString(), "start", e.start().toString()));
+    notifyListeners(l -> l.onSla(n));
+  }
+
+  private ActionResult respond(CaseId caseId, String agent, CaseAction action, String text) {
     CrisisCase c = require(caseId);
     Optional<String> refused = workflowRefusal(c, action);
     if (refused.isPresent()) {
       return refused(c, refused.get());
     }
-    return send(c, agent, action, text, rerouteToDm);
+    return send(c, agent, action, text, false);
   }
 
-  private ActionResult send(CrisisCase c, String agent, CaseAction action, String text) {
-    return send(c, agent, action, text, action == CaseAction.ACKNOWLEDGE);
-  }
-
-  private ActionResult send(CrisisCase c, String agent, CaseAction action, String text, boolean rerouteToDm) {
+  /**
+   * Sends {@code text} for {@code action} along the route the network allows, after the checks, and
+   * applies the action. {@code approved} skips the approval queue.
+   */
+  private ActionResult send(CrisisCase c, String agent, CaseAction action, String text, boolean approved) {
     NetworkAdapter a = adapters.get(c.network());
     if (a == null) {
       return manual(c, "answer on " + c.network() + " by hand (no adapter registered): " + text);
     }
     Mention m = latestMention(c);
     Capabilities can = a.capabilitiesFor(m);
-    Optional<String> lengthProblem = lengthProblem(a, text);
-    if (lengthProblem.isPresent()) {
-      return blocked(c, List.of(lengthProblem.get()));
+    boolean privateFirst = action == CaseAction.MOVE_PRIVATE || action == CaseAction.FOLLOW_UP;
+    Route route = route(action, can, privateFirst);
+    if (route == Route.NONE) {
+      if (action == CaseAction.THANK) {
+        String why = can.replyPublicly().reason();
+        ActionResult r = transition(CaseCommand.of(c.id(), CaseAction.THANK, agent, "not sent: " + why));
+        return r.done() ? new ActionResult(ActionResult.Status.REROUTED, r.caseAfter(), Optional.empty(),
+            "thanks recorded, not sent: " + why, List.of()) : r;
+      }
+      return manual(c, "reach @" + c.authorHandle() + " another way: " + can.replyPublicly().reason()
+          + "; " + can.privateMessage().reason());
     }
+    boolean isPublic = route == Route.PUBLIC;
+    OutgoingMessage.Builder mb = OutgoingMessage.newBuilder(text).publicMessage(isPublic).intent(c.intent());
+    if (isPublic) {
+      mb.replyTo(c.authorHandle());
+    }
+    String customerLang = m.language().orElseGet(() -> classifier.classify(m).lang());
+    if (!customerLang.isBlank() && !"und".equals(customerLang)) {
+      mb.customerLang(customerLang);
+    }
+    OutgoingMessage message = mb.build();
+    CheckResult check = checkers.getOrDefault(c.network(), MessageChecker.forPlaybook(playbook, rulesOf(a))).check(message);
+    List<String> findings = check.findings().stream().map(CrisisDesk::describe).toList();
+    if (check.blocked()) {
+      return new ActionResult(ActionResult.Status.BLOCKED, c, Optional.empty(), "a blocking check failed", findings);
+    }
+    if (!approved && TriageEngine.approvalRequired(c)) {
+      PendingMessage p = approvals.submit(c.id(), message, agent);
+      journal.append(APPROVAL_ACTION_RECORD, Json.write(Json.object().put("id", p.id()).put("action", action.jsonName())));
+      approvalActions.put(p.id(), action);
+      notifyListeners(l -> l.onApprovalNeeded(p));
+      return new ActionResult(ActionResult.Status.AWAITING_APPROVAL, c, Optional.empty(),
+          "waits for approval as " + p.id(), findings);
+    }
+    SentMessage sent;
     try {
-      if (can.replyPublicly().allowed()) {
-        SentMessage sent = a.replyPublicly(m.id(), text);
-        CrisisCase after = cases.apply(CaseCommand.of(c.id(), action, agent, text));
-        return new ActionResult(ActionResult.Status.DONE, after, Optional.of(sent.id()), "", List.of());
-      }
-      if (rerouteToDm && can.privateMessage().allowed()) {
-        SentMessage sent = a.sendPrivateMessage(m.author().id(), text);
-        CrisisCase after = cases.apply(new CaseCommand(c.id(), CaseAction.MOVE_PRIVATE, agent, text,
-            Optional.of(PrivateChannel.DIRECT_MESSAGE), Optional.empty()));
-        return new ActionResult(ActionResult.Status.REROUTED, after, Optional.of(sent.id()),
-            "sent as a direct message: " + can.replyPublicly().reason(), List.of());
-      }
+      sent = isPublic ? a.replyPublicly(m.id(), text) : a.sendPrivateMessage(m.author().id(), text);
     } catch (NetworkException e) {
-      return refused(c, e.getMessage());
+      return new ActionResult(ActionResult.Status.REFUSED, c, Optional.empty(), e.getMessage(), findings);
     }
-    return manual(c, "reach @" + c.authorHandle() + " another way: " + can.replyPublicly().reason()
-        + (rerouteToDm ? "; " + can.privateMessage().reason() : ""));
+    CaseCommand cmd;
+    ActionResult.Status status = ActionResult.Status.DONE;
+    String detail = "";
+    if (action == CaseAction.ACKNOWLEDGE && !isPublic) {
+      cmd = new CaseCommand(c.id(), CaseAction.MOVE_PRIVATE, agent, text,
+          Optional.of(PrivateChannel.DIRECT_MESSAGE), Optional.empty());
+      status = ActionResult.Status.REROUTED;
+      detail = "sent as a direct message: " + can.replyPublicly().reason();
+    } else if (action == CaseAction.MOVE_PRIVATE) {
+      cmd = new CaseCommand(c.id(), action, agent, text, Optional.of(PrivateChannel.DIRECT_MESSAGE), Optional.empty());
+    } else {
+      cmd = CaseCommand.of(c.id(), action, agent, text);
+    }
+    TransitionResult r = cases.tryApply(cmd);
+    if (!r.applied()) {
+      LOG.warn("case {}: message {} sent but the case could not move: {}", c.id(), sent.id(), r.rejection().orElse(""));
+      return new ActionResult(ActionResult.Status.REFUSED, r.caseAfter(), Optional.of(sent.id()),
+          r.rejection().orElse("refused"), findings);
+    }
+    return new ActionResult(status, r.caseAfter(), Optional.of(sent.id()), detail, findings);
   }
 
-  private static Optional<String> lengthProblem(NetworkAdapter a, String text) {
-    if (text.isBlank()) {
-      return Optional.of("blocking: the message is empty");
+  private enum Route {
+    PUBLIC,
+    PRIVATE,
+    NONE
+  }
+
+  private static Route route(CaseAction action, Capabilities can, boolean privateFirst) {
+    boolean pub = can.replyPublicly().allowed();
+    boolean dm = can.privateMessage().allowed();
+    if (action == CaseAction.MOVE_PRIVATE) {
+      return dm ? Route.PRIVATE : Route.NONE;
     }
-    int len = a.weightedLength(text);
-    if (len > a.maxLength()) {
-      return Optional.of(String.format(Locale.ROOT, "blocking: %d weighted characters, %s allows %d",
-          len, a.network(), a.maxLength()));
+    if (action == CaseAction.THANK || action == CaseAction.PUBLISH_OUTCOME) {
+      return pub ? Route.PUBLIC : Route.NONE;
     }
-    return Optional.empty();
+    if (privateFirst) {
+      return dm ? Route.PRIVATE : pub ? Route.PUBLIC : Route.NONE;
+    }
+    return pub ? Route.PUBLIC : dm ? Route.PRIVATE : Route.NONE;
+  }
+
+  static String describe(Finding f) {
+    return String.format(Locale.ROOT, "%s %s [%d,%d): %s%s", f.level().name().toLowerCase(Locale.ROOT), f.check(),
+        f.start(), f.end(), f.message(), f.suggestion().map(s -> " (" + s + ")").orElse(""));
   }
 
   private ActionResult transition(CaseCommand command) {
@@ -510,10 +611,6 @@ public final class CrisisDesk implements AutoCloseable {
     return new ActionResult(ActionResult.Status.REFUSED, c, Optional.empty(), why, List.of());
   }
 
-  private static ActionResult blocked(CrisisCase c, List<String> findings) {
-    return new ActionResult(ActionResult.Status.BLOCKED, c, Optional.empty(), "a blocking check failed", findings);
-  }
-
   private ActionResult manual(CrisisCase c, String task) {
     notifyListeners(l -> l.onManualTask(c, task));
     return new ActionResult(ActionResult.Status.MANUAL_TASK, c, Optional.empty(), task, List.of());
@@ -533,69 +630,12 @@ public final class CrisisDesk implements AutoCloseable {
       return true;
     }
     NetworkAdapter a = adapters.get(c.network());
-    if (a == null) {
-      return false;
-    }
     List<RecordedMention> ms = cases.mentionsOf(c.id());
-    if (ms.isEmpty()) {
+    if (a == null || ms.isEmpty()) {
       return false;
     }
-    return a.capabilitiesFor(ms.get(ms.size() - 1).mention()).privateMessage().allowed();
-  }
-
-  synchronized PendingMessage queueForApproval(CrisisCase c, String agent, CaseAction action, String text, List<String> reasons) {
-    String id = "A" + approvalSeq.incrementAndGet();
-    PendingMessage p = new PendingMessage(id, c.id(), action, text, agent, clock.instant(), reasons);
-    ObjectNode n = Json.object();
-    n.put("decision", "requested");
-    n.put("id", id);
-    n.put("case", c.id().value());
-    n.put("action", action.jsonName());
-    n.put("text", text);
-    n.put("by", agent);
-    n.put("at", p.requestedAt().toString());
-    n.putArray("reasons").addAll(reasons.stream().map(Json.MAPPER.getNodeFactory()::textNode).toList());
-    journal.append(APPROVAL_RECORD, Json.write(n));
-    pending.put(id, p);
-    notifyListeners(l -> l.onApprovalNeeded(p));
-    return p;
-  }
-
-  private void recordApproval(PendingMessage p, String decision, String approver, String note) {
-    ObjectNode n = Json.object();
-    n.put("decision", decision);
-    n.put("id", p.id());
-    n.put("case", p.caseId().value());
-    n.put("by", approver);
-    n.put("at", clock.instant().toString());
-    n.put("note", note);
-    journal.append(APPROVAL_RECORD, Json.write(n));
-  }
-
-  private void restoreApprovals() {
-    journal.replay(e -> {
-      if (!APPROVAL_RECORD.equals(e.type())) {
-        return;
-      }
-      try {
-        JsonNode n = Json.parse(e.payload());
-        String id = n.get("id").asText();
-        long seq = Long.parseLong(id.substring(1));
-        approvalSeq.accumulateAndGet(seq, Math::max);
-        if ("requested".equals(n.get("decision").asText())) {
-          List<String> reasons = new ArrayList<>();
-          n.path("reasons").forEach(r -> reasons.add(r.asText()));
-          pending.put(id, new PendingMessage(id, CaseId.of(n.get("case").asText()),
-              CaseAction.fromJsonName(n.get("action").asText()), n.get("text").asText(),
-              n.get("by").asText(), Instant.parse(n.get("at").asText()), reasons));
-        } else {
-          pending.remove(id);
-        }
-      } catch (Exception ex) {
-        throw new org.crisiskit.journal.JournalException(
-            "journal record " + e.sequence() + " is not a valid approval record: " + ex, ex);
-      }
-    });
+    Permission p = a.capabilitiesFor(ms.get(ms.size() - 1).mention()).privateMessage();
+    return p.allowed();
   }
 
   private void notifyListeners(Consumer<DeskListener> call) {
@@ -626,6 +666,14 @@ public final class CrisisDesk implements AutoCloseable {
       count++;
     }
 
+    synchronized Optional<DeskNotice> failed(String network, Instant now, String why) {
+      if (failedNotified) {
+        return Optional.empty();
+      }
+      failedNotified = true;
+      return Optional.of(new DeskNotice("adapter_failed", now, network, network + " stopped listening: " + why, Map.of()));
+    }
+
     synchronized Optional<DeskNotice> check(String network, Instant now, Duration threshold) {
       if (last == null || count < 10) {
         return Optional.empty();
@@ -638,21 +686,15 @@ public final class CrisisDesk implements AutoCloseable {
       if (isSilent && !silentNotified) {
         silentNotified = true;
         return Optional.of(new DeskNotice("adapter_silent", now, network, String.format(Locale.ROOT,
-            "no mention received on %s for %s, usual is %.0f/h", network, human(silent), perHour),
+            "no mention received on %s for %d h, usual is %.0f/h", network, silent.toHours(), perHour),
             Map.of("silentMinutes", Long.toString(silent.toMinutes()),
                 "usualPerHour", String.format(Locale.ROOT, "%.1f", perHour))));
       }
       if (!isSilent && silentNotified) {
         silentNotified = false;
-        return Optional.of(new DeskNotice("adapter_recovered", now, network,
-            "mentions flow again on " + network, Map.of()));
+        return Optional.of(new DeskNotice("adapter_recovered", now, network, "mentions flow again on " + network, Map.of()));
       }
       return Optional.empty();
-    }
-
-    private static String human(Duration d) {
-      long h = d.toHours();
-      return h >= 1 ? h + " h" : d.toMinutes() + " min";
     }
   }
 
@@ -663,6 +705,10 @@ public final class CrisisDesk implements AutoCloseable {
     private Path directory;
     private FsyncPolicy fsync = FsyncPolicy.grouped(Duration.ofMillis(50));
     private Classifier classifier;
+    private Playbook playbook;
+    private String brand = "brand";
+    private DetectorConfig detectorConfig = DetectorConfig.ofDefaults();
+    private SlaPolicy slaPolicy = SlaPolicy.ofDefaults();
     private final Map<String, NetworkAdapter> adapters = new LinkedHashMap<>();
     private final List<DeskListener> listeners = new ArrayList<>();
     private CaseConfig caseConfig = CaseConfig.ofDefaults();
@@ -679,7 +725,10 @@ public final class CrisisDesk implements AutoCloseable {
       return this;
     }
 
-    /** Uses a journal the caller owns (and closes); checkpoints are then kept in memory. */
+    /**
+     * Uses a journal the caller owns (and closes). Checkpoints are kept in memory unless a
+     * {@link #journalDirectory} is given too.
+     */
     public Builder journal(Journal journal) {
       this.journal = Objects.requireNonNull(journal, "journal");
       return this;
@@ -691,15 +740,39 @@ public final class CrisisDesk implements AutoCloseable {
       return this;
     }
 
-    /** The clock for events and deadlines (default system UTC). */
+    /** The clock for events, deadlines and health (default system UTC). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The classifier (default: the built-in bilingual classifier). */
+    /** The classifier (default {@link Classifiers#defaultClassifier()}). */
     public Builder classifier(Classifier classifier) {
       this.classifier = Objects.requireNonNull(classifier, "classifier");
+      return this;
+    }
+
+    /** The playbook (default {@link Playbook#sample()}). */
+    public Builder playbook(Playbook playbook) {
+      this.playbook = Objects.requireNonNull(playbook, "playbook");
+      return this;
+    }
+
+    /** The brand's name, used in incidents (default {@code brand}). */
+    public Builder brand(String brand) {
+      this.brand = Objects.requireNonNull(brand, "brand");
+      return this;
+    }
+
+    /** The crisis detector's configuration (default {@link DetectorConfig#ofDefaults()}). */
+    public Builder detectorConfig(DetectorConfig config) {
+      this.detectorConfig = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The SLA policy (default {@link SlaPolicy#ofDefaults()}). */
+    public Builder slaPolicy(SlaPolicy policy) {
+      this.slaPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
@@ -724,7 +797,7 @@ public final class CrisisDesk implements AutoCloseable {
       return this;
     }
 
-    /** Case grouping and workflow settings (default {@link CaseConfig#ofDefaults()}). */
+    /** Case grouping settings (default {@link CaseConfig#ofDefaults()}); the playbook decides whether a public outcome is required. */
     public Builder caseConfig(CaseConfig config) {
       this.caseConfig = Objects.requireNonNull(config, "config");
       return this;
@@ -744,9 +817,6 @@ public final class CrisisDesk implements AutoCloseable {
     public CrisisDesk build() {
       if (journal == null && directory == null) {
         throw new IllegalStateException("give a journalDirectory(...) or a journal(...)");
-      }
-      if (classifier == null) {
-        throw new IllegalStateException("a classifier is required");
       }
       return new CrisisDesk(this);
     }

@@ -2,6 +2,7 @@ package org.crisiskit.desk;
 
 import org.crisiskit.cases.CaseEvent;
 import org.crisiskit.cases.CrisisCase;
+import org.crisiskit.check.PendingMessage;
 
 /**
  * Receives what a {@link CrisisDesk} wants a person or a helpdesk to know. Every method has a no-op
