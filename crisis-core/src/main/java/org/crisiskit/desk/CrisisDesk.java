@@ -258,7 +258,11 @@ public final class CrisisDesk implements AutoCloseable {
     if (!d.accepted().duplicate()) {
       health.computeIfAbsent(mention.network(), n -> new Health()).record(mention.createdAt());
     }
-    return new IngestResult(d.accepted(), c, d, cases.find(d.caseId()).orElseThrow());
+    IngestResult result = new IngestResult(d.accepted(), c, d, cases.find(d.caseId()).orElseThrow());
+    if (!d.accepted().duplicate()) {
+      notifyListeners(l -> l.onMention(result));
+    }
+    return result;
   }
 
   /**

@@ -18,6 +18,12 @@ public interface DeskListener {
   /** A listener that does nothing. */
   DeskListener NONE = new DeskListener() {};
 
+  /**
+   * A mention went through the pipeline: its classification, the playbook's proposal (with a draft
+   * when something is to be sent) and its case. Helpdesks show the proposal to agents.
+   */
+  default void onMention(IngestResult result) {}
+
   /** A case was opened or changed; {@code after} includes {@code event}. */
   default void onCaseEvent(CaseEvent event, CrisisCase after) {}
 

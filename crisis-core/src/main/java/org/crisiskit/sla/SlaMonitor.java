@@ -130,7 +130,10 @@ public final class SlaMonitor {
     List<SlaEvent> out = new ArrayList<>();
     for (List<SlaClock> list : clocks.values()) {
       for (SlaClock c : list) {
-        out.addAll(raise(c, now));
+        // a stopped clock raised what it had to when the case changed (see update)
+        if (c.running() && !now.isBefore(c.warnAt())) {
+          out.addAll(raise(c, now));
+        }
       }
     }
     return out;

@@ -1,5 +1,8 @@
 package org.crisiskit.cli;
 
+import java.nio.file.Path;
+import org.crisiskit.examples.demo.CrisisDemo;
+
 /** {@code ./crisis demo}: the end-to-end demonstration on simulated data. */
 final class DemoCommand implements CliCommand {
   @Override
@@ -14,16 +17,26 @@ final class DemoCommand implements CliCommand {
 
   @Override
   public String usage() {
-    return "usage: ./crisis demo [--seed N] [--out DIR]";
+    return String.join("\n",
+        "usage: ./crisis demo [--seed N] [--weeks N] [--out DIR]",
+        "  --seed N   simulation seed (default 42); the same seed gives the same run",
+        "  --weeks N  simulated weeks, 1 to 8 (default 3)",
+        "  --out DIR  where the journal and report.html go (default crisis-out/demo)");
   }
 
   @Override
-  public int run(Args args, Io io) {
-    args.longOption("seed", 42);
-    args.option("out");
+  public int run(Args args, Io io) throws Exception {
+    long seed = args.longOption("seed", 42);
+    long weeks = args.longOption("weeks", 3);
+    Path out = Path.of(args.option("out").orElse("crisis-out/demo"));
     args.checkAllUsed();
-    io.out().println("The demo is not yet available in this version: it needs the simulator,");
-    io.out().println("classifier, detector and playbook. Try ./crisis replay samples/mentions.jsonl");
+    if (!args.positional().isEmpty()) {
+      throw new UsageException("demo takes no positional arguments");
+    }
+    if (weeks < 1 || weeks > 8) {
+      throw new UsageException("--weeks must be between 1 and 8 but was " + weeks);
+    }
+    new CrisisDemo(new CrisisDemo.Options(seed, (int) weeks, out, true), io.out(), io.err()).run();
     return 0;
   }
 }
