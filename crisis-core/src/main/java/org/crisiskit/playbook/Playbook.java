@@ -217,8 +217,8 @@ public final class Playbook {
   /**
    * The most specific template for an intent, topics, severity and language: only templates in
    * {@code lang} (or, when there are none, in the default language) whose intent, topic and severity
-   * fit; among those, one naming the topic beats one that does not, then one naming a severity, then
-   * the first declared.
+   * fit; among those, one for the highest severity wins (a crisis tone beats a topic), then one naming
+   * a topic, then one naming the intent, then the first declared.
    */
   public Optional<Template> template(Intent intent, Collection<String> caseTopics, Severity severity, String lang) {
     Optional<Template> t = bestTemplate(intent, caseTopics, severity, lang);
@@ -237,8 +237,8 @@ public final class Playbook {
       fit.add(t);
     }
     Comparator<Template> bySpecificity = Comparator
-        .comparing((Template t) -> t.topic().isPresent() ? 0 : 1)
-        .thenComparing(t -> t.severity().map(s -> -s.ordinal()).orElse(1))
+        .comparing((Template t) -> t.severity().map(s -> -s.ordinal()).orElse(1))
+        .thenComparing(t -> t.topic().isPresent() ? 0 : 1)
         .thenComparing(t -> t.intent().isPresent() ? 0 : 1);
     return fit.stream().min(bySpecificity); // stable: the first declared among equals
   }

@@ -170,4 +170,13 @@ class TriageEngineTest {
     assertTrue(d.draft().isEmpty());
     assertTrue(d.reason().contains("no complaint template in 'en'"), d.reason());
   }
+
+  @Test
+  void criticalDeliveryComplaintGetsTheCriticalTemplateInEnglish() {
+    TriageDecision d = engine.triage(new TriageInput(mention("16", "ned", "my parcel caught fire", "en"),
+        classification(Intent.COMPLAINT, "en", Set.of(Topics.DELIVERY), Set.of()), 9));
+    assertEquals(Severity.CRITICAL, d.severity());
+    assertEquals("complaint-critical-en", d.draft().orElseThrow().templateId());
+    assertEquals("logistics", d.department());
+  }
 }
