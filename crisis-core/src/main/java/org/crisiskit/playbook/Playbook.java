@@ -188,6 +188,11 @@ public final class Playbook {
     return CaseConfig.from(base).publicOutcomeRequired(publicOutcomeRequired).build();
   }
 
+  /** {@code base} with this playbook's {@link #followUpDelay()}. */
+  public org.crisiskit.sla.SlaPolicy slaPolicy(org.crisiskit.sla.SlaPolicy base) {
+    return org.crisiskit.sla.SlaPolicy.from(base).followUpDelay(followUpDelay).build();
+  }
+
   /** The first route matching {@code in}, or a route to the default department. Total. */
   public RouteRule route(TriageInput in) {
     for (RouteRule r : routes) {

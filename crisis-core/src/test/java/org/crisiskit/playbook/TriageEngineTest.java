@@ -179,4 +179,41 @@ class TriageEngineTest {
     assertEquals("complaint-critical-en", d.draft().orElseThrow().templateId());
     assertEquals("logistics", d.department());
   }
+
+  @Test
+  void aSecondMentionOfAnAnsweredCaseGetsNoNewDraftButAReopenedOneDoes() {
+    TriageDecision first = engine.triage(mention("17", "olga", "mi pedido no llega", "es"),
+        classification(Intent.COMPLAINT, "es", Topics.DELIVERY));
+    cases.apply(org.crisiskit.cases.CaseCommand.acknowledge(first.caseId(), "agent"));
+    TriageDecision second = engine.triage(mention("18", "olga", "¿hola?", "es"),
+        classification(Intent.COMPLAINT, "es", Topics.DELIVERY));
+    assertEquals(first.caseId(), second.caseId());
+    assertEquals(NextAction.NONE, second.action());
+    assertTrue(second.reason().contains("already answered"), second.reason());
+    cases.apply(org.crisiskit.cases.CaseCommand.movePrivate(first.caseId(), "agent",
+        org.crisiskit.cases.PrivateChannel.DIRECT_MESSAGE));
+    cases.apply(org.crisiskit.cases.CaseCommand.resolve(first.caseId(), "agent", "refund"));
+    TriageDecision third = engine.triage(mention("19", "olga", "sigue sin llegar", "es"),
+        classification(Intent.COMPLAINT, "es", Topics.DELIVERY));
+    assertTrue(third.accepted().reopened());
+    assertEquals(NextAction.ACKNOWLEDGE, third.action());
+  }
+
+  @Test
+  void decisionsAreJournaledWithTheReason() {
+    Journal journal = Journal.inMemory();
+    CaseService cs = CaseService.newBuilder().journal(journal).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    TriageEngine e = TriageEngine.create(Playbook.sample(), cs, journal);
+    e.triage(mention("20", "pia", "what do you think of the election?", "en"),
+        classification(Intent.SENSITIVE, "en", "politics"));
+    List<String> triage = new java.util.ArrayList<>();
+    journal.replay(x -> {
+      if (x.type().equals(TriageEngine.RECORD_TYPE)) {
+        triage.add(x.payload());
+      }
+    });
+    assertEquals(1, triage.size());
+    assertTrue(triage.get(0).contains("\"action\":\"do_not_engage\""), triage.get(0));
+    assertTrue(triage.get(0).contains("politics"), triage.get(0));
+  }
 }
