@@ -45,6 +45,14 @@ class PlaybookJsonTest {
     assertTrue(PlaybookJson.check(json, "sample").stream().allMatch(PlaybookProblem::warning));
   }
 
+  @Test
+  void repositorySampleEqualsTheEmbeddedOne() throws Exception {
+    java.nio.file.Path repo = java.nio.file.Path.of("..", "samples", "playbook.json");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(repo), "run from the module directory");
+    assertEquals(new String(readSample(), java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.file.Files.readString(repo), "samples/playbook.json and the core resource must stay identical");
+  }
+
   private static byte[] readSample() {
     try (var in = Playbook.class.getResourceAsStream("sample-playbook.json")) {
       return in.readAllBytes();
