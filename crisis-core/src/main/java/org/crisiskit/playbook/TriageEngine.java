@@ -216,7 +216,7 @@ public final class TriageEngine {
       values.put("name", mention.author().displayName().isBlank() ? "@" + mention.author().handle()
           : mention.author().displayName());
       values.put("case", kase.id().value());
-      values.put("department", department);
+      values.put("department", playbook.departmentName(department, t.lang()));
       if (!playbook.brand().isEmpty()) {
         values.put("brand", playbook.brand());
       }

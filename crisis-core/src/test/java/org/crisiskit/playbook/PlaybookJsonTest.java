@@ -137,6 +137,18 @@ class PlaybookJsonTest {
   }
 
   @Test
+  void departmentNamesAreReadAndChecked() {
+    Playbook p = PlaybookJson.parse(minimal("  \"departments\": {\"logistics\": {\"es\": \"logística\", \"en\": \"logistics\"}}"),
+        "pb.json");
+    assertEquals("logística", p.departmentName("logistics", "es"));
+    assertEquals("billing", p.departmentName("billing", "es"));
+    List<PlaybookProblem> bad = PlaybookJson.check(minimal("  \"departments\": {\"logistics\": {\"esp\": \"logística\"}}"),
+        "pb.json");
+    assertEquals("departments.logistics.esp", bad.get(0).path());
+    assertTrue(bad.get(0).message().contains("did you mean 'es'?"), bad.get(0).message());
+  }
+
+  @Test
   void builderRejectsUnknownTopic() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Playbook.newBuilder()
         .route(RouteRule.of(When.any().topic("delivry"), "logistics")).build());
