@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 
-/** Text helpers that keep char positions: folding and a language guess. */
+/** Text utilities that keep char positions: folding and a language guess. */
 final class Text {
   private Text() {}
 
