@@ -107,16 +107,14 @@ final class BuiltInChecks {
     private final String name;
     private final Level level;
     private final String what;
-    private final List<String> phrases;
-    private final List<Pattern> patterns;
+    private final PhraseSet phrases;
     private final String suggestion;
 
     Phrases(String name, Level level, String what, List<String> phrases, String suggestion) {
       this.name = name;
       this.level = level;
       this.what = what;
-      this.phrases = List.copyOf(phrases);
-      this.patterns = Text.phrases(this.phrases);
+      this.phrases = new PhraseSet(phrases);
       this.suggestion = suggestion;
     }
 
@@ -128,7 +126,7 @@ final class BuiltInChecks {
     @Override
     public List<Finding> check(OutgoingMessage m) {
       List<Finding> out = new ArrayList<>();
-      for (int[] hit : Text.find(Text.fold(m.text()), patterns)) {
+      for (int[] hit : phrases.find(m.text())) {
         out.add(new Finding(name, level, what + ": '" + m.text().substring(hit[0], hit[1]) + "'", hit[0], hit[1],
             Optional.ofNullable(suggestion)));
       }
@@ -220,6 +218,10 @@ final class BuiltInChecks {
     public List<Finding> check(OutgoingMessage m) {
       String t = m.text();
       List<Finding> out = new ArrayList<>();
+      boolean digits = t.chars().anyMatch(Character::isDigit);
+      if (!digits && t.indexOf('@') < 0) {
+        return out; // every pattern below needs a digit or an @
+      }
       List<int[]> cards = new ArrayList<>();
       Matcher c = CARD.matcher(t);
       while (c.find()) {
@@ -234,14 +236,19 @@ final class BuiltInChecks {
         return out;
       }
       String move = "move the conversation to a private channel";
-      add(out, EMAIL, t, "e-mail address", move, cards);
+      if (t.indexOf('@') >= 0) {
+        add(out, EMAIL, t, "e-mail address", move, cards);
+      }
+      if (!digits) {
+        return out;
+      }
       add(out, ORDER, t, "order or reference number", move, cards);
       add(out, NATIONAL_ID, t, "ID document number", move, cards);
       add(out, ADDRESS, t, "postal address", move, cards);
       Matcher p = PHONE.matcher(t);
       while (p.find()) {
-        long digits = p.group().chars().filter(Character::isDigit).count();
-        if (digits >= 9 && digits <= 15 && !overlaps(p.start(), p.end(), cards) && !overlapsFindings(p.start(), p.end(), out)) {
+        long count = p.group().chars().filter(Character::isDigit).count();
+        if (count >= 9 && count <= 15 && !overlaps(p.start(), p.end(), cards) && !overlapsFindings(p.start(), p.end(), out)) {
           out.add(Finding.blocking(name(), "phone number '" + p.group() + "'", p.start(), p.end(), move));
         }
       }
@@ -294,10 +301,10 @@ final class BuiltInChecks {
 
   /** A public answer to a complaint must apologise and say what happens next. */
   static final class Acknowledgement implements MessageCheck {
-    static final List<Pattern> APOLOGY = Text.phrases(List.of("sorry", "apologise", "apologize", "apologies",
+    static final PhraseSet APOLOGY = new PhraseSet(List.of("sorry", "apologise", "apologize", "apologies",
         "we regret", "lamentamos", "lamento", "sentimos", "siento", "disculpa", "disculpas", "disculpe", "perdon",
         "perdona", "perdone"));
-    static final List<Pattern> NEXT_STEP = Text.phrases(List.of("dm", "direct message", "private message",
+    static final PhraseSet NEXT_STEP = new PhraseSet(List.of("dm", "direct message", "private message",
         "message you", "contact you", "call you", "we'll", "we will", "looking into", "investigating", "follow up",
         "send us", "write to us", "get back to you", "mensaje privado", "md", "por privado", "te escribimos",
         "le escribimos", "te contactamos", "le contactamos", "te llamamos", "le llamamos", "revisamos", "revisando",
@@ -313,9 +320,8 @@ final class BuiltInChecks {
       if (m.intent().orElse(Intent.NEUTRAL) != Intent.COMPLAINT || !m.isPublic()) {
         return List.of();
       }
-      String f = Text.fold(m.text());
-      boolean apology = !Text.find(f, APOLOGY).isEmpty();
-      boolean next = !Text.find(f, NEXT_STEP).isEmpty();
+      boolean apology = APOLOGY.any(m.text());
+      boolean next = NEXT_STEP.any(m.text());
       if (apology && next) {
         return List.of();
       }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 final class Links {
   /** http(s) URLs and bare domains with a common TLD. Group 1 is the host. */
   static final Pattern URL = Pattern.compile(
-      "(?i)(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:com|net|org|es|io|co|uk|info|biz|me|ly|gl|example|app|dev|shop|store|eu|mx|ar|us))"
+      "(?i)(?<![a-z0-9.@/-])(?:https?://)?((?:[a-z0-9-]++\\.)++(?:com|net|org|es|io|co|uk|info|biz|me|ly|gl|example|app|dev|shop|store|eu|mx|ar|us))"
           + "(?![a-z0-9-])(?::\\d+)?(?:/[^\\s]*)?");
 
   private Links() {}

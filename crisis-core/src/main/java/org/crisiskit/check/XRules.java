@@ -22,7 +22,10 @@ final class XRules implements NetworkRules {
 
   @Override
   public int weightedLength(String text) {
-    String t = Normalizer.normalize(text, Normalizer.Form.NFC);
+    String t = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    if (t.indexOf('.') < 0) {
+      return weightOf(t, 0, t.length());
+    }
     int total = 0;
     int last = 0;
     Matcher m = Links.URL.matcher(t);

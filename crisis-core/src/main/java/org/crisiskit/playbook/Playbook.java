@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +58,7 @@ public final class Playbook {
   private final boolean publicOutcomeRequired;
   private final List<String> forbiddenPhrases;
   private final List<String> allowedLinks;
+  private final Map<String, Map<String, String>> departmentNames;
 
   private Playbook(Builder b) {
     this.name = b.name;
@@ -74,6 +76,9 @@ public final class Playbook {
     this.publicOutcomeRequired = b.publicOutcomeRequired;
     this.forbiddenPhrases = List.copyOf(b.forbiddenPhrases);
     this.allowedLinks = List.copyOf(b.allowedLinks);
+    Map<String, Map<String, String>> names = new java.util.LinkedHashMap<>();
+    b.departmentNames.forEach((d, m) -> names.put(d, Map.copyOf(m)));
+    this.departmentNames = java.util.Collections.unmodifiableMap(names);
   }
 
   /** A builder with the defaults: department {@code customer_care}, languages es and en, follow-up after 48 h. */
@@ -183,9 +188,24 @@ public final class Playbook {
     return allowedLinks;
   }
 
+  /** Display names of departments per language, for the {@code {department}} placeholder. */
+  public Map<String, Map<String, String>> departmentNames() {
+    return departmentNames;
+  }
+
+  /** How {@code department} is called in {@code lang}: its display name, else its id. */
+  public String departmentName(String department, String lang) {
+    return departmentNames.getOrDefault(department, Map.of()).getOrDefault(lang, department);
+  }
+
   /** {@code base} with this playbook's {@link #publicOutcomeRequired()}. */
   public CaseConfig caseConfig(CaseConfig base) {
     return CaseConfig.from(base).publicOutcomeRequired(publicOutcomeRequired).build();
+  }
+
+  /** {@code base} with this playbook's {@link #followUpDelay()}. */
+  public org.crisiskit.sla.SlaPolicy slaPolicy(org.crisiskit.sla.SlaPolicy base) {
+    return org.crisiskit.sla.SlaPolicy.from(base).followUpDelay(followUpDelay).build();
   }
 
   /** The first route matching {@code in}, or a route to the default department. Total. */
@@ -217,8 +237,8 @@ public final class Playbook {
   /**
    * The most specific template for an intent, topics, severity and language: only templates in
    * {@code lang} (or, when there are none, in the default language) whose intent, topic and severity
-   * fit; among those, one naming the topic beats one that does not, then one naming a severity, then
-   * the first declared.
+   * fit; among those, one for the highest severity wins (a crisis tone beats a topic), then one naming
+   * a topic, then one naming the intent, then the first declared.
    */
   public Optional<Template> template(Intent intent, Collection<String> caseTopics, Severity severity, String lang) {
     Optional<Template> t = bestTemplate(intent, caseTopics, severity, lang);
@@ -237,8 +257,8 @@ public final class Playbook {
       fit.add(t);
     }
     Comparator<Template> bySpecificity = Comparator
-        .comparing((Template t) -> t.topic().isPresent() ? 0 : 1)
-        .thenComparing(t -> t.severity().map(s -> -s.ordinal()).orElse(1))
+        .comparing((Template t) -> t.severity().map(s -> -s.ordinal()).orElse(1))
+        .thenComparing(t -> t.topic().isPresent() ? 0 : 1)
         .thenComparing(t -> t.intent().isPresent() ? 0 : 1);
     return fit.stream().min(bySpecificity); // stable: the first declared among equals
   }
@@ -266,6 +286,7 @@ public final class Playbook {
     private boolean publicOutcomeRequired = true;
     private final List<String> forbiddenPhrases = new ArrayList<>();
     private final List<String> allowedLinks = new ArrayList<>();
+    private final Map<String, Map<String, String>> departmentNames = new java.util.LinkedHashMap<>();
 
     private Builder() {}
 
@@ -285,6 +306,7 @@ public final class Playbook {
       publicOutcomeRequired = p.publicOutcomeRequired;
       forbiddenPhrases.addAll(p.forbiddenPhrases);
       allowedLinks.addAll(p.allowedLinks);
+      p.departmentNames.forEach((d, m) -> departmentNames.put(d, new java.util.LinkedHashMap<>(m)));
     }
 
     public Builder name(String name) {
@@ -368,6 +390,13 @@ public final class Playbook {
 
     public Builder forbiddenPhrase(String... phrases) {
       forbiddenPhrases.addAll(List.of(phrases));
+      return this;
+    }
+
+    /** Names {@code department} as {@code name} in {@code lang} (for {@code {department}}). */
+    public Builder departmentName(String department, String lang, String name) {
+      departmentNames.computeIfAbsent(Objects.requireNonNull(department, "department"), k -> new java.util.LinkedHashMap<>())
+          .put(Objects.requireNonNull(lang, "lang"), Objects.requireNonNull(name, "name"));
       return this;
     }
 

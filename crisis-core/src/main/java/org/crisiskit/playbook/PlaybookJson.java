@@ -55,7 +55,8 @@ import org.crisiskit.internal.Json;
  *   "followUpAfter": "48h",                   // 30m, 48h, 2d or ISO-8601 (PT48H)
  *   "publicOutcomeRequired": true,
  *   "forbiddenPhrases": ["es culpa suya", "guaranteed by tomorrow"],
- *   "allowedLinks": ["acme.example"]
+ *   "allowedLinks": ["acme.example"],
+ *   "departments": {"logistics": {"es": "logística", "en": "logistics"}}   // names for {department}
  * }
  * }</pre>
  *
@@ -195,7 +196,7 @@ public final class PlaybookJson {
       }
       fields(root, "", Set.of("name", "brand", "languages", "defaultDepartment", "topics", "templates", "facts",
           "neverAnswer", "routes", "escalations", "thankYou", "followUpAfter", "publicOutcomeRequired",
-          "forbiddenPhrases", "allowedLinks", "$schema", "description"));
+          "forbiddenPhrases", "allowedLinks", "departments", "$schema", "description"));
       Playbook.Builder b = Playbook.newBuilder();
       text(root, "name", "").ifPresent(b::name);
       text(root, "brand", "").ifPresent(b::brand);
@@ -235,6 +236,30 @@ public final class PlaybookJson {
       b.publicOutcomeRequired(bool(root, "publicOutcomeRequired", "", true));
       b.forbiddenPhrase(strings(root, "forbiddenPhrases", "").toArray(new String[0]));
       b.allowLink(strings(root, "allowedLinks", "").toArray(new String[0]));
+      JsonNode deps = root.get("departments");
+      if (deps != null && !deps.isNull()) {
+        if (!deps.isObject()) {
+          error("departments", "expected an object such as {\"logistics\": {\"es\": \"logística\"}}");
+        } else {
+          deps.fields().forEachRemaining(d -> {
+            String path = "departments." + d.getKey();
+            if (!d.getValue().isObject()) {
+              error(path, "expected an object of display names per language such as {\"es\": \"logística\"}");
+              return;
+            }
+            d.getValue().fields().forEachRemaining(n -> {
+              if (!n.getValue().isTextual()) {
+                error(path + "." + n.getKey(), "expected a string");
+              } else if (!langs.contains(n.getKey())) {
+                error(path + "." + n.getKey(), "language '" + n.getKey() + "' is not one of the playbook's languages "
+                    + langs + DidYouMean.hint(n.getKey(), langs));
+              } else {
+                b.departmentName(d.getKey(), n.getKey(), n.getValue().textValue());
+              }
+            });
+          });
+        }
+      }
       Playbook p = b.buildUnchecked();
       for (PlaybookProblem v : PlaybookValidator.validate(p)) {
         String path = jsonPath(v.path());

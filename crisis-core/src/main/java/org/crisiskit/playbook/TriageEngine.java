@@ -1,5 +1,6 @@
 package org.crisiskit.playbook;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +19,15 @@ import org.crisiskit.cases.Severity;
 import org.crisiskit.cases.TransitionResult;
 import org.crisiskit.classify.Classification;
 import org.crisiskit.classify.Intent;
+import org.crisiskit.internal.Json;
+import org.crisiskit.journal.Journal;
 import org.crisiskit.mention.Mention;
 
 /**
  * Applies a {@link Playbook} to each classified mention: records it in its case (opening, joining or
  * re-opening one), routes the case, escalates it when a rule says so, and proposes the next action
- * with a draft from the right template, or records why nothing is sent.
+ * with a draft from the right template, or records why nothing is sent. A mention that joins a case
+ * the brand has already answered gets no new draft: the conversation continues in that case.
  *
  * <p>Order of the rules: (1) never-answer rules (nothing is sent; the case is marked not engaged or
  * escalated, with the rule's reason); (2) escalation rules (the case is escalated; the draft, if
@@ -45,17 +49,31 @@ public final class TriageEngine {
   /** Prefix of an escalation note that makes every outgoing message of the case need approval. */
   public static final String APPROVAL_PREFIX = "approval required: ";
 
+  /** Journal record type of triage decisions. */
+  public static final String RECORD_TYPE = "triage";
+
   private final Playbook playbook;
   private final CaseService cases;
+  private final Optional<Journal> journal;
 
-  private TriageEngine(Playbook playbook, CaseService cases) {
+  private TriageEngine(Playbook playbook, CaseService cases, Optional<Journal> journal) {
     this.playbook = Objects.requireNonNull(playbook, "playbook");
     this.cases = Objects.requireNonNull(cases, "cases");
+    this.journal = journal;
   }
 
-  /** An engine applying {@code playbook} through {@code cases}. */
+  /** An engine applying {@code playbook} through {@code cases}, recording decisions nowhere else. */
   public static TriageEngine create(Playbook playbook, CaseService cases) {
-    return new TriageEngine(playbook, cases);
+    return new TriageEngine(playbook, cases, Optional.empty());
+  }
+
+  /**
+   * An engine that also journals each decision as a record of type {@value #RECORD_TYPE}
+   * ({@code {"mention", "case", "action", "department", "template", "approvalRequired", "reason"}}),
+   * so why nothing was sent is kept next to the case events. Pass the case service's journal.
+   */
+  public static TriageEngine create(Playbook playbook, CaseService cases, Journal journal) {
+    return new TriageEngine(playbook, cases, Optional.of(Objects.requireNonNull(journal, "journal")));
   }
 
   /** The playbook applied. */
@@ -70,6 +88,23 @@ public final class TriageEngine {
 
   /** Triages one classified mention; see the class comment for the order of the rules. */
   public TriageDecision triage(TriageInput in) {
+    TriageDecision d = decide(in);
+    if (journal.isPresent() && !d.accepted().duplicate()) {
+      ObjectNode n = Json.object();
+      n.put("mention", in.mention().id().toString());
+      n.put("case", d.caseId().value());
+      n.put("action", d.action().jsonName());
+      n.put("department", d.department());
+      d.draft().ifPresent(x -> n.put("template", x.templateId()));
+      d.escalatedTo().ifPresent(x -> n.put("escalatedTo", x));
+      n.put("approvalRequired", d.approvalRequired());
+      n.put("reason", d.reason());
+      journal.get().append(RECORD_TYPE, Json.write(n));
+    }
+    return d;
+  }
+
+  private TriageDecision decide(TriageInput in) {
     Classification c = in.classification();
     Severity severity = in.severity();
     Assessment assessment = new Assessment(c.intent(), severity, c.negative(), c.topics());
@@ -125,6 +160,14 @@ public final class TriageEngine {
 
     NextAction action;
     Optional<Draft> draft = Optional.empty();
+    boolean alreadyAnswered = !accepted.opened() && !accepted.reopened() && kase.firstResponseAt().isPresent()
+        && kase.isOpen();
+    if (alreadyAnswered && esc.isEmpty()) {
+      reasons.add("joins case " + kase.id() + ", already answered (" + kase.state().name().toLowerCase(java.util.Locale.ROOT)
+          + "): continue the conversation there");
+      return new TriageDecision(accepted, severity, department, route.owner(), NextAction.NONE, Optional.empty(),
+          approval, escalatedTo, facts, String.join("; ", reasons));
+    }
     switch (c.intent()) {
       case COMPLAINT:
       case QUESTION:
@@ -173,7 +216,7 @@ public final class TriageEngine {
       values.put("name", mention.author().displayName().isBlank() ? "@" + mention.author().handle()
           : mention.author().displayName());
       values.put("case", kase.id().value());
-      values.put("department", department);
+      values.put("department", playbook.departmentName(department, t.lang()));
       if (!playbook.brand().isEmpty()) {
         values.put("brand", playbook.brand());
       }

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * passes its warning threshold and a breach when it passes its deadline, journals both as records of
  * type {@value #RECORD_TYPE} ({@code {"event": "warning|breach", "case", "clock", "start", "due",
  * "at"}}) and sends them to listeners. Each warning or breach is raised once per clock start, also
- * across restarts (the monitor reads its own records back). Deadlines are mirrored onto the case as
- * {@code sla_first_response}, {@code sla_resolution}… with {@link CaseService#setDeadline}, so they
- * shift when a case is escalated or re-opened.
+ * across restarts (the monitor reads its own records back). The clocks shift at once when a case is
+ * escalated or re-opened; their due times are mirrored onto the case as {@code sla_first_response},
+ * {@code sla_resolution}… deadlines with {@link CaseService#setDeadline} on the next {@link #tick()}.
  *
  * <p>Warnings and breaches are noticed on case events and on {@link #tick()}, which the host calls
  * periodically (for example every minute). Time comes from the injected {@link Clock}.
@@ -61,6 +61,7 @@ public final class SlaMonitor {
   private final Map<CaseId, List<SlaClock>> clocks = new ConcurrentHashMap<>();
   private final Set<String> raised = ConcurrentHashMap.newKeySet();
   private final List<SlaListener> listeners = new CopyOnWriteArrayList<>();
+  private final Set<CaseId> dirty = ConcurrentHashMap.newKeySet();
 
   private SlaMonitor(CaseService cases, Journal journal, SlaPolicy policy, Clock clock) {
     this.cases = Objects.requireNonNull(cases, "cases");
@@ -80,6 +81,7 @@ public final class SlaMonitor {
     });
     for (CrisisCase c : cases.allCases()) {
       clocks.put(c.id(), SlaClocks.of(c, policy));
+      dirty.add(c.id());
     }
     cases.addListener(new CaseListener() {
       @Override
@@ -124,8 +126,12 @@ public final class SlaMonitor {
     return out;
   }
 
-  /** Raises the warnings and breaches due at the clock's current time; returns them. */
+  /**
+   * Mirrors changed deadlines onto their cases ({@link #syncDeadlines()}), then raises the warnings
+   * and breaches due at the clock's current time; returns them.
+   */
   public List<SlaEvent> tick() {
+    syncDeadlines();
     Instant now = clock.instant();
     List<SlaEvent> out = new ArrayList<>();
     for (List<SlaClock> list : clocks.values()) {
@@ -140,24 +146,36 @@ public final class SlaMonitor {
   }
 
   private void update(CrisisCase c) {
-    List<SlaClock> before = clocks.getOrDefault(c.id(), List.of());
     List<SlaClock> after = SlaClocks.of(c, policy);
     clocks.put(c.id(), after);
     Instant now = clock.instant();
     for (SlaClock k : after) {
       raise(k, now);
-      Optional<Instant> oldDue = before.stream().filter(b -> b.kind() == k.kind()).findFirst().map(SlaClock::due);
-      String name = DEADLINE_PREFIX + k.kind().jsonName();
-      if (k.running() && !oldDue.equals(Optional.of(k.due()))) {
-        cases.setDeadline(c.id(), "system", name, Optional.of(k.due()));
-      } else if (!k.running() && c.deadline(name).isPresent()) {
-        cases.setDeadline(c.id(), "system", name, Optional.empty());
-      }
     }
-    for (SlaClock b : before) {
-      String name = DEADLINE_PREFIX + b.kind().jsonName();
-      if (after.stream().noneMatch(a -> a.kind() == b.kind()) && c.deadline(name).isPresent()) {
-        cases.setDeadline(c.id(), "system", name, Optional.empty());
+    dirty.add(c.id());
+  }
+
+  /**
+   * Mirrors the clocks' due times onto the cases as {@code sla_<clock>} deadlines, for the cases whose
+   * clocks changed since the last call. Called by {@link #tick()}; deliberately not called from within
+   * case events, so that every case listener keeps seeing one case's events in order.
+   */
+  public void syncDeadlines() {
+    for (CaseId id : List.copyOf(dirty)) {
+      dirty.remove(id);
+      Optional<CrisisCase> found = cases.find(id);
+      if (found.isEmpty()) {
+        continue;
+      }
+      CrisisCase c = found.get();
+      List<SlaClock> now = clocks(id);
+      for (SlaKind kind : SlaKind.values()) {
+        String name = DEADLINE_PREFIX + kind.jsonName();
+        Optional<Instant> want = now.stream().filter(k -> k.kind() == kind && k.running()).findFirst()
+            .map(SlaClock::due);
+        if (!want.equals(c.deadline(name))) {
+          cases.setDeadline(id, "system", name, want);
+        }
       }
     }
   }

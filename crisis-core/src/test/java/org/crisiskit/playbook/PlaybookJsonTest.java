@@ -45,6 +45,14 @@ class PlaybookJsonTest {
     assertTrue(PlaybookJson.check(json, "sample").stream().allMatch(PlaybookProblem::warning));
   }
 
+  @Test
+  void repositorySampleEqualsTheEmbeddedOne() throws Exception {
+    java.nio.file.Path repo = java.nio.file.Path.of("..", "samples", "playbook.json");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(repo), "run from the module directory");
+    assertEquals(new String(readSample(), java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.file.Files.readString(repo), "samples/playbook.json and the core resource must stay identical");
+  }
+
   private static byte[] readSample() {
     try (var in = Playbook.class.getResourceAsStream("sample-playbook.json")) {
       return in.readAllBytes();
@@ -126,6 +134,18 @@ class PlaybookJsonTest {
     List<PlaybookProblem> p = PlaybookJson.check(json, "pb.json");
     assertTrue(p.stream().anyMatch(x -> x.path().equals("followUpAfter") && x.message().contains("48h")));
     assertTrue(p.stream().anyMatch(x -> x.path().equals("escalations[0].when.crisisSeverity")));
+  }
+
+  @Test
+  void departmentNamesAreReadAndChecked() {
+    Playbook p = PlaybookJson.parse(minimal("  \"departments\": {\"logistics\": {\"es\": \"logística\", \"en\": \"logistics\"}}"),
+        "pb.json");
+    assertEquals("logística", p.departmentName("logistics", "es"));
+    assertEquals("billing", p.departmentName("billing", "es"));
+    List<PlaybookProblem> bad = PlaybookJson.check(minimal("  \"departments\": {\"logistics\": {\"esp\": \"logística\"}}"),
+        "pb.json");
+    assertEquals("departments.logistics.esp", bad.get(0).path());
+    assertTrue(bad.get(0).message().contains("did you mean 'es'?"), bad.get(0).message());
   }
 
   @Test

@@ -47,7 +47,7 @@ class TriageEngineTest {
     Draft draft = d.draft().orElseThrow();
     assertEquals("complaint-delivery-es", draft.templateId());
     assertTrue(draft.text().startsWith("@ana sentimos el retraso"), draft.text());
-    assertTrue(draft.text().contains("logistics"));
+    assertTrue(draft.text().contains("logística"), draft.text());
     assertEquals(List.of(), draft.unresolved());
     assertEquals(Optional.of("logistics"), caseOf(d).department());
     assertFalse(d.facts().isEmpty());
@@ -169,5 +169,51 @@ class TriageEngineTest {
         classification(Intent.COMPLAINT, "en"));
     assertTrue(d.draft().isEmpty());
     assertTrue(d.reason().contains("no complaint template in 'en'"), d.reason());
+  }
+
+  @Test
+  void criticalDeliveryComplaintGetsTheCriticalTemplateInEnglish() {
+    TriageDecision d = engine.triage(new TriageInput(mention("16", "ned", "my parcel caught fire", "en"),
+        classification(Intent.COMPLAINT, "en", Set.of(Topics.DELIVERY), Set.of()), 9));
+    assertEquals(Severity.CRITICAL, d.severity());
+    assertEquals("complaint-critical-en", d.draft().orElseThrow().templateId());
+    assertEquals("logistics", d.department());
+  }
+
+  @Test
+  void aSecondMentionOfAnAnsweredCaseGetsNoNewDraftButAReopenedOneDoes() {
+    TriageDecision first = engine.triage(mention("17", "olga", "mi pedido no llega", "es"),
+        classification(Intent.COMPLAINT, "es", Topics.DELIVERY));
+    cases.apply(org.crisiskit.cases.CaseCommand.acknowledge(first.caseId(), "agent"));
+    TriageDecision second = engine.triage(mention("18", "olga", "¿hola?", "es"),
+        classification(Intent.COMPLAINT, "es", Topics.DELIVERY));
+    assertEquals(first.caseId(), second.caseId());
+    assertEquals(NextAction.NONE, second.action());
+    assertTrue(second.reason().contains("already answered"), second.reason());
+    cases.apply(org.crisiskit.cases.CaseCommand.movePrivate(first.caseId(), "agent",
+        org.crisiskit.cases.PrivateChannel.DIRECT_MESSAGE));
+    cases.apply(org.crisiskit.cases.CaseCommand.resolve(first.caseId(), "agent", "refund"));
+    TriageDecision third = engine.triage(mention("19", "olga", "sigue sin llegar", "es"),
+        classification(Intent.COMPLAINT, "es", Topics.DELIVERY));
+    assertTrue(third.accepted().reopened());
+    assertEquals(NextAction.ACKNOWLEDGE, third.action());
+  }
+
+  @Test
+  void decisionsAreJournaledWithTheReason() {
+    Journal journal = Journal.inMemory();
+    CaseService cs = CaseService.newBuilder().journal(journal).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    TriageEngine e = TriageEngine.create(Playbook.sample(), cs, journal);
+    e.triage(mention("20", "pia", "what do you think of the election?", "en"),
+        classification(Intent.SENSITIVE, "en", "politics"));
+    List<String> triage = new java.util.ArrayList<>();
+    journal.replay(x -> {
+      if (x.type().equals(TriageEngine.RECORD_TYPE)) {
+        triage.add(x.payload());
+      }
+    });
+    assertEquals(1, triage.size());
+    assertTrue(triage.get(0).contains("\"action\":\"do_not_engage\""), triage.get(0));
+    assertTrue(triage.get(0).contains("politics"), triage.get(0));
   }
 }

@@ -55,6 +55,7 @@ class SlaMonitorTest {
     SlaClock fr = clockOf(id, SlaKind.FIRST_RESPONSE);
     assertEquals(T0.plus(Duration.ofMinutes(60)), fr.due());
     assertEquals(T0.plus(Duration.ofMinutes(45)), fr.warnAt());
+    sla.syncDeadlines();
     assertEquals(Optional.of(fr.due()), cases.find(id).orElseThrow().deadline("sla_first_response"));
     clock.advance(Duration.ofMinutes(44));
     assertTrue(sla.tick().isEmpty());
@@ -106,6 +107,7 @@ class SlaMonitorTest {
     cases.apply(CaseCommand.escalate(id, "agent", "logistics", "needs a courier claim"));
     Instant esc = T0.plus(Duration.ofHours(3));
     assertEquals(esc.plus(Duration.ofHours(24)), clockOf(id, SlaKind.RESOLUTION).due());
+    sla.tick();
     assertEquals(Optional.of(esc.plus(Duration.ofHours(24))), cases.find(id).orElseThrow().deadline("sla_resolution"));
   }
 
@@ -136,6 +138,21 @@ class SlaMonitorTest {
     assertEquals(Instant.parse("2026-03-09T09:30:00Z"), fr.due());
     clock.set(Instant.parse("2026-03-07T12:00:00Z"));
     assertTrue(m.tick().isEmpty(), "the weekend does not count");
+  }
+
+  @Test
+  void caseListenersSeeEachCaseEventsInOrder() {
+    List<org.crisiskit.cases.CaseEvent> seen = new ArrayList<>();
+    cases.addListener(new org.crisiskit.cases.CaseListener() {
+      @Override
+      public void onEvent(org.crisiskit.cases.CaseEvent event, org.crisiskit.cases.CrisisCase after) {
+        seen.add(event);
+      }
+    });
+    CaseId id = complaint("8", Severity.NORMAL);
+    cases.apply(CaseCommand.escalate(id, "agent", "logistics", "claim"));
+    sla.tick();
+    assertEquals(cases.find(id).orElseThrow().history(), seen);
   }
 
   @Test

@@ -67,6 +67,7 @@ class SlaReplayProperties {
     assertEquals(live.allClocks(), SlaClocks.replay(journal, SlaPolicy.ofDefaults()));
     // a monitor rebuilt from the journal has the same clocks and raises nothing already raised
     CaseService rebuilt = CaseService.newBuilder().journal(journal).clock(clock).build();
+    assertEquals(cases.allCases(), rebuilt.allCases(), "the deadlines the monitor sets are journaled with the case");
     SlaMonitor again = SlaMonitor.create(rebuilt, journal, SlaPolicy.ofDefaults(), clock);
     assertEquals(live.allClocks(), again.allClocks());
     assertEquals(List.of(), again.tick());
