@@ -109,7 +109,8 @@ class XPollingTest {
       await(1);
     }
     FakeXServer.Recorded r = server.requests("GET", "/2/tweets/search/recent").get(0);
-    assertEquals(XQueries.POST_FIELDS, r.query().get("post.fields"));
+    assertEquals(XQueries.POST_FIELDS_2_167, r.query().get("post.fields"));
+    assertEquals(XQueries.EXPANSIONS_2_167, r.query().get("expansions"));
     assertFalse(r.query().containsKey("tweet.fields"));
   }
 
