@@ -135,10 +135,13 @@ final class XListening implements Listening {
           if (brandId == null) {
             throw new NotPermittedException(XClient.NETWORK, "the brand account @" + handle + " was not found");
           }
-        } catch (TransientNetworkException | RateLimitedException e) {
+        } catch (NetworkException e) {
           if (config.mode() != XListenMode.MENTIONS) {
             status("could not look up @" + handle + " (" + e.getMessage() + "); matching replies by handle only");
             break;
+          }
+          if (!e.retryable()) {
+            throw e;
           }
           retryWait(e);
         }
