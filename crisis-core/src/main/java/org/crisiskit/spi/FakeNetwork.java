@@ -248,6 +248,7 @@ public final class FakeNetwork implements NetworkAdapter {
     private final AtomicLong delivered = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
+    private volatile NetworkException failure;
 
     FakeListening(MentionSink sink, CheckpointStore checkpoints) {
       this.sink = sink;
@@ -270,7 +271,12 @@ public final class FakeNetwork implements NetworkAdapter {
             }
             next = published.get(position);
           }
-          sink.accept(next);
+          try {
+            sink.accept(next);
+          } catch (RuntimeException e) {
+            failure = new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e);
+            break;
+          }
           position++;
           checkpoints.put(CHECKPOINT_KEY, Integer.toString(position));
           delivered.incrementAndGet();
@@ -304,7 +310,7 @@ public final class FakeNetwork implements NetworkAdapter {
 
     @Override
     public Optional<NetworkException> failure() {
-      return Optional.empty();
+      return Optional.ofNullable(failure);
     }
 
     @Override

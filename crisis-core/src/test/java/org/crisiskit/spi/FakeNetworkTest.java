@@ -77,4 +77,17 @@ class FakeNetworkTest {
         Permission.allow(NetworkAction.FOLLOW)));
     assertThrows(IllegalArgumentException.class, () -> Permission.deny(NetworkAction.FOLLOW, " "));
   }
+
+  @Test
+  void aFailingSinkStopsListeningWithoutAdvancingTheCheckpoint() throws Exception {
+    FakeNetwork net = FakeNetwork.create();
+    net.publish(mention("1", Addressing.MENTION));
+    CheckpointStore store = CheckpointStore.inMemory();
+    Listening l = net.listen(m -> {
+      throw new IllegalStateException("queue full");
+    }, store);
+    assertTrue(l.awaitStopped(java.time.Duration.ofSeconds(5)));
+    assertTrue(l.failure().orElseThrow().getMessage().contains("queue full"));
+    assertTrue(store.get(FakeNetwork.CHECKPOINT_KEY).isEmpty());
+  }
 }

@@ -135,10 +135,13 @@ final class XListening implements Listening {
           if (brandId == null) {
             throw new NotPermittedException(XClient.NETWORK, "the brand account @" + handle + " was not found");
           }
-        } catch (TransientNetworkException | RateLimitedException e) {
+        } catch (NetworkException e) {
           if (config.mode() != XListenMode.MENTIONS) {
             status("could not look up @" + handle + " (" + e.getMessage() + "); matching replies by handle only");
             break;
+          }
+          if (!e.retryable()) {
+            throw e;
           }
           retryWait(e);
         }
@@ -214,20 +217,41 @@ final class XListening implements Listening {
     List<Mention> found = new ArrayList<>();
     Optional<String> next = Optional.empty();
     int pages = 0;
-    do {
+    while (true) {
       Map<String, String> p = new LinkedHashMap<>(params);
       next.ifPresent(t -> p.put(pageParam, t));
-      JsonNode root = client.call("GET", path, limitKey, p, Optional.empty(), XClient.Auth.READ,
-          mentions ? "reading the mentions timeline" : "recent search");
+      JsonNode root;
+      try {
+        root = client.call("GET", path, limitKey, p, Optional.empty(), XClient.Auth.READ,
+            mentions ? "reading the mentions timeline" : "recent search");
+      } catch (NetworkException e) {
+        if (e.retryable() || !params.containsKey("since_id") || !e.getMessage().contains("HTTP 400")
+            || !e.getMessage().contains("since_id")) {
+          throw e;
+        }
+        // the checkpoint is older than X keeps (7 days for search): restart from the oldest reachable
+        params.remove("since_id");
+        params.put("start_time", java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+            config.clock().instant().minus(Duration.ofDays(7)).plus(Duration.ofMinutes(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        status("the checkpoint " + since.orElse("") + " is too old for X (" + e.getMessage()
+            + "); resuming from " + params.get("start_time") + ": older posts cannot be recovered");
+        continue;
+      }
       PostParser.Page page = parser.parse(root, mentions);
-      found.addAll(page.mentions());
+      page.mentions().stream()
+          .filter(m -> since.isEmpty() || PostParser.compareIds(m.id().value(), since.get()) > 0)
+          .forEach(found::add);
       countMalformed(page.malformed(), "post in a " + (mentions ? "mentions" : "search") + " page");
       for (String err : page.errors()) {
         status("partial answer from X: " + err);
       }
       next = page.nextToken();
       pages++;
-    } while (next.isPresent() && pages < config.maxPagesPerPoll() && !closing);
+      if (next.isEmpty() || pages >= config.maxPagesPerPoll() || closing) {
+        break;
+      }
+    }
     if (next.isPresent() && !closing) {
       status("more than " + pages + " pages of new posts since the last poll; the oldest were skipped");
     }

@@ -11,6 +11,9 @@ final class XQueries {
       "author_id,created_at,conversation_id,in_reply_to_user_id,referenced_tweets,entities,public_metrics,lang";
   static final String EXPANSIONS = "author_id,referenced_tweets.id,referenced_tweets.id.author_id";
   static final String USER_FIELDS = "username,name,public_metrics,verified,verified_type,created_at";
+  /** Post fields under the 2.167 spec's {@code post.fields}: ids of author and references became expansions. */
+  static final String POST_FIELDS_2_167 = "created_at,conversation_id,entities,public_metrics,lang";
+  static final String EXPANSIONS_2_167 = "author_id,in_reply_to_user_id,referenced_posts,entities.mentions.username";
   static final int SEARCH_QUERY_MAX = 512;
   static final int RULE_MAX = 1024;
 
@@ -54,11 +57,15 @@ final class XQueries {
     return q;
   }
 
-  /** Field and expansion parameters; {@code postFields} is {@code tweet.fields} or {@code post.fields}. */
+  /**
+   * Field and expansion parameters. {@code tweet.fields} uses the names of spec 2.166 and the docs;
+   * {@code post.fields} those of spec 2.167 ({@code referenced_posts}, no {@code author_id} field).
+   */
   static Map<String, String> fields(String postFields) {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put(postFields, POST_FIELDS);
-    m.put("expansions", EXPANSIONS);
+    boolean renamed = postFields.equals("post.fields");
+    m.put(postFields, renamed ? POST_FIELDS_2_167 : POST_FIELDS);
+    m.put("expansions", renamed ? EXPANSIONS_2_167 : EXPANSIONS);
     m.put("user.fields", USER_FIELDS);
     return m;
   }

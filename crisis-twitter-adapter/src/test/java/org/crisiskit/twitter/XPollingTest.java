@@ -109,7 +109,8 @@ class XPollingTest {
       await(1);
     }
     FakeXServer.Recorded r = server.requests("GET", "/2/tweets/search/recent").get(0);
-    assertEquals(XQueries.POST_FIELDS, r.query().get("post.fields"));
+    assertEquals(XQueries.POST_FIELDS_2_167, r.query().get("post.fields"));
+    assertEquals(XQueries.EXPANSIONS_2_167, r.query().get("expansions"));
     assertFalse(r.query().containsKey("tweet.fields"));
   }
 
@@ -207,5 +208,24 @@ class XPollingTest {
       await(1);
     }
     assertEquals(List.of(customer), ids());
+  }
+
+  @Test
+  void checkpointOlderThanSearchRetentionRestartsFromTheOldestReachablePost() throws Exception {
+    String p1 = server.publish("20", "u", "acme after the outage").path("id").asText();
+    CheckpointStore store = CheckpointStore.inMemory();
+    store.put(XListening.SEARCH_KEY, "1800000000000000000");
+    server.failNext("GET /2/tweets/search/recent", 400, Map.of(), "{\"title\":\"Invalid Request\","
+        + "\"detail\":\"Invalid 'since_id':'1800000000000000000'. 'since_id' must be a tweet id created after"
+        + " 2026-10-26T10:00Z.\",\"type\":\"https://api.x.com/2/problems/invalid-request\"}");
+    try (Listening l = XAdapter.create(config(XListenMode.SEARCH).build()).listen(sink, store)) {
+      await(1);
+      assertTrue(l.isRunning());
+    }
+    assertEquals(List.of(p1), ids());
+    FakeXServer.Recorded retry = server.requests("GET", "/2/tweets/search/recent").get(1);
+    assertFalse(retry.query().containsKey("since_id"));
+    assertEquals("2026-10-26T10:01:00Z", retry.query().get("start_time"));
+    assertEquals(p1, store.get(XListening.SEARCH_KEY).orElseThrow());
   }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.crisiskit.internal.Json;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.spi.CheckpointStore;
@@ -258,5 +259,29 @@ class XStreamTest {
     }
     assertEquals(List.of(id(p1), id(p2), id(p3), id(p4)), ids());
     assertEquals(id(p4), CheckpointStore.file(state).get(XListening.SEARCH_KEY).orElseThrow());
+  }
+
+  @Test
+  void duplicateRuleAnswerIsAcceptedButAnInvalidRuleStopsWithXsDetails() throws Exception {
+    server.failNext("POST /2/tweets/search/stream/rules", 200, Map.of("content-type", "application/json"),
+        FakeXServer.fixture("rules-add-duplicate.200.json"));
+    try (Listening l = adapter(XListenMode.STREAM).listen(sink, CheckpointStore.inMemory())) {
+      awaitStream(1);
+      assertTrue(l.isRunning());
+    }
+    FakeXServer other = new FakeXServer();
+    try {
+      other.failNext("POST /2/tweets/search/stream/rules", 200, Map.of("content-type", "application/json"),
+          FakeXServer.fixture("rules-add-invalid.200.json"));
+      XAdapter x = XAdapter.create(XConfig.custom().baseUrl(other.baseUrl()).bearerToken("b").keywords(List.of("acme"))
+          .mode(XListenMode.STREAM).sleeper(sleeper).build());
+      Listening l = x.listen(sink, CheckpointStore.inMemory());
+      assertTrue(l.awaitStopped(Duration.ofSeconds(10)));
+      String msg = l.failure().orElseThrow().getMessage();
+      assertTrue(msg.contains("Rules must contain a non-negation term"), msg);
+      assertTrue(other.requests("GET", "/2/tweets/search/stream").isEmpty(), "no stream without a valid rule");
+    } finally {
+      other.close();
+    }
   }
 }
