@@ -369,6 +369,14 @@ public final class CrisisDesk implements AutoCloseable {
     if (action == null) {
       throw new IllegalArgumentException("no message waits for approval under id " + approvalId);
     }
+    PendingMessage waiting = approvals.pending().stream().filter(p -> p.id().equals(approvalId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no message waits for approval under id " + approvalId));
+    CrisisCase current = require(waiting.caseId());
+    Optional<String> moved = workflowRefusal(current, action);
+    if (moved.isPresent()) {
+      approvals.reject(approvalId, approver, "not sent: the case moved on (" + moved.get() + ")");
+      return refused(current, moved.get());
+    }
     ApprovalDecision d = approvals.approve(approvalId, approver, editedText);
     CrisisCase c = require(d.pending().caseId());
     String text = d.finalText().orElse(d.pending().message().text());

@@ -59,7 +59,7 @@ public final class SlaMonitor {
   private final SlaPolicy policy;
   private final Clock clock;
   private final Map<CaseId, List<SlaClock>> clocks = new ConcurrentHashMap<>();
-  private final Set<String> raised = ConcurrentHashMap.newKeySet();
+  private final Set<Raised> raised = ConcurrentHashMap.newKeySet();
   private final List<SlaListener> listeners = new CopyOnWriteArrayList<>();
   private final Set<CaseId> dirty = ConcurrentHashMap.newKeySet();
 
@@ -72,7 +72,8 @@ public final class SlaMonitor {
       if (RECORD_TYPE.equals(e.type())) {
         try {
           JsonNode n = Json.parse(e.payload());
-          raised.add(key(n.get("event").asText(), CaseId.of(n.get("case").asText()),
+          raised.add(new Raised(SlaEvent.Type.valueOf(n.get("event").asText().toUpperCase(java.util.Locale.ROOT)),
+              CaseId.of(n.get("case").asText()),
               SlaKind.fromJsonName(n.get("clock").asText()), Instant.parse(n.get("start").asText())));
         } catch (JsonProcessingException | RuntimeException ex) {
           throw new JournalException("journal record " + e.sequence() + " is not a valid sla record: " + ex, ex);
@@ -193,7 +194,7 @@ public final class SlaMonitor {
   }
 
   private void emit(SlaEvent.Type type, SlaClock c, Instant at, List<SlaEvent> out) {
-    if (!raised.add(key(type.jsonName(), c.caseId(), c.kind(), c.start()))) {
+    if (!raised.add(new Raised(type, c.caseId(), c.kind(), c.start()))) {
       return;
     }
     SlaEvent e = new SlaEvent(type, c.caseId(), c.kind(), c.start(), c.due(), at);
@@ -215,7 +216,6 @@ public final class SlaMonitor {
     }
   }
 
-  private static String key(String type, CaseId id, SlaKind kind, Instant start) {
-    return type + '|' + id.value() + '|' + kind.jsonName() + '|' + start;
-  }
+  /** A warning or breach already raised: one per clock start. */
+  private record Raised(SlaEvent.Type type, CaseId id, SlaKind kind, Instant start) {}
 }

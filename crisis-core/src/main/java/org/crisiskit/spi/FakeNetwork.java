@@ -46,7 +46,7 @@ public final class FakeNetwork implements NetworkAdapter {
   private final boolean replyNeedsAddressing;
   private final boolean followAllowed;
   private final List<Mention> published = new ArrayList<>();
-  private final Set<MentionId> publishedIds = new HashSet<>();
+  private final Map<MentionId, Mention> publishedById = new HashMap<>();
   private final Map<String, Author> authors = new HashMap<>();
   private final Set<String> dmOpen = new HashSet<>();
   private final Deque<RuntimeException> failures = new ArrayDeque<>();
@@ -85,7 +85,7 @@ public final class FakeNetwork implements NetworkAdapter {
               "mention " + m.id() + " belongs to network " + m.network() + " but this fake is " + network);
         }
         authors.putIfAbsent(m.author().id(), m.author());
-        if (publishedIds.add(m.id())) {
+        if (publishedById.putIfAbsent(m.id(), m) == null) {
           published.add(m);
         }
       }
@@ -146,7 +146,7 @@ public final class FakeNetwork implements NetworkAdapter {
     checkText(text);
     synchronized (this) {
       throwQueuedFailure();
-      Mention target = published.stream().filter(m -> m.id().equals(inReplyTo)).findFirst().orElse(null);
+      Mention target = publishedById.get(inReplyTo);
       if (target != null && replyNeedsAddressing && !target.addressedBrand()) {
         throw new NotPermittedException(network, notSummoned());
       }

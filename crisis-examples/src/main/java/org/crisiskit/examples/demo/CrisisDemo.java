@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.crisiskit.cases.CaseCommand;
 import org.crisiskit.cases.CaseId;
 import org.crisiskit.cases.CaseState;
 import org.crisiskit.cases.CrisisCase;
@@ -424,20 +425,18 @@ public final class CrisisDemo {
       return names[Math.floorMod(id.value().hashCode(), names.length)];
     }
 
-    /** Delay until an agent picks up work seen at {@code now}. */
+    /**
+     * Delay until an agent picks up work seen at {@code now}: median about 18 minutes by day, 35 at
+     * night (a smaller night shift), and now and then an agent busy with something else.
+     */
     private Instant pickUp(Instant now) {
-      double minutes = Math.exp(Math.log(22) + 0.75 * gaussian());
+      int hour = now.atZone(ZoneOffset.UTC).getHour();
+      boolean night = hour < 7 || hour >= 23;
+      double minutes = Math.exp(Math.log(night ? 35 : 18) + 0.6 * gaussian());
       if (rnd.nextDouble() < 0.04) {
-        minutes += 60 + rnd.nextDouble() * 90; // an agent is busy with something else
+        minutes += 60 + rnd.nextDouble() * 90;
       }
-      Instant t = now.plus(Duration.ofSeconds((long) (minutes * 60)));
-      int hour = t.atZone(ZoneOffset.UTC).getHour();
-      if (hour < 7) {
-        t = t.atZone(ZoneOffset.UTC).withHour(7).withMinute(rnd.nextInt(40)).toInstant();
-      } else if (hour >= 23) {
-        t = t.atZone(ZoneOffset.UTC).plusDays(1).withHour(7).withMinute(rnd.nextInt(40)).toInstant();
-      }
-      return t;
+      return now.plus(Duration.ofSeconds((long) (minutes * 60)));
     }
 
     private double gaussian() {
@@ -477,11 +476,11 @@ public final class CrisisDemo {
           });
           break;
         default:
-          scheduler.at(pickUp(now).plus(Duration.ofHours(2)), () -> {
+          scheduler.at(state == CaseState.REOPENED ? pickUp(now) : pickUp(now).plus(Duration.ofHours(2)), () -> {
             CrisisCase c = desk.cases().find(id).orElseThrow();
             if (c.state() == CaseState.NEW && c.intent() != Intent.COMPLAINT && c.intent() != Intent.QUESTION) {
               act(desk.close(id, agent(id), "nothing to act on"));
-            } else if (c.state() == CaseState.NEW) {
+            } else if (c.state() == CaseState.NEW || c.state() == CaseState.REOPENED) {
               acknowledge(id, "");
             }
           });
@@ -490,11 +489,8 @@ public final class CrisisDemo {
     }
 
     private void approveAndContinue(CaseId id) {
-      desk.pendingApprovals().stream().filter(p -> p.caseId().equals(id)).findFirst()
-          .ifPresentOrElse(p -> act(desk.approve(p.id(), "manager:eva", Optional.empty())),
-              () -> acknowledge(id, ""));
       CrisisCase c = desk.cases().find(id).orElseThrow();
-      if (c.state() == CaseState.ESCALATED) {
+      if (c.state() == CaseState.ESCALATED || c.state() == CaseState.NEW || c.state() == CaseState.REOPENED) {
         acknowledge(id, "");
       }
     }
@@ -518,8 +514,18 @@ public final class CrisisDemo {
         r = act(desk.movePrivate(id, agent(id), PrivateChannel.EMAIL, "reply by e-mail to the customer's account address"));
       }
       if (r.status() == ActionResult.Status.AWAITING_APPROVAL) {
+        // a manager reviews the queue a little later and approves the holding reply
+        scheduler.at(desk.cases().clock().instant().plus(Duration.ofMinutes(10 + rnd.nextInt(25))), () ->
+            desk.pendingApprovals().stream().filter(p -> p.caseId().equals(id)).findFirst().ifPresent(p -> {
+              ActionResult a = act(desk.approve(p.id(), "manager:eva", Optional.empty()));
+              continueAfterAcknowledgement(id, a, es);
+            }));
         return;
       }
+      continueAfterAcknowledgement(id, r, es);
+    }
+
+    private void continueAfterAcknowledgement(CaseId id, ActionResult r, boolean es) {
       Instant now = desk.cases().clock().instant();
       if (r.caseAfter().state() == CaseState.ACKNOWLEDGED) {
         scheduler.at(now.plus(Duration.ofMinutes(5 + rnd.nextInt(20))), () -> {
@@ -552,7 +558,11 @@ public final class CrisisDemo {
             ActionResult f = act(desk.followUp(id, agent(id), es
                 ? "Hola, ¿todo bien con tu pedido? Queremos asegurarnos de que quedó resuelto."
                 : "Hi, is everything fine with your order now? We want to be sure it's sorted."));
-            act(desk.close(id, agent(id), f.done() ? "followed up" : "closed after outcome"));
+            if (f.status() == ActionResult.Status.MANUAL_TASK) {
+              // the network cannot reach the customer: the agent calls, then records the follow-up
+              desk.cases().tryApply(CaseCommand.followUp(id, agent(id)));
+            }
+            act(desk.close(id, agent(id), "followed up"));
           });
         });
       });
