@@ -75,12 +75,14 @@ public final class CrisisDetector {
       "que", "los", "las", "del", "por", "para", "con", "una", "uno", "pero", "como", "mas", "más", "este",
       "esta", "esto", "sus", "nos", "les", "son", "muy", "hay", "sin", "todo", "todos", "otra", "otro", "ya",
       "http", "https", "nada", "desde", "hace", "donde", "cuando", "porque", "about", "again", "been", "will",
-      "would", "there", "their", "tengo", "hoy", "tras");
+      "would", "there", "their", "tengo", "hoy", "tras", "after", "before", "ever", "over", "días",
+      "days", "hours", "horas");
 
   private final DetectorConfig cfg;
   private final IncidentListener listener;
   private final Journal journal;
   private final String brand;
+  private final String brandWord;
   private final CellBank bank;
   private final long bucketMillis;
   private final Map<String, Integer> topicCells = new HashMap<>();
@@ -107,6 +109,7 @@ public final class CrisisDetector {
     this.listener = b.listener;
     this.journal = b.journal;
     this.brand = b.brand;
+    this.brandWord = b.brand.toLowerCase(Locale.ROOT);
     this.bank = new CellBank(cfg);
     this.bucketMillis = bank.bucketMillis;
     bank.add("total", -1, 1, 0);
@@ -179,8 +182,8 @@ public final class CrisisDetector {
           bank.record(cell, 1);
         }
       }
+      countTerms(m.text());
       if (m.kind() != MentionKind.REPOST) {
-        countTerms(m.text());
         rememberAuthor(m, t);
       }
     }
@@ -249,7 +252,7 @@ public final class CrisisDetector {
       }
       if (i - start >= 4) {
         String w = text.substring(start, i).toLowerCase(Locale.ROOT);
-        if (!STOP.contains(w)) {
+        if (!STOP.contains(w) && !w.equals(brandWord)) {
           double[] cnt = terms.get(w);
           if (cnt != null) {
             cnt[0]++;
@@ -298,7 +301,7 @@ public final class CrisisDetector {
         return;
       }
       v = new Viral(amplification ? m.network() + ":" + root : m.id().toString(),
-          amplification ? "" : m.author().handle(), t);
+          amplification ? "" : m.author().handle());
       viral.put(root, v);
       if (viral.size() > MAX_VIRAL) {
         Iterator<String> it = viral.keySet().iterator();
@@ -597,8 +600,11 @@ public final class CrisisDetector {
       Viral v = vs.get(i);
       // Hawkes-style forecast: the current rate decays with a one-hour half-life
       long forecast = Math.round(Math.max(v.total, v.reported) + v.rate * 60 / Math.log(2));
-      viralPosts.add(String.format(Locale.ROOT, "%s%s: %.1f reposts/min, %d so far, forecast %d", v.id,
-          v.author.isEmpty() ? "" : " by @" + v.author, v.rate, Math.max(v.total, v.reported), forecast));
+      // reach: followers of the accounts that reposted so far, scaled to the forecast count
+      long reach = v.total == 0 ? 0 : Math.round(v.reach * (double) forecast / v.total);
+      viralPosts.add(String.format(Locale.ROOT,
+          "%s%s: %.1f reposts/min, %d so far, forecast %d reposts reaching about %d followers", v.id,
+          v.author.isEmpty() ? "" : " by @" + v.author, v.rate, Math.max(v.total, v.reported), forecast, reach));
     }
     long slotMillis = b * bucketMillis;
     Instant slotStart = Instant.ofEpochMilli(slotMillis);
@@ -678,17 +684,15 @@ public final class CrisisDetector {
   private static final class Viral {
     final String id;
     final String author;
-    final long firstSeen;
     double bucketCount;
     double rate;
     long total;
     long reported;
     long reach;
 
-    Viral(String id, String author, long firstSeen) {
+    Viral(String id, String author) {
       this.id = id;
       this.author = author;
-      this.firstSeen = firstSeen;
     }
   }
 
