@@ -55,8 +55,8 @@ import org.crisiskit.mention.MentionKind;
  *
  * <p>Documented behaviour with the defaults, checked by property tests on stationary seasonal Poisson
  * noise (60 mentions an hour at the daily peak, 20% negative): at most 0.5 false ALERT incidents per
- * week; a step that multiplies the brand's negatives by 3 or more (with at least 6 expected an hour)
- * reaches ALERT within one hour. A WATCH alone is not an alarm: it says "look", it never pages.
+ * week; a step that multiplies the brand's negatives by 3 or more (with about 12 expected an hour)
+ * reaches ALERT within 90 minutes. A WATCH alone is not an alarm: it says "look", it never pages.
  *
  * <p>Not thread-safe: call from one thread or synchronise externally. The listener runs on that
  * thread, see {@link IncidentListener}.
