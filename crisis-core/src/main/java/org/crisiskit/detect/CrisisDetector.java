@@ -291,6 +291,9 @@ public final class CrisisDetector {
 
   private void trackVirality(Mention m, boolean negative, long t) {
     boolean amplification = m.kind() == MentionKind.REPOST || m.kind() == MentionKind.QUOTE;
+    if (!amplification && !negative) {
+      return;
+    }
     String root = amplification ? m.conversationId().orElse(m.inReplyToId().orElse(null)) : m.id().value();
     if (root == null) {
       return;
