@@ -22,24 +22,28 @@ import java.util.Objects;
  *   <li>{@code seasonHalfLife} 7 days: how fast the hour-of-day profile is learnt.
  *   <li>{@code dispersionHalfLife} 3 days: memory of the over-dispersion estimate.
  *   <li>{@code warmup} 1 day: no alert before this much history (the baseline is still learning).
- *   <li>{@code cusumSlack} 0.5 and {@code cusumThreshold} 8: one-sided CUSUM on the standardised
+ *   <li>{@code cusumSlack} 0.5 and {@code cusumThreshold} 6: one-sided CUSUM on the standardised
  *       surprise {@code z} of each cell (about N(0,1) on normal buckets):
  *       {@code C = max(0, C + min(z, zCap) - slack)}, fires when {@code C >= threshold}. Siegmund's
- *       approximation gives an average run length of about 19,000 buckets between false alarms on an
- *       in-control cell (66 days at 5 min); a step of +1 sd is detected after about 16 buckets on
- *       average, +2 sd after about 6.
+ *       approximation gives an average run length of about 2,600 buckets (9 days at 5 min) between
+ *       firings of one in-control cell; a step of +1 sd fires after about 12 buckets on average, +2 sd
+ *       after about 5. A firing cell alone is at most a WATCH: escalating needs a material excess
+ *       ({@code minLift}) and a higher negative share as well.
+ *   <li>{@code zCap} 6: the largest surprise one bucket adds to a CUSUM.
  *   <li>{@code spikeThreshold} 7.5: a single bucket this many sd above normal fires at once.
- *   <li>{@code windowThreshold} 4.0: the sum of the last hour this many sd above its expectation fires
+ *   <li>{@code windowThreshold} 3.5: the sum of the last hour this many sd above its expectation fires
  *       (catches a moderate lift on low counts faster than the CUSUM).
  *   <li>{@code volumeSlack} 3.0, {@code volumeThreshold} 18 and {@code volumeSpikeThreshold} 10: the
- *       same CUSUM and spike test for total volume (the volume-only mode of {@link SeriesDetector} and
- *       the brand total): total volume is bursty (news, launches, campaigns), so only large sustained
- *       excesses count; they watch, they do not escalate on their own.
+ *       CUSUM and spike test of the volume-only mode ({@link SeriesDetector}); the brand total of
+ *       {@link CrisisDetector} uses {@code volumeSpikeThreshold} for its bucket and hour tests. Total
+ *       volume is bursty (news, launches, campaigns), so only large excesses count, and on its own total
+ *       volume only makes a WATCH.
  *   <li>{@code surpriseMemory} 21 days and {@code surpriseMemoryFraction} 0.7: a total-volume anomaly
  *       must also reach 70% of the largest surprise seen recently (that peak decays with a half-life
  *       of 21 days), so a series that spikes often needs a bigger spike to be anomalous.
- *   <li>{@code alertSuppression} 1 day: a new alert for the same cell is not raised until this long
- *       after the previous one, so one anomaly gives one alert.
+ *   <li>{@code alertSuppression} 1 day: in the volume-only mode, a new alert is not raised until this
+ *       long after the previous one, so one anomaly gives one alert ({@link CrisisDetector} merges
+ *       anomalies into incidents instead).
  *   <li>{@code maxBaselineFreeze} 12 h: the baseline is frozen while an anomaly is open so a crisis
  *       does not become the new normal, but for at most this long (then a lasting change is learnt).
  *   <li>{@code influenceCap} 6.0: a negative mention's reach weight is
@@ -314,10 +318,10 @@ public final class DetectorConfig {
     private Duration dispersionHalfLife = Duration.ofDays(3);
     private Duration warmup = Duration.ofDays(1);
     private double cusumSlack = 0.5;
-    private double cusumThreshold = 8.0;
+    private double cusumThreshold = 6.0;
     private double zCap = 6.0;
     private double spikeThreshold = 7.5;
-    private double windowThreshold = 4.0;
+    private double windowThreshold = 3.5;
     private Duration alertSuppression = Duration.ofDays(1);
     private double volumeSlack = 3.0;
     private double volumeThreshold = 18.0;

@@ -1,0 +1,71 @@
+package org.crisiskit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectCommandTest {
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... argv) {
+    Io io = new Io(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new CrisisCli().run(List.of(argv), io);
+  }
+
+  @Test
+  void seriesModeWritesOneScoredRowPerInputRow() throws Exception {
+    StringBuilder csv = new StringBuilder("timestamp,value\n");
+    int rows = 288 * 3;
+    for (int i = 0; i < rows; i++) {
+      int minutes = i * 5;
+      int value = i == 288 * 2 + 100 ? 900 : 20 + (i * 7 % 11);
+      csv.append(String.format(Locale.ROOT, "2015-03-%02d %02d:%02d:00,%d%n", 1 + minutes / 1440,
+          minutes / 60 % 24, minutes % 60, value));
+    }
+    Path file = dir.resolve("series.csv");
+    Files.writeString(file, csv);
+    assertEquals(0, run("detect", "--series", file.toString()), err.toString());
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals("timestamp,value,score,alert", lines.get(0));
+    assertEquals(rows + 1, lines.size());
+    String spike = lines.get(1 + 288 * 2 + 100);
+    assertTrue(spike.endsWith(",1"), spike);
+    assertEquals(1, lines.stream().skip(1).filter(l -> l.endsWith(",1")).count(), "one alert only");
+  }
+
+  @Test
+  void simulateThenDetectFindsIncidents() throws Exception {
+    Path file = dir.resolve("sim.jsonl");
+    assertEquals(0, run("simulate", "--out", file.toString(), "--seed", "3", "--weeks", "2"), err.toString());
+    assertTrue(Files.exists(dir.resolve("sim.truth.json")));
+    out.reset();
+    assertEquals(0, run("detect", "--mentions", file.toString(), "--truth", dir.resolve("sim.truth.json").toString()),
+        err.toString());
+    String incidents = out.toString(StandardCharsets.UTF_8);
+    assertTrue(incidents.contains("\"state\":\"alert\"") || incidents.contains("\"state\":\"crisis\""), incidents);
+    assertTrue(err.toString().contains("delivery_failure"), err.toString());
+  }
+
+  @Test
+  void badRowNamesFileAndLine() throws Exception {
+    Path file = dir.resolve("bad.csv");
+    Files.writeString(file, "timestamp,value\n2015-03-01 00:00:00,1\nnot a row\n");
+    assertEquals(1, run("detect", "--series", file.toString()));
+    assertTrue(err.toString().contains("bad.csv:3"), err.toString());
+    assertEquals(2, run("detect"));
+  }
+}
