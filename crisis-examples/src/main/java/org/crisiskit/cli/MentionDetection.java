@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.crisiskit.classify.Classification;
 import org.crisiskit.classify.Classifier;
+import org.crisiskit.classify.Classifiers;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.classify.Polarity;
 import org.crisiskit.detect.CrisisDetector;
@@ -39,12 +40,9 @@ import org.crisiskit.simulate.InjectedEvent;
 final class MentionDetection {
   private MentionDetection() {}
 
-  /**
-   * The classifier used for lines without a classification. This is the one place to plug in the
-   * library's default classifier.
-   */
+  /** The classifier used for lines that carry no classification: the library's default. */
   static Classifier defaultClassifier() {
-    return FallbackClassifier.INSTANCE;
+    return Classifiers.defaultClassifier();
   }
 
   static int run(Path file, Optional<Path> truth, String brand, Io io) throws IOException {
@@ -169,24 +167,4 @@ final class MentionDetection {
     return out;
   }
 
-  /**
-   * A stand-in until the default classifier is wired here: a text with a common negative word is a
-   * negative complaint, anything else neutral. No topics.
-   */
-  enum FallbackClassifier implements Classifier {
-    INSTANCE;
-
-    private static final List<String> NEGATIVE = List.of("not ", "never", "worst", "terrible", "awful", "broke",
-        "late", "refund", "useless", "scam", "no ", "nunca", "peor", "fatal", "roto", "retraso", "nadie",
-        "desastre", "reembolso", "estafa", "cobrado", "inútil");
-
-    @Override
-    public Classification classify(String text, Optional<String> lang) {
-      String t = text.toLowerCase(Locale.ROOT);
-      boolean negative = NEGATIVE.stream().anyMatch(t::contains);
-      return new Classification(negative ? Intent.COMPLAINT : Intent.NEUTRAL,
-          negative ? Polarity.NEGATIVE : Polarity.NEUTRAL, negative ? -0.5 : 0, false, false, Set.of(), Set.of(),
-          lang.orElse("und"), negative ? List.of("negative word") : List.of());
-    }
-  }
 }
