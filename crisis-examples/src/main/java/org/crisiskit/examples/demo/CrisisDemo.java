@@ -232,7 +232,14 @@ public final class CrisisDemo {
       d.expected = expected(volume);
       d.negativeShare = new double[hours];
       for (int h = 0; h < hours; h++) {
-        d.negativeShare[h] = volume[h] == 0 ? Double.NaN : negatives[h] / volume[h];
+        // over the last six hours, so a quiet night hour does not swing the line
+        double v = 0;
+        double n = 0;
+        for (int k = Math.max(0, h - 5); k <= h; k++) {
+          v += volume[k];
+          n += negatives[k];
+        }
+        d.negativeShare[h] = v == 0 ? Double.NaN : n / v;
       }
       List<Incident> incidents = new ArrayList<>(desk.closedIncidents());
       desk.currentIncident().ifPresent(incidents::add);
@@ -242,7 +249,7 @@ public final class CrisisDemo {
       }
       d.days.addAll(days);
       for (CaseState s : new CaseState[] {CaseState.NEW, CaseState.ACKNOWLEDGED, CaseState.PRIVATE,
-          CaseState.ESCALATED, CaseState.NOT_ENGAGED, CaseState.CLOSED}) {
+          CaseState.ESCALATED, CaseState.RESOLVED, CaseState.REOPENED, CaseState.NOT_ENGAGED}) {
         d.casesByStateOverTime.put(s.name(), statesOverTime.get(s));
       }
       Map<String, Map<String, Long>> byDept = new TreeMap<>();

@@ -33,6 +33,7 @@ final class SvgChart {
   private final List<Band> bands = new ArrayList<>();
   private String yLabel = "";
   private boolean percent;
+  private double cap = Double.POSITIVE_INFINITY;
 
   SvgChart(String title, int width, int height) {
     this.title = title;
@@ -66,6 +67,12 @@ final class SvgChart {
     return this;
   }
 
+  /** Limits the y axis to {@code max}; higher values are drawn clipped at the top. */
+  SvgChart cap(double max) {
+    this.cap = max > 0 ? max : Double.POSITIVE_INFINITY;
+    return this;
+  }
+
   SvgChart percent() {
     this.percent = true;
     return this;
@@ -90,6 +97,7 @@ final class SvgChart {
     if (percent) {
       max = Math.max(max, 0.01);
     }
+    max = Math.min(max, cap);
     max = niceCeil(max <= 0 ? 1 : max);
     long t0 = x.isEmpty() ? 0 : x.get(0).getEpochSecond();
     long t1 = x.isEmpty() ? 1 : Math.max(t0 + 1, x.get(x.size() - 1).getEpochSecond());
