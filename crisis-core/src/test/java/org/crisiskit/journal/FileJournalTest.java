@@ -202,4 +202,31 @@ class FileJournalTest {
     assertEquals(entries(4), JournalFiles.read(dir));
     assertEquals((long) b.get(4), Files.size(JournalFiles.file(dir)));
   }
+  @Test
+  void replayWhileAppendingAlwaysSeesAWholePrefix() throws Exception {
+    int total = 3000;
+    try (FileJournal j = FileJournal.open(dir, FsyncPolicy.grouped(Duration.ofMillis(5)))) {
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      Future<?> writer = pool.submit(() -> {
+        for (int i = 1; i <= total; i++) {
+          j.append("case", "{\"i\":" + i + ",\"pad\":\"" + "x".repeat(i % 200) + "\"}");
+        }
+      });
+      int replays = 0;
+      while (!writer.isDone() || replays == 0) {
+        List<JournalEntry> seen = new ArrayList<>();
+        j.replay(seen::add);
+        for (int k = 0; k < seen.size(); k++) {
+          assertEquals(k + 1, seen.get(k).sequence());
+          assertTrue(seen.get(k).payload().startsWith("{\"i\":" + (k + 1) + ","), seen.get(k)::payload);
+        }
+        replays++;
+      }
+      writer.get(30, TimeUnit.SECONDS);
+      pool.shutdown();
+      List<JournalEntry> all = new ArrayList<>();
+      j.replay(all::add);
+      assertEquals(total, all.size());
+    }
+  }
 }
