@@ -53,7 +53,8 @@ public final class FileJournal implements Journal {
 
   private final Path file;
   private final FsyncPolicy fsync;
-  private final FileChannel channel;
+  /** Replaced when an interrupted caller closed it (see {@link #append}); guarded by writeLock for writes. */
+  private volatile FileChannel channel;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final ScheduledExecutorService flusher;
@@ -341,12 +342,23 @@ public final class FileJournal implements Journal {
           dirty = true;
         }
       } catch (IOException e) {
+        // An interrupt of the calling thread closes a FileChannel for every thread: reopen it so
+        // that one cancelled caller does not take the journal down. The caller keeps its interrupt.
+        boolean interrupted = Thread.interrupted();
         try {
+          if (!channel.isOpen()) {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            dirty = true;
+          }
           channel.truncate(end);
         } catch (IOException suppressed) {
           e.addSuppressed(suppressed);
+        } finally {
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
         }
-        throw new JournalException("cannot append to journal " + file + ": " + e.getMessage(), e);
+        throw new JournalException("cannot append to journal " + file + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
       }
       end += 8 + len;
       lastSequence = seq;

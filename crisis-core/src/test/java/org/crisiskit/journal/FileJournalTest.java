@@ -229,4 +229,32 @@ class FileJournalTest {
       assertEquals(total, all.size());
     }
   }
+  @Test
+  void anInterruptedWriterDoesNotCloseTheJournalForEveryoneElse() throws Exception {
+    // regression: an interrupt during FileChannel.write/force closes the channel for all threads, so
+    // one cancelled caller made every later append fail until the process restarted
+    for (FsyncPolicy policy : List.of(FsyncPolicy.everyRecord(), FsyncPolicy.grouped(Duration.ofMillis(2)))) {
+      Path d = Files.createDirectory(dir.resolve(policy.isEveryRecord() ? "every" : "grouped"));
+      try (FileJournal j = FileJournal.open(d, policy)) {
+        assertEquals(1, j.append("case", "first"));
+        Thread.currentThread().interrupt();
+        try {
+          assertThrows(JournalException.class, () -> j.append("case", "cancelled"));
+        } finally {
+          assertTrue(Thread.interrupted(), "the caller keeps its interrupt");
+        }
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        assertEquals(2L, other.submit(() -> j.append("case", "from another thread")).get(10, TimeUnit.SECONDS));
+        other.shutdown();
+        assertEquals(3, j.append("case", "third"));
+        j.flush();
+      }
+      List<JournalEntry> read = new ArrayList<>();
+      try (FileJournal j = FileJournal.open(d)) {
+        j.replay(read::add);
+      }
+      assertEquals(List.of(new JournalEntry(1, "case", "first"), new JournalEntry(2, "case", "from another thread"),
+          new JournalEntry(3, "case", "third")), read);
+    }
+  }
 }
