@@ -143,6 +143,7 @@ public final class FileJournal implements Journal {
     if (size == 0) {
       channel.write(ByteBuffer.wrap(MAGIC), 0);
       channel.force(true);
+      syncDirectory(file.getParent());
       end = HEADER;
       return;
     }
@@ -168,6 +169,18 @@ public final class FileJournal implements Journal {
     }
     end = r.end;
     lastSequence = r.lastSequence;
+  }
+
+  /**
+   * Makes a new file's directory entry durable, without which a power cut can lose the whole file
+   * even though its records were synced. Best effort: not every platform can sync a directory.
+   */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("cannot sync directory {}: {}", dir, e.toString());
+    }
   }
 
   private static final class ScanResult {
