@@ -53,7 +53,7 @@ public final class FileJournal implements Journal {
 
   private final Path file;
   private final FsyncPolicy fsync;
-  /** Replaced when an interrupted caller closed it (see {@link #append}); guarded by writeLock for writes. */
+  /** Reopened by {@link #append} when an interrupted caller closed it; written under writeLock. */
   private volatile FileChannel channel;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -371,7 +371,8 @@ public final class FileJournal implements Journal {
             Thread.currentThread().interrupt();
           }
         }
-        throw new JournalException("cannot append to journal " + file + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        throw new JournalException("cannot append to journal " + file + ": " + why, e);
       }
       end += 8 + len;
       lastSequence = seq;
