@@ -53,7 +53,8 @@ public final class FileJournal implements Journal {
 
   private final Path file;
   private final FsyncPolicy fsync;
-  private final FileChannel channel;
+  /** Reopened by {@link #append} when an interrupted caller closed it; written under writeLock. */
+  private volatile FileChannel channel;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final ScheduledExecutorService flusher;
@@ -142,6 +143,7 @@ public final class FileJournal implements Journal {
     if (size == 0) {
       channel.write(ByteBuffer.wrap(MAGIC), 0);
       channel.force(true);
+      syncDirectory(file.getParent());
       end = HEADER;
       return;
     }
@@ -167,6 +169,18 @@ public final class FileJournal implements Journal {
     }
     end = r.end;
     lastSequence = r.lastSequence;
+  }
+
+  /**
+   * Makes a new file's directory entry durable, without which a power cut can lose the whole file
+   * even though its records were synced. Best effort: not every platform can sync a directory.
+   */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("cannot sync directory {}: {}", dir, e.toString());
+    }
   }
 
   private static final class ScanResult {
@@ -341,12 +355,24 @@ public final class FileJournal implements Journal {
           dirty = true;
         }
       } catch (IOException e) {
+        // An interrupt of the calling thread closes a FileChannel for every thread: reopen it so
+        // that one cancelled caller does not take the journal down. The caller keeps its interrupt.
+        boolean interrupted = Thread.interrupted();
         try {
+          if (!channel.isOpen()) {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            dirty = true;
+          }
           channel.truncate(end);
         } catch (IOException suppressed) {
           e.addSuppressed(suppressed);
+        } finally {
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
         }
-        throw new JournalException("cannot append to journal " + file + ": " + e.getMessage(), e);
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        throw new JournalException("cannot append to journal " + file + ": " + why, e);
       }
       end += 8 + len;
       lastSequence = seq;

@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.crisiskit.journal.FileJournal;
 import org.crisiskit.journal.FsyncPolicy;
 import org.crisiskit.journal.Journal;
@@ -21,7 +22,7 @@ import org.crisiskit.mention.MentionFixtures;
 class JournalReplayProperties {
   @Provide
   Arbitrary<List<Steps.Step>> scripts() {
-    return Steps.scripts(4, 80);
+    return Steps.scripts(3, 20, 80);
   }
 
   private static void run(CaseService s, FakeClock clock, List<Steps.Step> script) {
@@ -53,6 +54,10 @@ class JournalReplayProperties {
     CaseService live = CaseService.newBuilder().journal(journal).clock(clock).build();
     run(live, clock, script);
     long seq = journal.lastSequence();
+    Statistics.label("a case got resolved").collect(live.allCases().stream().anyMatch(c -> c.resolution().isPresent()));
+    Statistics.label("a case was re-opened").collect(live.allCases().stream()
+        .anyMatch(c -> c.history().stream().anyMatch(e -> e.type() == CaseEventType.CASE_REOPENED)));
+    Statistics.label("a case got resolved").coverage(c -> c.check(true).percentage(p -> p >= 50));
     CaseService rebuilt = CaseService.newBuilder().journal(journal).clock(clock).build();
     assertSameService(live, rebuilt);
     assertEquals(seq, journal.lastSequence(), "rebuilding must not write");

@@ -12,17 +12,31 @@ import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.mention.MentionFixtures;
 
 class WorkflowProperties {
+  /** Random actions; a steered one is replaced by an action the table allows in the case's state. */
   @Provide
-  Arbitrary<List<Steps.Act>> actions() {
-    return Steps.acts().map(s -> (Steps.Act) s).list().ofMinSize(1).ofMaxSize(40);
+  Arbitrary<List<net.jqwik.api.Tuple.Tuple2<Steps.Act, Boolean>>> actions() {
+    return Combinators.combine(Steps.acts().map(s -> (Steps.Act) s), Arbitraries.integers().between(0, 9))
+        .as((act, n) -> net.jqwik.api.Tuple.of(act, n < 6))
+        .list().ofMinSize(10).ofMaxSize(50);
+  }
+
+  private static Steps.Act steer(Steps.Act act, CaseState state) {
+    List<CaseAction> allowed = new java.util.ArrayList<>(Workflow.allowedActions(state));
+    if (allowed.isEmpty()) {
+      return act;
+    }
+    return new Steps.Act(act.target(), allowed.get(act.note().length() % allowed.size()), act.note(),
+        act.channel(), act.department());
   }
 
   @Provide
@@ -50,7 +64,7 @@ class WorkflowProperties {
 
   @Property(tries = 200)
   void randomActionSequencesNeverLeaveTheTransitionTable(
-      @ForAll("actions") List<Steps.Act> actions,
+      @ForAll("actions") List<net.jqwik.api.Tuple.Tuple2<Steps.Act, Boolean>> actions,
       @ForAll("reachable") Set<PrivateChannel> reachable,
       @ForAll boolean outcomeRequired) {
     Journal journal = Journal.inMemory();
@@ -62,16 +76,19 @@ class WorkflowProperties {
     CaseId[] ids = {
         s.accept(MentionFixtures.mention("1", "a", "c1", 0), Assessment.of(Intent.COMPLAINT)).caseId(),
         s.accept(MentionFixtures.mention("2", "b", "c2", 0), Assessment.of(Intent.PRAISE)).caseId()};
-    for (Steps.Act act : actions) {
+    boolean guardRefused = false;
+    for (net.jqwik.api.Tuple.Tuple2<Steps.Act, Boolean> step : actions) {
       clock.advance(Duration.ofMinutes(1));
-      CaseId id = ids[act.target() % ids.length];
+      CaseId id = ids[step.get1().target() % ids.length];
       CrisisCase before = s.find(id).orElseThrow();
+      Steps.Act act = step.get2() ? steer(step.get1(), before.state()) : step.get1();
       long seq = journal.lastSequence();
       CaseCommand cmd = act.command(id);
       boolean expected = Workflow.allows(before.state(), cmd.action())
           && guardsAllow(before, cmd, reachable, outcomeRequired);
 
       TransitionResult r = s.tryApply(cmd);
+      guardRefused |= Workflow.allows(before.state(), cmd.action()) && !r.applied();
 
       assertEquals(expected, r.applied(), () -> cmd + " from " + before.state() + ": " + r.rejection());
       if (r.applied()) {
@@ -95,11 +112,18 @@ class WorkflowProperties {
         assertEquals(seq, journal.lastSequence());
       }
     }
+    int transitions = 0;
     for (CaseId id : ids) {
       CrisisCase c = s.find(id).orElseThrow();
       assertHistoryFollowsTheTable(c);
       assertEquals(c.history(), recorder.events(id));
+      transitions += (int) c.history().stream().filter(CaseEvent::isTransition).count();
     }
+    // the generator must reach deep into the table and hit the guards, not only bounce off NEW
+    Statistics.label("guard refused").collect(guardRefused);
+    Statistics.label("3+ transitions").collect(transitions >= 3);
+    Statistics.label("guard refused").coverage(c -> c.check(true).percentage(p -> p >= 25));
+    Statistics.label("3+ transitions").coverage(c -> c.check(true).percentage(p -> p >= 60));
   }
 
   /** Every event starts where the previous one ended, and every transition is in the table. */

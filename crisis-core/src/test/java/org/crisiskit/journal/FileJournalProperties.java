@@ -49,7 +49,7 @@ class FileJournalProperties {
         });
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void truncatingAtAnyByteOffsetAndReopeningYieldsExactlyAPrefix(
       @ForAll("records") List<JournalEntry> records, @ForAll @IntRange(min = 0, max = 1000) int permille)
       throws IOException {
@@ -73,7 +73,7 @@ class FileJournalProperties {
     assertEquals(complete + 1, JournalFiles.read(dir).size());
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void aDamagedByteBeforeTheLastRecordStopsTheOpenAtThatRecord(
       @ForAll("records") List<JournalEntry> records,
       @ForAll @IntRange(min = 0, max = 10_000) int which,
@@ -95,7 +95,7 @@ class FileJournalProperties {
     assertThrows(JournalCorruptedException.class, () -> FileJournal.open(dir));
   }
 
-  @Property(tries = 60)
+  @Property(tries = 40)
   void aZeroFilledTailIsCutOff(
       @ForAll("records") List<JournalEntry> records,
       @ForAll @IntRange(min = 1, max = 20_000) int zeros,

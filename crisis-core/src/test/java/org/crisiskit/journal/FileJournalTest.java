@@ -202,4 +202,59 @@ class FileJournalTest {
     assertEquals(entries(4), JournalFiles.read(dir));
     assertEquals((long) b.get(4), Files.size(JournalFiles.file(dir)));
   }
+  @Test
+  void replayWhileAppendingAlwaysSeesAWholePrefix() throws Exception {
+    int total = 3000;
+    try (FileJournal j = FileJournal.open(dir, FsyncPolicy.grouped(Duration.ofMillis(5)))) {
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      Future<?> writer = pool.submit(() -> {
+        for (int i = 1; i <= total; i++) {
+          j.append("case", "{\"i\":" + i + ",\"pad\":\"" + "x".repeat(i % 200) + "\"}");
+        }
+      });
+      int replays = 0;
+      while (!writer.isDone() || replays == 0) {
+        List<JournalEntry> seen = new ArrayList<>();
+        j.replay(seen::add);
+        for (int k = 0; k < seen.size(); k++) {
+          assertEquals(k + 1, seen.get(k).sequence());
+          assertTrue(seen.get(k).payload().startsWith("{\"i\":" + (k + 1) + ","), seen.get(k)::payload);
+        }
+        replays++;
+      }
+      writer.get(30, TimeUnit.SECONDS);
+      pool.shutdown();
+      List<JournalEntry> all = new ArrayList<>();
+      j.replay(all::add);
+      assertEquals(total, all.size());
+    }
+  }
+  @Test
+  void anInterruptedWriterDoesNotCloseTheJournalForEveryoneElse() throws Exception {
+    // regression: an interrupt during FileChannel.write/force closes the channel for all threads, so
+    // one cancelled caller made every later append fail until the process restarted
+    for (FsyncPolicy policy : List.of(FsyncPolicy.everyRecord(), FsyncPolicy.grouped(Duration.ofMillis(2)))) {
+      Path d = Files.createDirectory(dir.resolve(policy.isEveryRecord() ? "every" : "grouped"));
+      try (FileJournal j = FileJournal.open(d, policy)) {
+        assertEquals(1, j.append("case", "first"));
+        Thread.currentThread().interrupt();
+        try {
+          assertThrows(JournalException.class, () -> j.append("case", "cancelled"));
+        } finally {
+          assertTrue(Thread.interrupted(), "the caller keeps its interrupt");
+        }
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        assertEquals(2L, other.submit(() -> j.append("case", "from another thread")).get(10, TimeUnit.SECONDS));
+        other.shutdown();
+        assertEquals(3, j.append("case", "third"));
+        j.flush();
+      }
+      List<JournalEntry> read = new ArrayList<>();
+      try (FileJournal j = FileJournal.open(d)) {
+        j.replay(read::add);
+      }
+      assertEquals(List.of(new JournalEntry(1, "case", "first"), new JournalEntry(2, "case", "from another thread"),
+          new JournalEntry(3, "case", "third")), read);
+    }
+  }
 }

@@ -1,0 +1,71 @@
+package org.crisiskit.cases;
+
+import static org.crisiskit.mention.MentionFixtures.mention;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.crisiskit.classify.Intent;
+import org.crisiskit.journal.Journal;
+import org.crisiskit.journal.JournalEntry;
+import org.crisiskit.journal.JournalException;
+import org.crisiskit.mention.MentionFixtures;
+import org.junit.jupiter.api.Test;
+
+/** Tools that read a journal directly see exactly what the service recorded. */
+class CaseJournalFormatTest {
+  @Test
+  void decodesEveryRecordTheServiceWroteAndLeavesOtherTypesAlone() {
+    Journal journal = Journal.inMemory();
+    CaseService s = CaseService.newBuilder().journal(journal).clock(new FakeClock(MentionFixtures.T0)).build();
+    Assessment complaint = new Assessment(Intent.COMPLAINT, Severity.HIGH, true, Set.of("delivery", "app"));
+    CaseId id = s.accept(mention("1", "ana", "c", 0), complaint).caseId();
+    s.accept(mention("2", "ana", "c", 3), Assessment.of(Intent.QUESTION));
+    s.apply(CaseCommand.acknowledge(id, "agent"));
+    s.apply(CaseCommand.movePrivate(id, "agent", PrivateChannel.PHONE));
+    s.apply(CaseCommand.resolve(id, "agent", "línea \"restablecida\"\n"));
+    journal.append("incident", "{\"not\":\"ours\"}");
+
+    List<CaseEvent> events = new ArrayList<>();
+    List<RecordedMention> mentions = new ArrayList<>();
+    List<JournalEntry> others = new ArrayList<>();
+    journal.replay(e -> {
+      Optional<CaseEvent> ev = CaseJournalFormat.caseEvent(e);
+      Optional<RecordedMention> m = CaseJournalFormat.mention(e);
+      ev.ifPresent(events::add);
+      m.ifPresent(mentions::add);
+      if (ev.isEmpty() && m.isEmpty()) {
+        others.add(e);
+      }
+    });
+    assertEquals(s.find(id).orElseThrow().history(), events);
+    assertEquals(List.of(s.mention(mentions.get(0).mention().id()).orElseThrow(),
+        s.mention(mentions.get(1).mention().id()).orElseThrow()), mentions);
+    assertEquals(complaint, mentions.get(0).assessment());
+    assertEquals(1, others.size());
+    assertEquals("incident", others.get(0).type());
+  }
+
+  @Test
+  void aDamagedRecordNamesItsSequence() {
+    JournalException e = assertThrows(JournalException.class,
+        () -> CaseJournalFormat.caseEvent(new JournalEntry(17, CaseJournalFormat.CASE, "{\"type\":\"case_opened\"}")));
+    assertTrue(e.getMessage().contains("journal record 17"), e.getMessage());
+    JournalException notJson = assertThrows(JournalException.class,
+        () -> CaseJournalFormat.mention(new JournalEntry(18, CaseJournalFormat.MENTION, "{mention")));
+    assertTrue(notJson.getMessage().contains("journal record 18"), notJson.getMessage());
+  }
+
+  @Test
+  void aServiceDoesNotStartOnAJournalWithADamagedCaseRecord() {
+    Journal journal = Journal.inMemory();
+    journal.append(CaseJournalFormat.CASE, "{\"type\":\"case_acknowledged\",\"case\":\"x-9\",\"at\":\"2026-11-02T09:00:00Z\","
+        + "\"actor\":\"a\",\"from\":\"NEW\",\"to\":\"ACKNOWLEDGED\",\"note\":\"\",\"attrs\":{}}");
+    JournalException e = assertThrows(JournalException.class, () -> CaseService.newBuilder().journal(journal).build());
+    assertTrue(e.getMessage().contains("unknown case x-9"), e.getMessage());
+  }
+}
