@@ -258,7 +258,7 @@ public final class CrisisDesk implements AutoCloseable {
     if (!d.accepted().duplicate()) {
       health.computeIfAbsent(mention.network(), n -> new Health()).record(mention.createdAt());
     }
-    IngestResult result = new IngestResult(d.accepted(), c, d, cases.find(d.caseId()).orElseThrow());
+    IngestResult result = new IngestResult(mention, d.accepted(), c, d, cases.find(d.caseId()).orElseThrow());
     if (!d.accepted().duplicate()) {
       notifyListeners(l -> l.onMention(result));
     }

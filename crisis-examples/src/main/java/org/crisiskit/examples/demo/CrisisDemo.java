@@ -184,7 +184,7 @@ public final class CrisisDemo {
         }
         IngestResult r;
         while ((r = ingested.poll()) != null) {
-          int h = (int) Duration.between(from, mentionTime(r, desk)).toHours();
+          int h = (int) Duration.between(from, r.mention().createdAt()).toHours();
           if (h >= 0 && h < hours) {
             volume[h]++;
             if (r.classification().negative()) {
@@ -324,10 +324,6 @@ public final class CrisisDemo {
       return new Result(d.mentions, d.cases, List.copyOf(d.incidents), byState, sla.withinHour(),
           sla.complaintsAnswered(), sla.questionsAnswered(), crises.size(), detected, html);
     }
-  }
-
-  private static Instant mentionTime(IngestResult r, CrisisDesk desk) {
-    return desk.cases().mention(r.accepted().mention()).map(m -> m.mention().createdAt()).orElse(r.caseAfter().lastMentionAt());
   }
 
   private void progress(int percent, Instant at) {
