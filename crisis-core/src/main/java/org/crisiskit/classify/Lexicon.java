@@ -91,6 +91,9 @@ final class Lexicon {
     loadVader();
     loadSpanish();
     loadCues(topicIndex);
+    if (Boolean.getBoolean("crisiskit.lexicon.debug")) {
+      System.err.println("lexicon entries " + size + ", map " + map.size());
+    }
     extraTopics.forEach((topic, byLang) -> byLang.forEach((lang, words) -> {
       for (String w : words) {
         int e = phraseEntry(w);
@@ -129,7 +132,7 @@ final class Lexicon {
       if (e >= 0) {
         valEs[e] = pol * 2.5f;
       }
-      if (row[0].indexOf(' ') < 0) {
+      if (row[0].indexOf(' ') < 0 && Math.abs(pol) >= 0.5f) {
         for (String form : spanishForms(Text.normalizeWord(row[0]))) {
           long h = Text.wordHash(form);
           if (map.get(h) < 0) {

@@ -15,7 +15,7 @@ import java.util.Set;
 final class RuleEngine {
   /** Texts longer than this are classified on their first {@value} characters. */
   static final int MAX_TEXT = 20_000;
-  static final double POS_THRESHOLD = 0.4;
+  static final double POS_THRESHOLD = 0.3;
   static final double NEG_THRESHOLD = -0.1;
   static final double COMPLAINT_TONE = -0.3;
 
@@ -68,7 +68,7 @@ final class RuleEngine {
       a.handles++;
       return;
     }
-    if (len <= 4 || hasEmoticonChar(t, s, e)) {
+    if (hasEmoticonChar(t, s, e)) {
       int end = e;
       while (end > s + 1 && (t.charAt(end - 1) == ',' || t.charAt(end - 1) == '.')) {
         end--;
@@ -129,7 +129,7 @@ final class RuleEngine {
   private static boolean hasEmoticonChar(String t, int s, int e) {
     for (int i = s; i < e; i++) {
       char c = t.charAt(i);
-      if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^') {
+      if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^' || c == '(' || c == ')') {
         return true;
       }
     }
@@ -737,7 +737,7 @@ final class RuleEngine {
     boolean abusive = modelAbusive < 0 ? a.abuse > 0 : modelAbusive == 1;
     boolean sensitive = a.sensitive >= 2;
     boolean complaint = a.complaint >= 2 && sentiment < 0.6
-        || a.complaint >= 1 && sentiment < 0.3
+        || a.complaint >= 1 && sentiment < 0.3 && !a.question
         || sentiment <= COMPLAINT_TONE
         || a.handles > 0 && sentiment <= NEG_THRESHOLD
         || a.topicMask != 0 && sentiment <= NEG_THRESHOLD
