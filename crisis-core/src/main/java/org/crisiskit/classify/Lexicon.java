@@ -312,7 +312,49 @@ final class Lexicon {
     return e;
   }
 
+  /** Per entry, four longs in one cache line: kinds|flags, valEn|valEs, topics, boost|complaint. */
+  private long[] hot;
+
+  int kinds(int e) {
+    return (int) hot[e << 2];
+  }
+
+  int flags(int e) {
+    return (int) (hot[e << 2] >>> 32);
+  }
+
+  float valEn(int e) {
+    return Float.intBitsToFloat((int) hot[(e << 2) + 1]);
+  }
+
+  float valEs(int e) {
+    return Float.intBitsToFloat((int) (hot[(e << 2) + 1] >>> 32));
+  }
+
+  long topics(int e) {
+    return hot[(e << 2) + 2];
+  }
+
+  float boost(int e) {
+    return Float.intBitsToFloat((int) hot[(e << 2) + 3]);
+  }
+
+  float complaintW(int e) {
+    return Float.intBitsToFloat((int) (hot[(e << 2) + 3] >>> 32));
+  }
+
+  private static long pack(int lo, int hi) {
+    return (lo & 0xffffffffL) | ((long) hi << 32);
+  }
+
   private void finish() {
+    hot = new long[size * 4];
+    for (int e = 0; e < size; e++) {
+      hot[e * 4] = pack(kinds[e], flags[e]);
+      hot[e * 4 + 1] = pack(Float.floatToRawIntBits(valEn[e]), Float.floatToRawIntBits(valEs[e]));
+      hot[e * 4 + 2] = topics[e];
+      hot[e * 4 + 3] = pack(Float.floatToRawIntBits(boost[e]), Float.floatToRawIntBits(complaintW[e]));
+    }
     reasonValence = new String[size];
     reasonComplaint = new String[size];
     reasonPraise = new String[size];

@@ -8,6 +8,9 @@ package org.crisiskit.classify;
  */
 final class LongIntMap {
   private static final long VALUE_MASK = (1L << 24) - 1;
+  private static final int FILTER_BITS = 18;
+  /** One bit per key (by its top bits): most absent keys are answered from this 32 KB, not the table. */
+  private final long[] filter = new long[(1 << FILTER_BITS) / 64];
   private long[] slots;
   private int size;
   private int mask;
@@ -28,6 +31,10 @@ final class LongIntMap {
   }
 
   int get(long key) {
+    int b = (int) (key >>> (64 - FILTER_BITS));
+    if ((filter[b >>> 6] & (1L << b)) == 0) {
+      return -1;
+    }
     long k = keyBits(key);
     int i = start(k);
     while (true) {
@@ -49,6 +56,8 @@ final class LongIntMap {
     if ((size + 1) * 2 > slots.length) {
       grow();
     }
+    int b = (int) (key >>> (64 - FILTER_BITS));
+    filter[b >>> 6] |= 1L << b;
     long k = keyBits(key);
     int i = start(k);
     while (slots[i] != 0 && (slots[i] & ~VALUE_MASK) != k) {
