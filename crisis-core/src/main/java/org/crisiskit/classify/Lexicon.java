@@ -33,6 +33,8 @@ final class Lexicon {
   static final int EMOTICON = 1 << 12;
 
   static final int MAX_TOPICS = 64;
+  private static final float ES_MIN = Float.parseFloat(System.getProperty("crisiskit.es.min", "0.4"));
+  private static final float ES_SCALE = Float.parseFloat(System.getProperty("crisiskit.es.scale", "2.5"));
 
   final LongIntMap map = new LongIntMap(32_768);
   /** Abuse words by consonant skeleton, for obfuscated spellings. */
@@ -125,19 +127,19 @@ final class Lexicon {
   private void loadSpanish() {
     for (String[] row : rows("es_senticon.tsv")) {
       float pol = Float.parseFloat(row[1]);
-      if (Math.abs(pol) < 0.25f) {
+      if (Math.abs(pol) < ES_MIN) {
         continue;
       }
       int e = phraseEntry(row[0]);
       if (e >= 0) {
-        valEs[e] = pol * 2.5f;
+        valEs[e] = pol * ES_SCALE;
       }
       if (row[0].indexOf(' ') < 0 && Math.abs(pol) >= 0.5f) {
         for (String form : spanishForms(Text.normalizeWord(row[0]))) {
           long h = Text.wordHash(form);
           if (map.get(h) < 0) {
             int f = entry(h, row[0]);
-            valEs[f] = pol * 2.5f;
+            valEs[f] = pol * ES_SCALE;
           }
         }
       }
