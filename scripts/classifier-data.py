@@ -65,7 +65,7 @@ for l in lines(os.path.join(data, 'vader/tweets_GroundTruth.txt')):
     p = l.split('\t')
     if len(p) >= 3:
         m = float(p[1])
-        v.append({'text': p[2], 'lang': 'en', 'polarity': 'positive' if m >= 0.5 else 'negative' if m <= -0.5 else 'neutral'})
+        v.append({'text': p[2], 'lang': 'en', 'polarity': 'positive' if m >= 0.8 else 'negative' if m <= -0.8 else 'neutral'})
 write('vader-tweets.jsonl', v)
 dv = []
 with open(os.path.join(data, 'davidson-hate-offensive/labeled_data.csv'), encoding='utf-8') as f:

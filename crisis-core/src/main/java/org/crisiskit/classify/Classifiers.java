@@ -14,6 +14,10 @@ package org.crisiskit.classify;
  */
 public final class Classifiers {
   private static volatile Classifier defaults;
+  private static volatile Classifier bundled;
+
+  /** Class-path resource of the bundled model (next to this class). */
+  static final String BUNDLED_MODEL = "bundled-model.ckm";
 
   private Classifiers() {}
 
@@ -47,5 +51,27 @@ public final class Classifiers {
    */
   public static Classifier loadModel(java.nio.file.Path file) throws java.io.IOException {
     return ClassifierModel.readFrom(file).classifier();
+  }
+
+  /**
+   * The rule engine plus the bundled linear model, which decides polarity and sentiment. The
+   * bundled model is trained only on data that may be redistributed: the 4,200 crowd-rated tweets of
+   * VADER (Hutto and Gilbert 2014, MIT). More accurate on general tweets than the rules alone, and
+   * slower (see README). Shared instance; loads on the first call.
+   */
+  public static Classifier bundledModel() {
+    Classifier c = bundled;
+    if (c == null) {
+      try (java.io.InputStream in = Classifiers.class.getResourceAsStream(BUNDLED_MODEL)) {
+        if (in == null) {
+          throw new IllegalStateException("classifier resource missing from the class path: " + BUNDLED_MODEL);
+        }
+        c = ClassifierModel.readFrom(new java.io.BufferedInputStream(in)).classifier();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      bundled = c;
+    }
+    return c;
   }
 }

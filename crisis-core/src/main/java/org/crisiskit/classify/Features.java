@@ -33,7 +33,7 @@ final class Features {
       val[n++] = 1;
       prev = h;
       int e = a.tokEntry[i];
-      if (e >= 0 && (lex.kinds[e] & Lexicon.NEG) != 0) {
+      if (e >= 0 && (lex.kinds(e) & Lexicon.NEG) != 0) {
         negScope = 3;
       } else if (negScope > 0) {
         negScope--;

@@ -33,6 +33,8 @@ final class Lexicon {
   static final int EMOTICON = 1 << 12;
 
   static final int MAX_TOPICS = 64;
+  private static final float ES_MIN = Float.parseFloat(System.getProperty("crisiskit.es.min", "0.4"));
+  private static final float ES_SCALE = Float.parseFloat(System.getProperty("crisiskit.es.scale", "2.5"));
 
   final LongIntMap map = new LongIntMap(32_768);
   /** Abuse words by consonant skeleton, for obfuscated spellings. */
@@ -91,6 +93,9 @@ final class Lexicon {
     loadVader();
     loadSpanish();
     loadCues(topicIndex);
+    if (Boolean.getBoolean("crisiskit.lexicon.debug")) {
+      System.err.println("lexicon entries " + size + ", map " + map.size());
+    }
     extraTopics.forEach((topic, byLang) -> byLang.forEach((lang, words) -> {
       for (String w : words) {
         int e = phraseEntry(w);
@@ -122,19 +127,19 @@ final class Lexicon {
   private void loadSpanish() {
     for (String[] row : rows("es_senticon.tsv")) {
       float pol = Float.parseFloat(row[1]);
-      if (Math.abs(pol) < 0.25f) {
+      if (Math.abs(pol) < ES_MIN) {
         continue;
       }
       int e = phraseEntry(row[0]);
       if (e >= 0) {
-        valEs[e] = pol * 2.5f;
+        valEs[e] = pol * ES_SCALE;
       }
-      if (row[0].indexOf(' ') < 0) {
+      if (row[0].indexOf(' ') < 0 && Math.abs(pol) >= 0.5f) {
         for (String form : spanishForms(Text.normalizeWord(row[0]))) {
           long h = Text.wordHash(form);
           if (map.get(h) < 0) {
             int f = entry(h, row[0]);
-            valEs[f] = pol * 2.5f;
+            valEs[f] = pol * ES_SCALE;
           }
         }
       }
@@ -309,7 +314,49 @@ final class Lexicon {
     return e;
   }
 
+  /** Per entry, four longs in one cache line: kinds|flags, valEn|valEs, topics, boost|complaint. */
+  private long[] hot;
+
+  int kinds(int e) {
+    return (int) hot[e << 2];
+  }
+
+  int flags(int e) {
+    return (int) (hot[e << 2] >>> 32);
+  }
+
+  float valEn(int e) {
+    return Float.intBitsToFloat((int) hot[(e << 2) + 1]);
+  }
+
+  float valEs(int e) {
+    return Float.intBitsToFloat((int) (hot[(e << 2) + 1] >>> 32));
+  }
+
+  long topics(int e) {
+    return hot[(e << 2) + 2];
+  }
+
+  float boost(int e) {
+    return Float.intBitsToFloat((int) hot[(e << 2) + 3]);
+  }
+
+  float complaintW(int e) {
+    return Float.intBitsToFloat((int) (hot[(e << 2) + 3] >>> 32));
+  }
+
+  private static long pack(int lo, int hi) {
+    return (lo & 0xffffffffL) | ((long) hi << 32);
+  }
+
   private void finish() {
+    hot = new long[size * 4];
+    for (int e = 0; e < size; e++) {
+      hot[e * 4] = pack(kinds[e], flags[e]);
+      hot[e * 4 + 1] = pack(Float.floatToRawIntBits(valEn[e]), Float.floatToRawIntBits(valEs[e]));
+      hot[e * 4 + 2] = topics[e];
+      hot[e * 4 + 3] = pack(Float.floatToRawIntBits(boost[e]), Float.floatToRawIntBits(complaintW[e]));
+    }
     reasonValence = new String[size];
     reasonComplaint = new String[size];
     reasonPraise = new String[size];

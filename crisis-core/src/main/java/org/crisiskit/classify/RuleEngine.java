@@ -2,7 +2,6 @@ package org.crisiskit.classify;
 
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,7 @@ import java.util.Set;
 final class RuleEngine {
   /** Texts longer than this are classified on their first {@value} characters. */
   static final int MAX_TEXT = 20_000;
-  static final double POS_THRESHOLD = 0.4;
+  static final double POS_THRESHOLD = 0.3;
   static final double NEG_THRESHOLD = -0.1;
   static final double COMPLAINT_TONE = -0.3;
 
@@ -68,14 +67,14 @@ final class RuleEngine {
       a.handles++;
       return;
     }
-    if (len <= 4 || hasEmoticonChar(t, s, e)) {
+    if ((!Character.isLetterOrDigit(c0) || !Character.isLetterOrDigit(t.charAt(e - 1))) && hasEmoticonChar(t, s, e)) {
       int end = e;
       while (end > s + 1 && (t.charAt(end - 1) == ',' || t.charAt(end - 1) == '.')) {
         end--;
       }
       if (end - s >= 2 && end - s <= 6) {
         int entry = lex.map.get(Text.rawHash(t, s, end));
-        if (entry >= 0 && (lex.kinds[entry] & Lexicon.EMOTICON) != 0) {
+        if (entry >= 0 && (lex.kinds(entry) & Lexicon.EMOTICON) != 0) {
           addToken(a, entry, Text.rawHash(t, s, end), (byte) Analysis.EMOJI, a.charLen, a.charLen);
           return;
         }
@@ -129,7 +128,7 @@ final class RuleEngine {
   private static boolean hasEmoticonChar(String t, int s, int e) {
     for (int i = s; i < e; i++) {
       char c = t.charAt(i);
-      if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^') {
+      if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^' || c == '(' || c == ')') {
         return true;
       }
     }
@@ -226,6 +225,7 @@ final class RuleEngine {
     int digits = 0;
     boolean obfuscated = false;
     boolean elongated = false;
+    long ph = Text.FNV_BASIS;
     for (int i = s; i < e; i++) {
       char c = t.charAt(i);
       if (c == '\'' || c == '\u2019' || c == '.' || c == '-' || c == '_') {
@@ -258,6 +258,7 @@ final class RuleEngine {
         continue;
       }
       buf[w++] = f;
+      ph = 31 * ph + f;
     }
     if (letters == 0) {
       return; // numbers and symbols alone carry nothing
@@ -277,15 +278,18 @@ final class RuleEngine {
     if (obfuscated) {
       fl |= Analysis.OBFUSCATED;
     }
+    long h;
     if (isLaugh(buf, start, w)) {
       w = start + 4;
       buf[start] = 'j';
       buf[start + 1] = 'a';
       buf[start + 2] = 'j';
       buf[start + 3] = 'a';
+      h = Text.hash(buf, start, w);
+    } else {
+      h = Text.mix(ph);
     }
     a.charLen = w;
-    long h = Text.hash(buf, start, w);
     int entry = lex.map.get(h);
     if (entry < 0 || isPrefixOnly(entry)) {
       int alt = resolve(buf, start, w, elongated, obfuscated, a);
@@ -313,8 +317,8 @@ final class RuleEngine {
   }
 
   private boolean isPrefixOnly(int entry) {
-    return lex.kinds[entry] == Lexicon.PREFIX && Float.isNaN(lex.valEn[entry]) && Float.isNaN(lex.valEs[entry])
-        && lex.topics[entry] == 0 && lex.flags[entry] == 0;
+    return lex.kinds(entry) == Lexicon.PREFIX && Float.isNaN(lex.valEn(entry)) && Float.isNaN(lex.valEs(entry))
+        && lex.topics(entry) == 0 && lex.flags(entry) == 0;
   }
 
 
@@ -491,7 +495,7 @@ final class RuleEngine {
     a.tokStart[i] = start;
     a.tokEnd[i] = end;
     if (entry >= 0) {
-      int k = lex.kinds[entry];
+      int k = lex.kinds(entry);
       if ((k & Lexicon.STOP_EN) != 0) {
         a.stopEn++;
       }
@@ -550,7 +554,7 @@ final class RuleEngine {
         continue;
       }
       cues(e, i, a);
-      if ((x.kinds[e] & Lexicon.PREFIX) == 0) {
+      if ((x.kinds(e) & Lexicon.PREFIX) == 0) {
         continue;
       }
       long h = a.tokHash[i];
@@ -561,11 +565,11 @@ final class RuleEngine {
           break;
         }
         cues(p, i, a);
-        if (!Float.isNaN(a.es ? x.valEs[p] : x.valEn[p]) && k == 1) {
+        if (!Float.isNaN(a.es ? x.valEs(p) : x.valEn(p)) && k == 1) {
           // a two-word valence entry replaces the first word's own valence
           a.tokEntry[i] = p;
         }
-        if ((x.kinds[p] & Lexicon.PREFIX) == 0) {
+        if ((x.kinds(p) & Lexicon.PREFIX) == 0) {
           break;
         }
       }
@@ -574,7 +578,7 @@ final class RuleEngine {
     if (a.qmarks > 0) {
       a.question = true;
       a.reason("question mark");
-    } else if (n > 0 && a.tokEntry[0] >= 0 && (x.kinds[a.tokEntry[0]] & Lexicon.QWORD) != 0 && !a.es) {
+    } else if (n > 0 && a.tokEntry[0] >= 0 && (x.kinds(a.tokEntry[0]) & Lexicon.QWORD) != 0 && !a.es) {
       a.question = true;
       a.reason("question word '" + x.cue[a.tokEntry[0]] + "'");
     }
@@ -582,9 +586,9 @@ final class RuleEngine {
 
   private void cues(int e, int pos, Analysis a) {
     Lexicon x = lex;
-    int k = x.kinds[e];
-    long topics = x.topics[e];
-    int flags = x.flags[e];
+    int k = x.kinds(e);
+    long topics = x.topics(e);
+    int flags = x.flags(e);
     if ((k & (Lexicon.COMPLAINT | Lexicon.PRAISE | Lexicon.ABUSE | Lexicon.SENSITIVE)) == 0 && topics == 0
         && flags == 0) {
       return;
@@ -593,7 +597,7 @@ final class RuleEngine {
       return;
     }
     if ((k & Lexicon.COMPLAINT) != 0) {
-      a.complaint += x.complaintW[e];
+      a.complaint += x.complaintW(e);
       a.reason(x.reasonComplaint[e]);
     }
     if ((k & Lexicon.PRAISE) != 0) {
@@ -633,7 +637,7 @@ final class RuleEngine {
     int contrastAt = -1;
     for (int i = 0; i < n; i++) {
       int e = a.tokEntry[i];
-      if (e >= 0 && (x.kinds[e] & Lexicon.CONTRAST) != 0 && i > 0) {
+      if (e >= 0 && (x.kinds(e) & Lexicon.CONTRAST) != 0 && i > 0) {
         contrastAt = i;
       }
     }
@@ -649,13 +653,13 @@ final class RuleEngine {
       if (e < 0) {
         continue;
       }
-      int k = x.kinds[e];
+      int k = x.kinds(e);
       if ((k & Lexicon.NEG) != 0) {
         a.negations++;
       }
-      float v = a.es ? x.valEs[e] : x.valEn[e];
+      float v = a.es ? x.valEs(e) : x.valEn(e);
       if (Float.isNaN(v)) {
-        v = a.es ? x.valEn[e] : x.valEs[e];
+        v = a.es ? x.valEn(e) : x.valEs(e);
         if (Float.isNaN(v) || (k & (Lexicon.STOP_EN | Lexicon.STOP_ES)) != 0) {
           continue;
         }
@@ -677,15 +681,15 @@ final class RuleEngine {
       }
       for (int b = 1; b <= 3 && i - b >= 0; b++) {
         int pe = a.tokEntry[i - b];
-        if (pe >= 0 && (x.kinds[pe] & Lexicon.BOOST) != 0) {
-          double inc = x.boost[pe] * (b == 1 ? 1 : b == 2 ? 0.95 : 0.9);
+        if (pe >= 0 && (x.kinds(pe) & Lexicon.BOOST) != 0) {
+          double inc = x.boost(pe) * (b == 1 ? 1 : b == 2 ? 0.95 : 0.9);
           s += v > 0 ? inc : -inc;
         }
       }
       boolean negated = false;
       for (int b = 1; b <= 3 && i - b >= 0; b++) {
         int pe = a.tokEntry[i - b];
-        if (pe >= 0 && (x.kinds[pe] & Lexicon.NEG) != 0) {
+        if (pe >= 0 && (x.kinds(pe) & Lexicon.NEG) != 0) {
           negated = true;
           break;
         }
@@ -737,7 +741,7 @@ final class RuleEngine {
     boolean abusive = modelAbusive < 0 ? a.abuse > 0 : modelAbusive == 1;
     boolean sensitive = a.sensitive >= 2;
     boolean complaint = a.complaint >= 2 && sentiment < 0.6
-        || a.complaint >= 1 && sentiment < 0.3
+        || a.complaint >= 1 && sentiment < 0.3 && !a.question
         || sentiment <= COMPLAINT_TONE
         || a.handles > 0 && sentiment <= NEG_THRESHOLD
         || a.topicMask != 0 && sentiment <= NEG_THRESHOLD
@@ -785,12 +789,13 @@ final class RuleEngine {
     if (Long.bitCount(mask) == 1) {
       return Set.of(lex.topicNames[Long.numberOfTrailingZeros(mask)]);
     }
-    Set<String> s = new HashSet<>();
+    String[] names = new String[Long.bitCount(mask)];
+    int n = 0;
     while (mask != 0) {
-      s.add(lex.topicNames[Long.numberOfTrailingZeros(mask)]);
+      names[n++] = lex.topicNames[Long.numberOfTrailingZeros(mask)];
       mask &= mask - 1;
     }
-    return s;
+    return Set.of(names);
   }
 
   private static Set<Flag> flagSet(int mask) {

@@ -47,10 +47,11 @@ final class Text {
     return z == 0 ? 1 : z;
   }
 
+  /** Hash of normalized word characters: a polynomial (cheap, one short dependency chain) then {@link #mix}. */
   static long hash(char[] buf, int from, int to) {
     long h = FNV_BASIS;
     for (int i = from; i < to; i++) {
-      h = (h ^ buf[i]) * FNV_PRIME;
+      h = 31 * h + buf[i];
     }
     return mix(h);
   }

@@ -151,4 +151,14 @@ class RuleClassifierTest {
     assertEquals(Polarity.NEUTRAL, r.polarity());
     assertEquals(Intent.NEUTRAL, r.intent());
   }
+
+  @Test
+  void bundledModelDecidesPolarityAndKeepsTheRulesForTheRest() {
+    Classifier bundled = Classifiers.bundledModel();
+    assertEquals(Polarity.POSITIVE, bundled.classify("I love this, what a great day", Optional.empty()).polarity());
+    assertEquals(Polarity.NEGATIVE, bundled.classify("this is awful, I hate it", Optional.empty()).polarity());
+    Classification r = bundled.classify("@acme still no refund, please help", Optional.empty());
+    assertEquals(Intent.COMPLAINT, r.intent());
+    assertTrue(r.topics().contains(Topics.BILLING));
+  }
 }

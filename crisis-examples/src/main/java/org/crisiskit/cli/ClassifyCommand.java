@@ -42,7 +42,8 @@ final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
         "  stdin           one {\"id\": ..., \"text\": ..., \"lang\"?: ...} or a full mention a line",
         "  stdout          one {\"id\", \"intent\", \"polarity\", \"sentiment\", \"abusive\", \"sensitive\",",
         "                  \"topics\": [], \"flags\": [], \"lang\", \"reasons\": []} a line",
-        "  --model FILE    a model written by ./crisis train (default: the rule engine)",
+        "  --model FILE    a model written by ./crisis train, or 'bundled' for the model",
+        "                  shipped in the library (default: the rule engine)",
         "  --skip-invalid  report malformed lines on stderr and go on (default: stop at the first)");
   }
 

@@ -27,7 +27,8 @@ final class EvalCommand implements CliCommand {
     return String.join("\n",
         "usage: ./crisis eval --in LABELLED.jsonl [--model FILE]",
         "  --in FILE     one {\"text\", \"lang\"?, \"polarity\"?, \"intent\"?, \"abusive\"?} a line",
-        "  --model FILE  a model written by ./crisis train (default: the rule engine)",
+        "  --model FILE  a model written by ./crisis train, or 'bundled' for the model",
+        "                  shipped in the library (default: the rule engine)",
         "  prints, for each label present: accuracy, macro-recall, macro-F1, per-class precision,",
         "  recall and F1, and the confusion matrix");
   }

@@ -10,11 +10,17 @@ import org.crisiskit.classify.Classifiers;
 
 /** Resolves the {@code --model FILE} option shared by the classifier commands. */
 final class ModelFiles {
+  /** {@code --model bundled}: the model shipped in the library. */
+  static final String BUNDLED = "bundled";
+
   private ModelFiles() {}
 
   static Classifier classifier(Optional<String> model) throws IOException {
     if (model.isEmpty()) {
       return Classifiers.defaultClassifier();
+    }
+    if (model.get().equals(BUNDLED)) {
+      return Classifiers.bundledModel();
     }
     Path p = Path.of(model.get());
     if (!Files.isRegularFile(p)) {
