@@ -1,0 +1,253 @@
+package org.crisiskit.desk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.crisiskit.cases.CaseEvent;
+import org.crisiskit.cases.CaseId;
+import org.crisiskit.cases.CaseState;
+import org.crisiskit.cases.CrisisCase;
+import org.crisiskit.cases.PrivateChannel;
+import org.crisiskit.check.PendingMessage;
+import org.crisiskit.classify.Intent;
+import org.crisiskit.journal.Journal;
+import org.crisiskit.mention.Addressing;
+import org.crisiskit.mention.Author;
+import org.crisiskit.mention.Mention;
+import org.crisiskit.spi.FakeNetwork;
+import org.crisiskit.spi.NetworkAction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrisisDeskTest {
+  static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+
+  /** A clock the test moves by hand. */
+  static final class FakeClock extends Clock {
+    Instant now = T0;
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /** Records every notification. */
+  static final class RecordingListener implements DeskListener {
+    final List<String> manualTasks = new ArrayList<>();
+    final List<PendingMessage> approvals = new ArrayList<>();
+    final List<DeskNotice> health = new ArrayList<>();
+    final List<CaseEvent> events = new ArrayList<>();
+    final List<IngestResult> mentions = new ArrayList<>();
+
+    @Override
+    public void onMention(IngestResult result) {
+      mentions.add(result);
+    }
+
+    @Override
+    public void onCaseEvent(CaseEvent event, CrisisCase after) {
+      events.add(event);
+    }
+
+    @Override
+    public void onApprovalNeeded(PendingMessage message) {
+      approvals.add(message);
+    }
+
+    @Override
+    public void onManualTask(CrisisCase c, String task) {
+      manualTasks.add(task);
+    }
+
+    @Override
+    public void onAdapterHealth(DeskNotice notice) {
+      health.add(notice);
+    }
+  }
+
+  FakeClock clock;
+  FakeNetwork network;
+  RecordingListener listener;
+  Journal journal;
+  CrisisDesk desk;
+  int next;
+
+  @BeforeEach
+  void setUp() {
+    clock = new FakeClock();
+    network = FakeNetwork.create();
+    listener = new RecordingListener();
+    journal = Journal.inMemory();
+    desk = CrisisDesk.newBuilder().journal(journal).clock(clock).adapter(network).listener(listener).build();
+  }
+
+  Mention mention(String handle, long followers, String text, Addressing addressing) {
+    next++;
+    return Mention.newBuilder().network("x").id(Integer.toString(100 + next)).conversationId(Integer.toString(100 + next))
+        .author(Author.newBuilder().id("u-" + handle).handle(handle).followers(followers).build())
+        .text(text).language("en").createdAt(clock.instant()).addressing(addressing).build();
+  }
+
+  CaseId ingest(Mention m) {
+    network.publish(m);
+    return desk.ingest(m).triage().caseId();
+  }
+
+  @Test
+  void ingestClassifiesTriagesAndOpensACaseOnce() {
+    Mention m = mention("ana", 300, "@acme my order still hasn't arrived after two weeks, nobody answers", Addressing.MENTION);
+    IngestResult first = desk.ingest(m);
+    assertEquals(Intent.COMPLAINT, first.classification().intent());
+    assertTrue(first.accepted().opened());
+    assertTrue(first.caseAfter().department().isPresent(), "routing is total");
+    IngestResult again = desk.ingest(m);
+    assertTrue(again.accepted().duplicate());
+    assertEquals(1, desk.cases().allCases().size());
+    assertEquals(1, listener.mentions.size(), "listeners hear of a mention once");
+  }
+
+  @Test
+  void acknowledgeRepliesPubliclyWhenTheCustomerAddressedTheBrand() {
+    CaseId id = ingest(mention("ana", 300, "@acme my order still hasn't arrived", Addressing.MENTION));
+    ActionResult r = desk.acknowledge(id, "agent:sam", "Hi @ana, sorry about the delay. We're checking your order now.");
+    assertEquals(ActionResult.Status.DONE, r.status(), r.toString());
+    assertEquals(CaseState.ACKNOWLEDGED, r.caseAfter().state());
+    assertEquals(NetworkAction.REPLY_PUBLICLY, network.sent().get(0).action());
+    assertEquals(r.sentId().orElseThrow(), network.sent().get(0).id());
+  }
+
+  @Test
+  void acknowledgeBecomesADirectMessageWhenAPublicReplyIsNotAllowed() {
+    Mention m = mention("leo", 300, "acme lost my parcel again, third time this year", Addressing.KEYWORD);
+    network.acceptPrivateMessages(m.author().id(), true);
+    CaseId id = ingest(m);
+    ActionResult r = desk.acknowledge(id, "agent:sam", "Hi Leo, sorry about your parcel. Could you send us the order number?");
+    assertEquals(ActionResult.Status.REROUTED, r.status(), r.toString());
+    assertEquals(CaseState.PRIVATE, r.caseAfter().state());
+    assertEquals(NetworkAction.PRIVATE_MESSAGE, network.sent().get(0).action());
+    assertTrue(r.detail().contains("did not"), r.detail());
+  }
+
+  @Test
+  void noRouteRaisesAManualTaskAndChangesNothing() {
+    CaseId id = ingest(mention("kim", 300, "acme lost my parcel again, third time this year", Addressing.KEYWORD));
+    ActionResult r = desk.acknowledge(id, "agent:sam", "Hi Kim, sorry about your parcel. We're looking into it.");
+    assertEquals(ActionResult.Status.MANUAL_TASK, r.status());
+    assertEquals(CaseState.NEW, desk.cases().find(id).orElseThrow().state());
+    assertTrue(network.sent().isEmpty());
+    assertEquals(1, listener.manualTasks.size());
+    ActionResult phone = desk.movePrivate(id, "agent:sam", PrivateChannel.PHONE, "call back on the number in the CRM");
+    assertEquals(CaseState.PRIVATE, phone.caseAfter().state(), "phone needs no network permission");
+  }
+
+  @Test
+  void aBlockingFindingStopsTheMessageAndSendsNothing() {
+    CaseId id = ingest(mention("ana", 300, "@acme my order still hasn't arrived", Addressing.MENTION));
+    ActionResult r = desk.acknowledge(id, "agent:sam",
+        "Calm down, as we already told you it's your fault. Write to ana.garcia@example.com {eta}");
+    assertEquals(ActionResult.Status.BLOCKED, r.status());
+    assertFalse(r.findings().isEmpty());
+    assertTrue(r.findings().stream().anyMatch(f -> f.startsWith("blocking")), r.findings().toString());
+    assertTrue(network.sent().isEmpty());
+    assertEquals(CaseState.NEW, desk.cases().find(id).orElseThrow().state());
+  }
+
+  @Test
+  void anInfluentialAuthorsCaseWaitsForApprovalAndTheApproverIsJournaled() {
+    CaseId id = ingest(mention("star", 250_000, "@acme my order still hasn't arrived, really disappointed", Addressing.MENTION));
+    assertEquals(CaseState.ESCALATED, desk.cases().find(id).orElseThrow().state());
+    ActionResult r = desk.acknowledge(id, "agent:sam", "Hi, sorry about the delay. We're on it and will DM you.");
+    assertEquals(ActionResult.Status.AWAITING_APPROVAL, r.status(), r.toString());
+    assertTrue(network.sent().isEmpty());
+    assertEquals(1, listener.approvals.size());
+    String approval = desk.pendingApprovals().get(0).id();
+
+    ActionResult sent = desk.approve(approval, "manager:eva",
+        Optional.of("Hi, we're so sorry about the delay. A manager is on it and will DM you today."));
+    assertEquals(ActionResult.Status.DONE, sent.status(), sent.toString());
+    assertEquals(CaseState.ACKNOWLEDGED, sent.caseAfter().state());
+    assertTrue(network.sent().get(0).text().startsWith("Hi, we're so sorry"), "the edited text is sent");
+    assertTrue(desk.pendingApprovals().isEmpty());
+    List<String> approvals = new ArrayList<>();
+    journal.replay(e -> {
+      if (e.type().equals("approval")) {
+        approvals.add(e.payload());
+      }
+    });
+    assertTrue(approvals.stream().anyMatch(p -> p.contains("manager:eva")), approvals.toString());
+  }
+
+  @Test
+  void approvingAMessageForACaseThatMovedOnSendsNothing() {
+    CaseId id = ingest(mention("star", 250_000, "@acme my order still hasn't arrived, really disappointed", Addressing.MENTION));
+    desk.acknowledge(id, "agent:sam", "Hi, sorry about the delay. We're on it and will DM you.");
+    String approval = desk.pendingApprovals().get(0).id();
+    desk.movePrivate(id, "agent:sam", PrivateChannel.PHONE, "called the customer");
+    ActionResult r = desk.approve(approval, "manager:eva", Optional.empty());
+    assertEquals(ActionResult.Status.REFUSED, r.status());
+    assertTrue(network.sent().isEmpty());
+    assertTrue(desk.pendingApprovals().isEmpty(), "the stale draft left the queue");
+  }
+
+  @Test
+  void aSilentAdapterRaisesOneHealthNoticeAndOneRecovery() {
+    for (int i = 0; i < 40; i++) {
+      desk.ingest(mention("user" + i, 100, "@acme where is my order", Addressing.MENTION));
+      clock.advance(Duration.ofMinutes(3));
+    }
+    assertTrue(desk.checkHealth().isEmpty(), "not silent yet");
+    clock.advance(Duration.ofHours(3));
+    List<DeskNotice> notices = desk.checkHealth();
+    assertEquals(1, notices.size());
+    assertEquals("adapter_silent", notices.get(0).kind());
+    assertTrue(notices.get(0).message().matches("no mention received on x for 3 h, usual is \\d+/h"), notices.get(0).message());
+    assertTrue(desk.checkHealth().isEmpty(), "raised once");
+    desk.ingest(mention("back", 100, "@acme hello again", Addressing.MENTION));
+    assertEquals("adapter_recovered", desk.checkHealth().get(0).kind());
+    assertEquals(2, listener.health.size());
+  }
+
+  @Test
+  void aRestartRebuildsCasesAndTheApprovalQueueFromTheJournal(@TempDir Path dir) {
+    CaseId id;
+    try (CrisisDesk d = CrisisDesk.newBuilder().journalDirectory(dir).clock(clock).adapter(network).build()) {
+      Mention m = mention("star", 250_000, "@acme my order still hasn't arrived, really disappointed", Addressing.MENTION);
+      network.publish(m);
+      id = d.ingest(m).triage().caseId();
+      assertEquals(ActionResult.Status.AWAITING_APPROVAL,
+          d.acknowledge(id, "agent:sam", "Hi, sorry about the delay. We're on it and will DM you.").status());
+    }
+    try (CrisisDesk d = CrisisDesk.newBuilder().journalDirectory(dir).clock(clock).adapter(network).build()) {
+      assertEquals(CaseState.ESCALATED, d.cases().find(id).orElseThrow().state());
+      assertEquals(1, d.pendingApprovals().size());
+      ActionResult r = d.approve(d.pendingApprovals().get(0).id(), "manager:eva", Optional.empty());
+      assertEquals(ActionResult.Status.DONE, r.status(), r.toString());
+    }
+  }
+}
