@@ -313,7 +313,7 @@ public final class CrisisDemo {
         out.printf(Locale.ROOT, "  %-30s %5.1f%%  (target %s%.0f%%) %s%n", row.name(), 100 * row.value(),
             row.name().startsWith("questions") ? ">= " : "", 100 * row.target(), row.value() >= row.target() ? "met" : "MISSED");
       }
-      out.printf(Locale.ROOT, "  SLA breaches journaled: %d; first response p50 %s, p90 %s%n", slaBreaches.size(),
+      out.printf(Locale.ROOT, "  SLA breaches journaled (all clocks: first response, private, resolution, follow-up): %d;%n  first response p50 %s, p90 %s%n", slaBreaches.size(),
           human(care.firstResponse().p50()), human(care.firstResponse().p90()));
       out.printf(Locale.ROOT, "%nLearning report (what each department should learn):%n");
       d.learning.forEach(l -> out.println("  " + l));
