@@ -5,8 +5,10 @@ package org.crisiskit.cases;
  *
  * <p>Threading: called on the thread that caused the event, while that case's lock is held, so the
  * events of one case arrive in order; events of different cases may arrive concurrently. Return
- * quickly and do not block; hand long work to your own executor. An exception thrown by a listener is
- * logged and does not undo the event.
+ * quickly and do not block; hand long work to your own executor. Do not call back into the
+ * {@link CaseService} from a listener: the lock of the case (and, for new mentions, of its author) is
+ * held, so changing another case from here can deadlock with a thread doing the reverse. An exception
+ * thrown by a listener is logged and does not undo the event.
  */
 public interface CaseListener {
   /** A listener that does nothing. */
