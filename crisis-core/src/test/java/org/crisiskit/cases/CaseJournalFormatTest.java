@@ -14,6 +14,7 @@ import org.crisiskit.journal.Journal;
 import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.MentionFixtures;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 
 /** Tools that read a journal directly see exactly what the service recorded. */

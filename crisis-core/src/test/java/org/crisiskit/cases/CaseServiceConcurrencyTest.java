@@ -20,6 +20,7 @@ import org.crisiskit.journal.FileJournal;
 import org.crisiskit.journal.FsyncPolicy;
 import org.crisiskit.mention.MentionFixtures;
 import org.crisiskit.mention.MentionId;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

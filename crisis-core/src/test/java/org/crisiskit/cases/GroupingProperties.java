@@ -18,6 +18,7 @@ import org.crisiskit.journal.Journal;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.mention.MentionFixtures;
 import org.crisiskit.mention.MentionId;
+import org.crisiskit.testing.FakeClock;
 
 class GroupingProperties {
   /** Mentions of 3 authors in 4 conversations over 4 days; ids may repeat (duplicates). */

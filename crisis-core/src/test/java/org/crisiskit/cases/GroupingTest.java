@@ -13,6 +13,7 @@ import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.mention.MentionFixtures;
 import org.crisiskit.mention.MentionId;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 
 class GroupingTest {

@@ -13,6 +13,7 @@ import org.crisiskit.journal.Journal;
 import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.MentionFixtures;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 
 /** What the service does when the journal refuses a write. */

@@ -18,6 +18,7 @@ import org.crisiskit.journal.FsyncPolicy;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.journal.TempDirs;
 import org.crisiskit.mention.MentionFixtures;
+import org.crisiskit.testing.FakeClock;
 
 class JournalReplayProperties {
   @Provide

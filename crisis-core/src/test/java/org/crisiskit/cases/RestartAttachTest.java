@@ -19,6 +19,7 @@ import org.crisiskit.mention.Mention;
 import org.crisiskit.mention.MentionFixtures;
 import org.crisiskit.mention.MentionId;
 import org.crisiskit.mention.MentionJson;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

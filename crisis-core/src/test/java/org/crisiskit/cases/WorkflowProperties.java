@@ -20,6 +20,7 @@ import net.jqwik.api.statistics.Statistics;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.mention.MentionFixtures;
+import org.crisiskit.testing.FakeClock;
 
 class WorkflowProperties {
   /** Random actions; a steered one is replaced by an action the table allows in the case's state. */

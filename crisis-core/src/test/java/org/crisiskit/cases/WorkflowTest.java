@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.mention.MentionFixtures;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 
 class WorkflowTest {

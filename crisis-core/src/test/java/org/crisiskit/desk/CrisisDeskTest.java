@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,36 +23,13 @@ import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.spi.FakeNetwork;
 import org.crisiskit.spi.NetworkAction;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CrisisDeskTest {
   static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
-
-  /** A clock the test moves by hand. */
-  static final class FakeClock extends Clock {
-    Instant now = T0;
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** Records every notification. */
   static final class RecordingListener implements DeskListener {
@@ -100,7 +74,7 @@ class CrisisDeskTest {
 
   @BeforeEach
   void setUp() {
-    clock = new FakeClock();
+    clock = new FakeClock(T0);
     network = FakeNetwork.create();
     listener = new RecordingListener();
     journal = Journal.inMemory();

@@ -24,7 +24,7 @@ import org.crisiskit.report.CareReport.Count;
 import org.crisiskit.report.CareReport.Coverage;
 import org.crisiskit.report.CareReport.DepartmentLearning;
 import org.crisiskit.report.CareReport.WeekChange;
-import org.crisiskit.sla.FakeClock;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -21,6 +21,7 @@ import org.crisiskit.cases.PrivateChannel;
 import org.crisiskit.cases.Severity;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -24,6 +24,7 @@ import org.crisiskit.cases.Severity;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.playbook.Fixtures;
+import org.crisiskit.testing.FakeClock;
 
 class SlaReplayProperties {
   /** One step: a new mention (author 0–3, intent, severity) or a command on the n-th case; then time passes. */

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.crisiskit.spi.Sleeper;
+import org.crisiskit.testing.FakeClock;
 
 /** Records every requested wait and sleeps only a few real milliseconds instead. */
 final class RecordingSleeper implements Sleeper {
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-  private final MutableClock clock;
+  private final FakeClock clock;
 
-  RecordingSleeper(MutableClock clock) {
+  RecordingSleeper(FakeClock clock) {
     this.clock = clock;
   }
 

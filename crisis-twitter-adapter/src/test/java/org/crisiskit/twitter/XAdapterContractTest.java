@@ -15,6 +15,7 @@ import org.crisiskit.spi.NetworkException;
 import org.crisiskit.spi.NotPermittedException;
 import org.crisiskit.spi.RateLimitedException;
 import org.crisiskit.spi.UsageCapException;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -30,7 +31,7 @@ class XAdapterContractTest extends NetworkAdapterContract {
   @BeforeEach
   void setUp() {
     server = new FakeXServer();
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-02T10:00:00Z"));
+    FakeClock clock = new FakeClock(Instant.parse("2026-11-02T10:00:00Z"));
     adapter = XAdapter.create(XConfig.custom()
         .baseUrl(server.baseUrl())
         .bearerToken(BEARER)

@@ -19,6 +19,7 @@ import org.crisiskit.spi.CheckpointStore;
 import org.crisiskit.spi.Listening;
 import org.crisiskit.spi.MentionSink;
 import org.crisiskit.spi.UsageCapException;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class XPollingTest {
   private static final Instant START = Instant.parse("2026-11-02T10:00:00Z");
   private FakeXServer server;
-  private MutableClock clock;
+  private FakeClock clock;
   private RecordingSleeper sleeper;
   private final List<Mention> got = Collections.synchronizedList(new ArrayList<>());
   private final MentionSink sink = got::add;
@@ -35,7 +36,7 @@ class XPollingTest {
   @BeforeEach
   void setUp() {
     server = new FakeXServer();
-    clock = new MutableClock(START);
+    clock = new FakeClock(START);
     sleeper = new RecordingSleeper(clock);
   }
 

@@ -20,6 +20,7 @@ import org.crisiskit.internal.Json;
 import org.crisiskit.mention.MentionId;
 import org.crisiskit.spi.CheckpointStore;
 import org.crisiskit.spi.Listening;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +54,7 @@ class XSpecConformanceTest {
     for (XListenMode mode : List.of(XListenMode.SEARCH, XListenMode.MENTIONS, XListenMode.STREAM)) {
       XAdapter x = XAdapter.create(XConfig.custom().baseUrl(server.baseUrl()).bearerToken(APP)
           .userAccessToken(USER).handle("acme").keywords(List.of("acme", "acme store")).mode(mode)
-          .postFieldsParameter(fieldsParameter).clock(new MutableClock(Instant.parse("2026-11-02T10:00:00Z")))
+          .postFieldsParameter(fieldsParameter).clock(new FakeClock(Instant.parse("2026-11-02T10:00:00Z")))
           .sleeper(new RecordingSleeper(null)).pollInterval(Duration.ofMillis(100)).build());
       CheckpointStore store = CheckpointStore.inMemory();
       if (mode == XListenMode.STREAM) {

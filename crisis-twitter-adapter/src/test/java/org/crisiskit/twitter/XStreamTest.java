@@ -20,6 +20,7 @@ import org.crisiskit.spi.CheckpointStore;
 import org.crisiskit.spi.Listening;
 import org.crisiskit.spi.MentionSink;
 import org.crisiskit.spi.UsageCapException;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The filtered stream against scripted faults on a loopback server. */
 class XStreamTest {
   private FakeXServer server;
-  private MutableClock clock;
+  private FakeClock clock;
   private RecordingSleeper sleeper;
   private final List<Mention> got = Collections.synchronizedList(new ArrayList<>());
   private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
@@ -47,7 +48,7 @@ class XStreamTest {
   @BeforeEach
   void setUp() {
     server = new FakeXServer();
-    clock = new MutableClock(Instant.parse("2026-11-02T10:00:00Z"));
+    clock = new FakeClock(Instant.parse("2026-11-02T10:00:00Z"));
     sleeper = new RecordingSleeper(clock);
   }
 

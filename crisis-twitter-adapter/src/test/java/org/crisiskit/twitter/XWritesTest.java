@@ -20,6 +20,7 @@ import org.crisiskit.spi.NetworkAction;
 import org.crisiskit.spi.NotPermittedException;
 import org.crisiskit.spi.RateLimitedException;
 import org.crisiskit.spi.SentMessage;
+import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class XWritesTest {
   private static final Instant START = Instant.parse("2026-11-02T10:00:00Z");
   private FakeXServer server;
-  private MutableClock clock;
+  private FakeClock clock;
 
   @BeforeEach
   void setUp() {
     server = new FakeXServer();
-    clock = new MutableClock(START);
+    clock = new FakeClock(START);
   }
 
   @AfterEach

@@ -1,4 +1,4 @@
-package org.crisiskit.sla;
+package org.crisiskit.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/**
+ * A UTC clock that stands still until a test moves it (after Guava's {@code FakeTicker}). Shipped in
+ * the crisis-core test-jar for every module's tests. Thread-safe.
+ */
 public final class FakeClock extends Clock {
   private volatile Instant now;
 
+  /** A clock showing {@code start}. */
   public FakeClock(Instant start) {
     this.now = start;
   }
 
-  public void advance(Duration d) {
+  /** Moves the clock forward (or back, with a negative duration). */
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
-  public void set(Instant t) {
-    now = t;
+  /** Sets the clock to {@code instant}. */
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override
