@@ -215,6 +215,10 @@ public final class CaseService {
             c = record(reopen, c);
             reopened = true;
             setFirstResponseDeadline(c, mention.createdAt(), now);
+          } else if (c.state().awaitsBrand() && c.firstResponseAt().isEmpty()
+              && c.deadline(CrisisCase.FIRST_RESPONSE).isEmpty()) {
+            // a case that only now needs an answer (praise, then a complaint) starts its clock now
+            setFirstResponseDeadline(c, mention.createdAt(), now);
           }
           return new AcceptResult(mention.id(), caseId, false, false, reopened);
         } finally {
