@@ -14,6 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.crisiskit.cases.CaseAction;
 import org.crisiskit.cases.CaseCommand;
@@ -88,8 +92,9 @@ import org.slf4j.LoggerFactory;
  * and the adapter advances its checkpoint only after the mention is journaled, so a slow consumer
  * delays listening but never loses a mention. Every agent action checks the workflow, the message
  * (blocking findings stop it; a case that needs approval queues it) and what the network allows, then
- * sends, then journals. Call {@link #tick()} periodically (every minute, say) so SLA deadlines,
- * silence and incident cooling are noticed without new mentions.
+ * sends, then journals. Time passes through {@link #tick()}: call it periodically, or set
+ * {@link Builder#autoTick} for live use, so SLA deadlines, silence and incident cooling are noticed
+ * without new mentions.
  *
  * <p>Thread-safe; see {@link DeskListener} for the threading of notifications.
  */
@@ -117,7 +122,11 @@ public final class CrisisDesk implements AutoCloseable {
   private final Map<String, Listening> listenings = new ConcurrentHashMap<>();
   private final Map<String, Health> health = new ConcurrentHashMap<>();
   private final Object ingestLock = new Object();
+  private final Duration autoTick;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
   private volatile boolean closed;
+  private final AtomicBoolean started = new AtomicBoolean();
 
   private CrisisDesk(Builder b) {
     this.clock = b.clock;
@@ -134,6 +143,15 @@ public final class CrisisDesk implements AutoCloseable {
     this.adapters = Map.copyOf(b.adapters);
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     this.silenceThreshold = b.silenceThreshold;
+    this.autoTick = b.autoTick;
+    this.ownsScheduler = b.scheduler == null && !autoTick.isZero();
+    this.scheduler = b.scheduler != null ? b.scheduler : ownsScheduler
+        ? Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "crisis-desk-tick");
+          t.setDaemon(true);
+          return t;
+        })
+        : null;
     this.cases = CaseService.newBuilder()
         .journal(journal)
         .clock(clock)
@@ -208,8 +226,21 @@ public final class CrisisDesk implements AutoCloseable {
 
   // ------------------------------------------------------------------ ingestion
 
-  /** Starts listening on every adapter; mentions flow through {@link #ingest(Mention)}. */
+  /**
+   * Starts listening on every adapter (mentions flow through {@link #ingest(Mention)}) and, when
+   * {@link Builder#autoTick} is set, calls {@link #tick()} at that interval.
+   */
   public void start() {
+    if (scheduler != null && !autoTick.isZero() && started.compareAndSet(false, true)) {
+      long ms = autoTick.toMillis();
+      scheduler.scheduleWithFixedDelay(() -> {
+        try {
+          tick();
+        } catch (RuntimeException e) {
+          LOG.warn("tick failed", e);
+        }
+      }, ms, ms, TimeUnit.MILLISECONDS);
+    }
     for (NetworkAdapter a : adapters.values()) {
       if (listenings.containsKey(a.network())) {
         continue;
@@ -462,6 +493,9 @@ public final class CrisisDesk implements AutoCloseable {
       return;
     }
     closed = true;
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    }
     for (Listening l : listenings.values()) {
       try {
         l.close();
@@ -725,8 +759,33 @@ public final class CrisisDesk implements AutoCloseable {
     private final List<DeskListener> listeners = new ArrayList<>();
     private CaseConfig caseConfig = CaseConfig.ofDefaults();
     private Duration silenceThreshold = Duration.ofHours(2);
+    private Duration autoTick = Duration.ZERO;
+    private ScheduledExecutorService scheduler;
 
     private Builder() {}
+
+    /**
+     * Calls {@link CrisisDesk#tick()} every {@code interval} once {@link CrisisDesk#start()} ran
+     * (default zero: never, the caller ticks). Set it for live use, for example one minute; leave it
+     * off when replaying history with a simulated clock.
+     */
+    public Builder autoTick(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("autoTick must be >= 0 but was " + interval);
+      }
+      this.autoTick = interval;
+      return this;
+    }
+
+    /**
+     * The executor that runs the automatic ticks (default: a daemon thread of the desk's own, shut
+     * down on close). An executor given here is not shut down by the desk.
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
 
     /**
      * Keeps the journal ({@code DIR/journal}) and the adapters' checkpoints ({@code DIR/checkpoints})

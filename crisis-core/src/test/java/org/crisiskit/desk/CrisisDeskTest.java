@@ -224,4 +224,29 @@ class CrisisDeskTest {
       assertEquals(ActionResult.Status.DONE, r.status(), r.toString());
     }
   }
+
+  @Test
+  void autoTickRaisesHealthNoticesWithoutACaller() throws Exception {
+    List<DeskNotice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (CrisisDesk live = CrisisDesk.newBuilder().journal(Journal.inMemory()).clock(clock).adapter(network)
+        .autoTick(Duration.ofMillis(20))
+        .listener(new DeskListener() {
+          @Override
+          public void onAdapterHealth(DeskNotice notice) {
+            notices.add(notice);
+          }
+        }).build()) {
+      for (int i = 0; i < 20; i++) {
+        live.ingest(mention("user" + i, 100, "@acme where is my order", Addressing.MENTION));
+        clock.advance(Duration.ofMinutes(3));
+      }
+      live.start();
+      clock.advance(Duration.ofHours(5));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (notices.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals("adapter_silent", notices.get(0).kind());
+    }
+  }
 }
