@@ -605,6 +605,9 @@ final class RuleEngine {
     }
     if ((k & Lexicon.ABUSE) != 0) {
       a.abuse++;
+      if ((k & Lexicon.MILD) == 0) {
+        a.insult++;
+      }
       a.reason(x.reasonAbuse[e]);
     }
     if ((k & Lexicon.SENSITIVE) != 0) {
@@ -755,9 +758,9 @@ final class RuleEngine {
     Intent intent;
     if (modelIntent != null) {
       intent = modelIntent;
-    } else if (complaint && (a.topicMask != 0 || !abusive || a.complaint >= 2)) {
+    } else if (complaint && (a.topicMask != 0 || a.insult == 0 || a.complaint >= 2)) {
       intent = Intent.COMPLAINT;
-    } else if (abusive && sentiment <= 0.3) {
+    } else if (abusive && (a.insult > 0 || a.abuse >= 2 || modelAbusive == 1) && sentiment <= 0.3) {
       intent = Intent.ABUSE;
     } else if (sensitive) {
       intent = Intent.SENSITIVE;
