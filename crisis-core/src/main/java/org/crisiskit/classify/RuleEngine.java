@@ -1,7 +1,6 @@
 package org.crisiskit.classify;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -279,7 +278,7 @@ final class RuleEngine {
       fl |= Analysis.OBFUSCATED;
     }
     long h;
-    if (isLaugh(buf, start, w)) {
+    if ((buf[start] == 'j' || buf[start] == 'h') && isLaugh(buf, start, w)) {
       w = start + 4;
       buf[start] = 'j';
       buf[start + 1] = 'a';
@@ -361,6 +360,11 @@ final class RuleEngine {
         }
       }
     } else {
+      // plain word: only -isimo and plural forms are worth another look-up
+      char last = buf[e - 1];
+      if (n <= 3 || (last != 's' && last != 'o' && last != 'a')) {
+        return -1;
+      }
       System.arraycopy(buf, s, x, 0, n);
       m = n;
     }
@@ -801,14 +805,20 @@ final class RuleEngine {
     return Set.of(names);
   }
 
+  private static final Flag[] FLAGS = Flag.values();
+
   private static Set<Flag> flagSet(int mask) {
-    EnumSet<Flag> s = EnumSet.noneOf(Flag.class);
-    for (Flag f : Flag.values()) {
+    if (Integer.bitCount(mask) == 1) {
+      return Set.of(FLAGS[Integer.numberOfTrailingZeros(mask)]);
+    }
+    Flag[] out = new Flag[Integer.bitCount(mask)];
+    int n = 0;
+    for (Flag f : FLAGS) {
       if ((mask & (1 << f.ordinal())) != 0) {
-        s.add(f);
+        out[n++] = f;
       }
     }
-    return s;
+    return Set.of(out);
   }
 
   static double clamp(double d) {
@@ -816,9 +826,5 @@ final class RuleEngine {
       return 0;
     }
     return Math.max(-1, Math.min(1, d));
-  }
-
-  static List<String> none() {
-    return List.of();
   }
 }
