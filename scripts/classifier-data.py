@@ -60,6 +60,17 @@ with open(os.path.join(data, 'us-airline-sentiment/Tweets.csv'), encoding='utf-8
 write('nc-airline-tune.jsonl', rows[0])
 write('nc-airline-report.jsonl', rows[1])
 
+# EmoEvent Spanish: emotion as a polarity proxy (joy -> positive; anger, sadness, fear, disgust ->
+# negative; others, surprise -> neutral) and its offensive label
+EMO = {'joy': 'positive', 'anger': 'negative', 'sadness': 'negative', 'fear': 'negative', 'disgust': 'negative'}
+for split in ('train', 'dev'):
+    rows_ = []
+    with open(os.path.join(data, 'emoevent/splits/es/%s.tsv' % split), encoding='utf-8') as f:
+        for r in csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE):
+            rows_.append({'text': r['tweet'], 'lang': 'es', 'polarity': EMO.get(r['emotion'], 'neutral'),
+                          'abusive': r['offensive'] == 'OFF'})
+    write('nc-emoevent-es-%s.jsonl' % split, rows_)
+
 # ship-ok: VADER rated tweets (mean -4..+4) and Davidson offensive language
 v = []
 for l in lines(os.path.join(data, 'vader/tweets_GroundTruth.txt')):

@@ -13,6 +13,7 @@ echo -n "TweetEval sentiment val (en): "; c eval --in $D/nc-tweeteval-sentiment-
 echo -n "XLM-T Spanish val (es):       "; c eval --in $D/nc-xlmt-es-val.jsonl | first
 echo -n "airline tweets, report half:  "; c eval --in $D/nc-airline-report.jsonl | grep -E '^  complaint ' | head -1
 echo -n "TweetEval offensive val:      "; c eval --in $D/nc-tweeteval-offensive-val.jsonl | first
+echo -n "EmoEvent es dev, abusive:     "; c eval --in $D/nc-emoevent-es-dev.jsonl | grep '^abusive'
 echo "== bundled model (rules + polarity model trained on VADER's rated tweets, ship-ok)"
 echo -n "TweetEval sentiment val (en): "; c eval --model bundled --in $D/nc-tweeteval-sentiment-val.jsonl | first
 echo -n "XLM-T Spanish val (es):       "; c eval --model bundled --in $D/nc-xlmt-es-val.jsonl | first

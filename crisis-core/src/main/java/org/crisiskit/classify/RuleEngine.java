@@ -14,6 +14,7 @@ final class RuleEngine {
   /** Texts longer than this are classified on their first {@value} characters. */
   static final int MAX_TEXT = 20_000;
   static final double POS_THRESHOLD = 0.3;
+  static final double POS_THRESHOLD_ES = 0.4;
   static final double NEG_THRESHOLD = -0.1;
   static final double COMPLAINT_TONE = -0.3;
 
@@ -757,7 +758,7 @@ final class RuleEngine {
       sentiment = Math.max(-1, Math.min(sentiment, 0) - 0.1 * Math.min(a.complaint, 4));
     }
     Polarity polarity = modelPolarity != null ? modelPolarity
-        : sentiment >= POS_THRESHOLD ? Polarity.POSITIVE
+        : sentiment >= (a.es ? POS_THRESHOLD_ES : POS_THRESHOLD) ? Polarity.POSITIVE
         : sentiment <= NEG_THRESHOLD ? Polarity.NEGATIVE : Polarity.NEUTRAL;
     Intent intent;
     if (modelIntent != null) {
