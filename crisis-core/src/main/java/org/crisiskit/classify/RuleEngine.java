@@ -1,6 +1,5 @@
 package org.crisiskit.classify;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -777,7 +776,7 @@ final class RuleEngine {
       intent = Intent.NEUTRAL;
     }
     Set<String> topics = topicSet(a.topicMask);
-    Set<Flag> flags = a.flagMask == 0 ? Set.of() : flagSet(a.flagMask);
+    Set<Flag> flags = FLAG_SETS[a.flagMask];
     if (sensitive) {
       for (int i = 0; i < a.nFired; i++) {
         a.reason(x.reasonSensitive[a.fired[i]]);
@@ -787,13 +786,39 @@ final class RuleEngine {
       a.reason("emphasis '!!'");
     }
     return new Classification(intent, polarity, clamp(sentiment), abusive, sensitive, topics, flags, a.lang,
-        Arrays.asList(a.reasonsCopy()));
+        reasonList(a));
+  }
+
+  /** Topic sets of the built-in topics by mask, built once: most texts repeat a few combinations. */
+  @SuppressWarnings("unchecked")
+  private final Set<String>[] topicSets = new Set[1 << 10];
+  private static final Set<Flag>[] FLAG_SETS = flagSets();
+
+  @SuppressWarnings("unchecked")
+  private static Set<Flag>[] flagSets() {
+    Set<Flag>[] sets = new Set[1 << Flag.values().length];
+    for (int m = 0; m < sets.length; m++) {
+      sets[m] = flagSet(m);
+    }
+    return sets;
   }
 
   private Set<String> topicSet(long mask) {
     if (mask == 0) {
       return Set.of();
     }
+    if (mask < topicSets.length) {
+      Set<String> s = topicSets[(int) mask];
+      if (s == null) {
+        s = buildTopicSet(mask);
+        topicSets[(int) mask] = s; // benign race: every thread builds an equal immutable set
+      }
+      return s;
+    }
+    return buildTopicSet(mask);
+  }
+
+  private Set<String> buildTopicSet(long mask) {
     if (Long.bitCount(mask) == 1) {
       return Set.of(lex.topicNames[Long.numberOfTrailingZeros(mask)]);
     }
@@ -806,20 +831,33 @@ final class RuleEngine {
     return Set.of(names);
   }
 
-  private static final Flag[] FLAGS = Flag.values();
+
 
   private static Set<Flag> flagSet(int mask) {
+    if (mask == 0) {
+      return Set.of();
+    }
     if (Integer.bitCount(mask) == 1) {
-      return Set.of(FLAGS[Integer.numberOfTrailingZeros(mask)]);
+      return Set.of(Flag.values()[Integer.numberOfTrailingZeros(mask)]);
     }
     Flag[] out = new Flag[Integer.bitCount(mask)];
     int n = 0;
-    for (Flag f : FLAGS) {
+    for (Flag f : Flag.values()) {
       if ((mask & (1 << f.ordinal())) != 0) {
         out[n++] = f;
       }
     }
     return Set.of(out);
+  }
+
+  private static List<String> reasonList(Analysis a) {
+    String[] r = a.reasons;
+    switch (a.nReasons) {
+      case 0: return List.of();
+      case 1: return List.of(r[0]);
+      case 2: return List.of(r[0], r[1]);
+      default: return List.of(a.reasonsCopy());
+    }
   }
 
   static double clamp(double d) {
