@@ -44,7 +44,8 @@ for split in ('train', 'val'):
               [{'text': t, 'lang': code, 'polarity': POL[l.strip()]}
                for t, l in tweeteval('xlm-t-umsab/' + lang, split)])
 
-# airline tweets: negative = complaint (proxy); halves by tweet id parity: even = tune, odd = report
+# airline tweets: negative = complaint, positive = praise, neutral = neutral (a proxy of intent);
+# halves by tweet id parity: even = tune, odd = report
 fix = [('Late Flightr', 'later'), ('Late Flight', 'late'), ('Cancelled Flightled', 'cancelled'),
        ('Cancelled Flightlation', 'cancellation'), ('Cancelled Flighting', 'cancelling'), ('Cancelled Flight', 'cancel')]
 rows = {0: [], 1: []}
@@ -55,9 +56,20 @@ with open(os.path.join(data, 'us-airline-sentiment/Tweets.csv'), encoding='utf-8
             t = t.replace(a, b)
         s = r['airline_sentiment']
         rows[int(r['tweet_id']) % 2].append({'text': t, 'lang': 'en', 'polarity': s,
-                                             'intent': 'complaint' if s == 'negative' else 'other'})
+                                             'intent': {'negative': 'complaint', 'positive': 'praise'}.get(s, 'neutral')})
 write('nc-airline-tune.jsonl', rows[0])
 write('nc-airline-report.jsonl', rows[1])
+
+# EmoEvent Spanish: emotion as a polarity proxy (joy -> positive; anger, sadness, fear, disgust ->
+# negative; others, surprise -> neutral) and its offensive label
+EMO = {'joy': 'positive', 'anger': 'negative', 'sadness': 'negative', 'fear': 'negative', 'disgust': 'negative'}
+for split in ('train', 'dev'):
+    rows_ = []
+    with open(os.path.join(data, 'emoevent/splits/es/%s.tsv' % split), encoding='utf-8') as f:
+        for r in csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE):
+            rows_.append({'text': r['tweet'], 'lang': 'es', 'polarity': EMO.get(r['emotion'], 'neutral'),
+                          'abusive': r['offensive'] == 'OFF'})
+    write('nc-emoevent-es-%s.jsonl' % split, rows_)
 
 # ship-ok: VADER rated tweets (mean -4..+4) and Davidson offensive language
 v = []

@@ -62,6 +62,7 @@ final class Analysis {
   double complaint;
   double praise;
   int abuse;
+  int insult;
   double sensitive;
   long topicMask;
   int flagMask;
@@ -84,6 +85,7 @@ final class Analysis {
     es = false;
     sum = compound = posSum = negSum = politePos = complaint = praise = sensitive = 0;
     abuse = 0;
+    insult = 0;
     topicMask = 0;
     flagMask = 0;
     question = false;

@@ -6,7 +6,7 @@ package org.crisiskit.classify;
  * rule engine's scores. Writes into caller-owned arrays; allocates nothing. Stateless.
  */
 final class Features {
-  static final int BITS = 18;
+  static final int BITS = 16;
   static final int DIM = 1 << BITS;
   static final int MAX = 4096;
   private static final int DENSE = 32;

@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One training or evaluation example: a text with any of the labels a model can learn.
+ * One training or evaluation example: a text with any of the labels a model can learn. Immutable;
+ * no field is null (absent labels are empty).
  *
  * @param text the mention text
  * @param lang the language if known

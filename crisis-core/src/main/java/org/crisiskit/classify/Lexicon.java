@@ -31,6 +31,8 @@ final class Lexicon {
   static final int STOP_ES = 1 << 10;
   static final int PREFIX = 1 << 11;
   static final int EMOTICON = 1 << 12;
+  /** Rude but not an insult ("sucks", "crap"): abusive, yet not enough for the abuse intent. */
+  static final int MILD = 1 << 13;
 
   static final int MAX_TOPICS = 64;
   private static final float ES_MIN = Float.parseFloat(System.getProperty("crisiskit.es.min", "0.4"));
@@ -190,7 +192,10 @@ final class Lexicon {
           }
           break;
         case "abuse":
-          kinds[e] |= ABUSE;
+          kinds[e] |= w < 2 ? ABUSE | MILD : ABUSE;
+          if (w >= 2) {
+            kinds[e] &= ~MILD;
+          }
           if (Float.isNaN(valEn[e])) {
             valEn[e] = -w * 0.7f;
           }

@@ -29,6 +29,27 @@ final class LinearClassifier implements Classifier {
     this.polarity = model.heads.get(ClassifierTraining.POLARITY);
     this.intent = model.heads.get(ClassifierTraining.INTENT);
     this.abusive = model.heads.get(ClassifierTraining.ABUSIVE);
+    try {
+      if (polarity != null) {
+        for (String c : polarity.classes) {
+          Polarity.fromJsonName(c);
+        }
+      }
+      if (intent != null) {
+        for (String c : intent.classes) {
+          Intent.fromJsonName(c);
+        }
+      }
+      if (abusive != null) {
+        for (String c : abusive.classes) {
+          if (!c.equals("true") && !c.equals("false")) {
+            throw new IllegalArgumentException("abusive class '" + c + "', expected true or false");
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException("model has a class this release does not know: " + e.getMessage(), e);
+    }
   }
 
   @Override

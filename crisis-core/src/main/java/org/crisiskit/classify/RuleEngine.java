@@ -1,7 +1,5 @@
 package org.crisiskit.classify;
 
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +13,7 @@ final class RuleEngine {
   /** Texts longer than this are classified on their first {@value} characters. */
   static final int MAX_TEXT = 20_000;
   static final double POS_THRESHOLD = 0.3;
+  static final double POS_THRESHOLD_ES = 0.4;
   static final double NEG_THRESHOLD = -0.1;
   static final double COMPLAINT_TONE = -0.3;
 
@@ -279,7 +278,7 @@ final class RuleEngine {
       fl |= Analysis.OBFUSCATED;
     }
     long h;
-    if (isLaugh(buf, start, w)) {
+    if ((buf[start] == 'j' || buf[start] == 'h') && isLaugh(buf, start, w)) {
       w = start + 4;
       buf[start] = 'j';
       buf[start + 1] = 'a';
@@ -361,6 +360,11 @@ final class RuleEngine {
         }
       }
     } else {
+      // plain word: only -isimo and plural forms are worth another look-up
+      char last = buf[e - 1];
+      if (n <= 3 || (last != 's' && last != 'o' && last != 'a')) {
+        return -1;
+      }
       System.arraycopy(buf, s, x, 0, n);
       m = n;
     }
@@ -605,6 +609,9 @@ final class RuleEngine {
     }
     if ((k & Lexicon.ABUSE) != 0) {
       a.abuse++;
+      if ((k & Lexicon.MILD) == 0) {
+        a.insult++;
+      }
       a.reason(x.reasonAbuse[e]);
     }
     if ((k & Lexicon.SENSITIVE) != 0) {
@@ -750,14 +757,14 @@ final class RuleEngine {
       sentiment = Math.max(-1, Math.min(sentiment, 0) - 0.1 * Math.min(a.complaint, 4));
     }
     Polarity polarity = modelPolarity != null ? modelPolarity
-        : sentiment >= POS_THRESHOLD ? Polarity.POSITIVE
+        : sentiment >= (a.es ? POS_THRESHOLD_ES : POS_THRESHOLD) ? Polarity.POSITIVE
         : sentiment <= NEG_THRESHOLD ? Polarity.NEGATIVE : Polarity.NEUTRAL;
     Intent intent;
     if (modelIntent != null) {
       intent = modelIntent;
-    } else if (complaint && (a.topicMask != 0 || !abusive || a.complaint >= 2)) {
+    } else if (complaint && (a.topicMask != 0 || a.insult == 0 || a.complaint >= 2)) {
       intent = Intent.COMPLAINT;
-    } else if (abusive && sentiment <= 0.3) {
+    } else if (abusive && (a.insult > 0 || a.abuse >= 2 || modelAbusive == 1) && sentiment <= 0.3) {
       intent = Intent.ABUSE;
     } else if (sensitive) {
       intent = Intent.SENSITIVE;
@@ -769,7 +776,7 @@ final class RuleEngine {
       intent = Intent.NEUTRAL;
     }
     Set<String> topics = topicSet(a.topicMask);
-    Set<Flag> flags = a.flagMask == 0 ? Set.of() : flagSet(a.flagMask);
+    Set<Flag> flags = FLAG_SETS[a.flagMask];
     if (sensitive) {
       for (int i = 0; i < a.nFired; i++) {
         a.reason(x.reasonSensitive[a.fired[i]]);
@@ -779,13 +786,39 @@ final class RuleEngine {
       a.reason("emphasis '!!'");
     }
     return new Classification(intent, polarity, clamp(sentiment), abusive, sensitive, topics, flags, a.lang,
-        Arrays.asList(a.reasonsCopy()));
+        reasonList(a));
+  }
+
+  /** Topic sets of the built-in topics by mask, built once: most texts repeat a few combinations. */
+  @SuppressWarnings("unchecked")
+  private final Set<String>[] topicSets = new Set[1 << 10];
+  private static final Set<Flag>[] FLAG_SETS = flagSets();
+
+  @SuppressWarnings("unchecked")
+  private static Set<Flag>[] flagSets() {
+    Set<Flag>[] sets = new Set[1 << Flag.values().length];
+    for (int m = 0; m < sets.length; m++) {
+      sets[m] = flagSet(m);
+    }
+    return sets;
   }
 
   private Set<String> topicSet(long mask) {
     if (mask == 0) {
       return Set.of();
     }
+    if (mask < topicSets.length) {
+      Set<String> s = topicSets[(int) mask];
+      if (s == null) {
+        s = buildTopicSet(mask);
+        topicSets[(int) mask] = s; // benign race: every thread builds an equal immutable set
+      }
+      return s;
+    }
+    return buildTopicSet(mask);
+  }
+
+  private Set<String> buildTopicSet(long mask) {
     if (Long.bitCount(mask) == 1) {
       return Set.of(lex.topicNames[Long.numberOfTrailingZeros(mask)]);
     }
@@ -798,14 +831,33 @@ final class RuleEngine {
     return Set.of(names);
   }
 
+
+
   private static Set<Flag> flagSet(int mask) {
-    EnumSet<Flag> s = EnumSet.noneOf(Flag.class);
+    if (mask == 0) {
+      return Set.of();
+    }
+    if (Integer.bitCount(mask) == 1) {
+      return Set.of(Flag.values()[Integer.numberOfTrailingZeros(mask)]);
+    }
+    Flag[] out = new Flag[Integer.bitCount(mask)];
+    int n = 0;
     for (Flag f : Flag.values()) {
       if ((mask & (1 << f.ordinal())) != 0) {
-        s.add(f);
+        out[n++] = f;
       }
     }
-    return s;
+    return Set.of(out);
+  }
+
+  private static List<String> reasonList(Analysis a) {
+    String[] r = a.reasons;
+    switch (a.nReasons) {
+      case 0: return List.of();
+      case 1: return List.of(r[0]);
+      case 2: return List.of(r[0], r[1]);
+      default: return List.of(a.reasonsCopy());
+    }
   }
 
   static double clamp(double d) {
@@ -813,9 +865,5 @@ final class RuleEngine {
       return 0;
     }
     return Math.max(-1, Math.min(1, d));
-  }
-
-  static List<String> none() {
-    return List.of();
   }
 }
