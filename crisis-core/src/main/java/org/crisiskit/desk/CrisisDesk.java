@@ -110,7 +110,7 @@ public final class CrisisDesk implements AutoCloseable {
   private final Classifier classifier;
   private final Playbook playbook;
   private final Map<String, NetworkAdapter> adapters;
-  private final Map<String, MessageChecker> checkers = new LinkedHashMap<>();
+  private final Map<String, MessageChecker> checkers = new ConcurrentHashMap<>();
   private final List<DeskListener> listeners;
   private final CaseService cases;
   private final TriageEngine triage;
@@ -123,20 +123,17 @@ public final class CrisisDesk implements AutoCloseable {
   private final Map<String, Health> health = new ConcurrentHashMap<>();
   private final Object ingestLock = new Object();
   private final Duration autoTick;
-  private final ScheduledExecutorService scheduler;
+  private ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
+  private volatile Incident openIncident;
+  private final List<Incident> closedIncidents = new CopyOnWriteArrayList<>();
 
-  private CrisisDesk(Builder b) {
+  private CrisisDesk(Builder b, Journal journal, boolean ownsJournal) {
     this.clock = b.clock;
-    if (b.journal != null) {
-      this.journal = b.journal;
-      this.ownsJournal = false;
-    } else {
-      this.journal = FileJournal.open(b.directory.resolve("journal"), b.fsync);
-      this.ownsJournal = true;
-    }
+    this.journal = journal;
+    this.ownsJournal = ownsJournal;
     this.stateDirectory = b.directory;
     this.classifier = b.classifier != null ? b.classifier : Classifiers.defaultClassifier();
     this.playbook = b.playbook != null ? b.playbook : Playbook.sample();
@@ -144,14 +141,8 @@ public final class CrisisDesk implements AutoCloseable {
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     this.silenceThreshold = b.silenceThreshold;
     this.autoTick = b.autoTick;
-    this.ownsScheduler = b.scheduler == null && !autoTick.isZero();
-    this.scheduler = b.scheduler != null ? b.scheduler : ownsScheduler
-        ? Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "crisis-desk-tick");
-          t.setDaemon(true);
-          return t;
-        })
-        : null;
+    this.ownsScheduler = b.scheduler == null;
+    this.scheduler = b.scheduler;
     this.cases = CaseService.newBuilder()
         .journal(journal)
         .clock(clock)
@@ -230,8 +221,18 @@ public final class CrisisDesk implements AutoCloseable {
    * Starts listening on every adapter (mentions flow through {@link #ingest(Mention)}) and, when
    * {@link Builder#autoTick} is set, calls {@link #tick()} at that interval.
    */
-  public void start() {
-    if (scheduler != null && !autoTick.isZero() && started.compareAndSet(false, true)) {
+  public synchronized void start() {
+    if (closed.get()) {
+      throw new IllegalStateException("desk is closed");
+    }
+    if (!autoTick.isZero() && started.compareAndSet(false, true)) {
+      if (scheduler == null) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "crisis-desk-tick");
+          t.setDaemon(true);
+          return t;
+        });
+      }
       long ms = autoTick.toMillis();
       scheduler.scheduleWithFixedDelay(() -> {
         try {
@@ -274,13 +275,14 @@ public final class CrisisDesk implements AutoCloseable {
    */
   public IngestResult ingest(Mention mention) {
     Objects.requireNonNull(mention, "mention");
-    if (closed) {
+    if (closed.get()) {
       throw new IllegalStateException("desk is closed");
     }
     Classification c = classifier.classify(mention);
     TriageDecision d;
     synchronized (ingestLock) {
-      int crisisSeverity = detector.currentIncident().map(Incident::severity).orElse(0);
+      Incident current = openIncident;
+      int crisisSeverity = current == null ? 0 : current.severity();
       d = triage.triage(new TriageInput(mention, c, crisisSeverity));
       if (!d.accepted().duplicate()) {
         detector.observe(mention, c, d.caseId());
@@ -405,13 +407,16 @@ public final class CrisisDesk implements AutoCloseable {
     CrisisCase current = require(waiting.caseId());
     Optional<String> moved = workflowRefusal(current, action);
     if (moved.isPresent()) {
-      approvals.reject(approvalId, approver, "not sent: the case moved on (" + moved.get() + ")");
+      reject(approvalId, approver, "not sent: the case moved on (" + moved.get() + ")");
       return refused(current, moved.get());
     }
-    ApprovalDecision d = approvals.approve(approvalId, approver, editedText);
-    CrisisCase c = require(d.pending().caseId());
-    String text = d.finalText().orElse(d.pending().message().text());
-    return send(c, d.pending().requestedBy() + " (approved by " + approver + ")", action, text, true);
+    String text = editedText.orElse(waiting.message().text());
+    ActionResult r = send(current, waiting.requestedBy() + " (approved by " + approver + ")", action, text, true);
+    if (r.done()) {
+      approvals.approve(approvalId, approver, editedText);
+      approvalActions.remove(approvalId);
+    }
+    return r;
   }
 
   /**
@@ -420,7 +425,9 @@ public final class CrisisDesk implements AutoCloseable {
    * @throws IllegalArgumentException when no message waits under {@code approvalId}
    */
   public ApprovalDecision reject(String approvalId, String approver, String note) {
-    return approvals.reject(approvalId, approver, note);
+    ApprovalDecision d = approvals.reject(approvalId, approver, note);
+    approvalActions.remove(approvalId);
+    return d;
   }
 
   // ------------------------------------------------------------------ queries and health
@@ -435,18 +442,14 @@ public final class CrisisDesk implements AutoCloseable {
     return playbook;
   }
 
-  /** The open incident, if any. */
+  /** The open incident, if any (a snapshot as of its last change). */
   public Optional<Incident> currentIncident() {
-    synchronized (ingestLock) {
-      return detector.currentIncident();
-    }
+    return Optional.ofNullable(openIncident);
   }
 
-  /** Incidents that have closed, oldest first. */
+  /** Incidents closed since this desk started, oldest first. */
   public List<Incident> closedIncidents() {
-    synchronized (ingestLock) {
-      return detector.closedIncidents();
-    }
+    return List.copyOf(closedIncidents);
   }
 
   /** The SLA monitor, for the clocks of each case. */
@@ -489,12 +492,13 @@ public final class CrisisDesk implements AutoCloseable {
   /** Stops listening, flushes the journal and releases it (if the desk opened it). */
   @Override
   public void close() {
-    if (closed) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
-    if (ownsScheduler) {
-      scheduler.shutdownNow();
+    synchronized (this) {
+      if (ownsScheduler && scheduler != null) {
+        scheduler.shutdownNow();
+      }
     }
     for (Listening l : listenings.values()) {
       try {
@@ -512,6 +516,12 @@ public final class CrisisDesk implements AutoCloseable {
   // ------------------------------------------------------------------ internals
 
   private void onIncident(Incident i) {
+    if (i.state() == org.crisiskit.detect.IncidentState.CLOSED) {
+      closedIncidents.add(i);
+      openIncident = null;
+    } else {
+      openIncident = i;
+    }
     Map<String, String> data = new LinkedHashMap<>();
     data.put("id", i.id());
     data.put("state", i.state().name());
@@ -571,7 +581,8 @@ public final class CrisisDesk implements AutoCloseable {
       mb.customerLang(customerLang);
     }
     OutgoingMessage message = mb.build();
-    CheckResult check = checkers.getOrDefault(c.network(), MessageChecker.forPlaybook(playbook, rulesOf(a))).check(message);
+    CheckResult check = checkers.computeIfAbsent(c.network(), n -> MessageChecker.forPlaybook(playbook, rulesOf(a)))
+        .check(message);
     List<String> findings = check.findings().stream().map(CrisisDesk::describe).toList();
     if (check.blocked()) {
       return new ActionResult(ActionResult.Status.BLOCKED, c, Optional.empty(), "a blocking check failed", findings);
@@ -889,7 +900,16 @@ public final class CrisisDesk implements AutoCloseable {
       if (journal == null && directory == null) {
         throw new IllegalStateException("give a journalDirectory(...) or a journal(...)");
       }
-      return new CrisisDesk(this);
+      if (journal != null) {
+        return new CrisisDesk(this, journal, false);
+      }
+      Journal own = FileJournal.open(directory.resolve("journal"), fsync);
+      try {
+        return new CrisisDesk(this, own, true);
+      } catch (RuntimeException e) {
+        own.close();
+        throw e;
+      }
     }
   }
 }

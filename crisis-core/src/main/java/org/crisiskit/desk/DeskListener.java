@@ -12,8 +12,9 @@ import org.crisiskit.check.PendingMessage;
  * listening thread for new mentions, incidents and SLA notices raised while ingesting, the caller's
  * thread for agent actions, the thread calling {@link CrisisDesk#checkHealth()} for health notices.
  * Calls for one case arrive in order. Return quickly; hand long work to your own executor.
- * {@link #onCaseEvent} runs while the case is locked: do not call the desk's actions from it (queue
- * them); {@link #onMention} runs after the mention was handled and may call them. An exception thrown
+ * {@link #onCaseEvent} and {@link #onSla} may run while a case is locked: do not call the desk's
+ * actions from them (queue the work); {@link #onMention} runs after the mention was handled and may
+ * call them, and queries ({@code cases()}, {@code currentIncident()}) are safe everywhere. An exception thrown
  * here is logged and does not undo anything.
  */
 public interface DeskListener {

@@ -83,14 +83,26 @@ public final class SlaClocks {
           break;
         }
         case MENTION_ADDED: {
+          Intent before = intent;
           e.attribute("intent").ifPresent(i -> intent = Intent.stronger(intent, Intent.fromJsonName(i)));
           e.attribute("severity").ifPresent(x -> severity = Severity.max(severity, Severity.fromJsonName(x)));
-          retarget();
           Instant from = e.attribute("mentionAt").map(Instant::parse).orElse(at);
-          if (!clocks.containsKey(SlaKind.FIRST_RESPONSE)) {
-            start(SlaKind.FIRST_RESPONSE, from);
-            start(SlaKind.MOVE_PRIVATE, from);
-            start(SlaKind.RESOLUTION, from);
+          if (intent != before) {
+            // the case now needs another answer (praise, then a complaint): its clocks start at the
+            // mention that changed it, not at the opening one
+            for (SlaKind k : new SlaKind[] {SlaKind.FIRST_RESPONSE, SlaKind.MOVE_PRIVATE, SlaKind.RESOLUTION}) {
+              SlaClock c = clocks.get(k);
+              if (c == null || c.running()) {
+                start(k, from);
+              }
+            }
+          } else {
+            retarget();
+            for (SlaKind k : new SlaKind[] {SlaKind.FIRST_RESPONSE, SlaKind.MOVE_PRIVATE, SlaKind.RESOLUTION}) {
+              if (!clocks.containsKey(k)) {
+                start(k, from);
+              }
+            }
           }
           break;
         }

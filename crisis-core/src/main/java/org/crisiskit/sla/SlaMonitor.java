@@ -143,6 +143,7 @@ public final class SlaMonitor {
         }
       }
     }
+    notifyListeners(out);
     return out;
   }
 
@@ -150,10 +151,12 @@ public final class SlaMonitor {
     List<SlaClock> after = SlaClocks.of(c, policy);
     clocks.put(c.id(), after);
     Instant now = clock.instant();
+    List<SlaEvent> raised = new ArrayList<>();
     for (SlaClock k : after) {
-      raise(k, now);
+      raised.addAll(raise(k, now));
     }
     dirty.add(c.id());
+    notifyListeners(raised);
   }
 
   /**
@@ -207,11 +210,17 @@ public final class SlaMonitor {
     n.put("at", at.toString());
     journal.append(RECORD_TYPE, Json.write(n));
     out.add(e);
-    for (SlaListener l : listeners) {
-      try {
-        l.onEvent(e);
-      } catch (RuntimeException ex) {
-        LOG.warn("SLA listener {} failed on {}", l, e, ex);
+  }
+
+  /** Tells the listeners, outside the monitor's lock. */
+  private void notifyListeners(List<SlaEvent> events) {
+    for (SlaEvent e : events) {
+      for (SlaListener l : listeners) {
+        try {
+          l.onEvent(e);
+        } catch (RuntimeException ex) {
+          LOG.warn("SLA listener {} failed on {}", l, e, ex);
+        }
       }
     }
   }
