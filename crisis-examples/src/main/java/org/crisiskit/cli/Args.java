@@ -121,6 +121,13 @@ final class Args {
     return positional;
   }
 
+  /** Throws a usage error when any positional argument was given (for commands that take none). */
+  void checkNoPositional() {
+    if (!positional.isEmpty()) {
+      throw new UsageException("unexpected argument '" + positional.get(0) + "'");
+    }
+  }
+
   /** Throws a usage error if an option or flag was given that the command never asked for. */
   void checkAllUsed() {
     for (String name : options.keySet()) {

@@ -47,6 +47,7 @@ final class DetectCommand implements CliCommand {
     Optional<String> truth = args.option("truth");
     String brand = args.option("brand").orElse("brand");
     args.checkAllUsed();
+    args.checkNoPositional();
     if (series.isPresent() == mentions.isPresent()) {
       throw new UsageException("give exactly one of --series or --mentions");
     }

@@ -38,6 +38,7 @@ final class EvalCommand implements CliCommand {
     Path in = Path.of(args.required("in"));
     Optional<String> model = args.option("model");
     args.checkAllUsed();
+    args.checkNoPositional();
     Classifier classifier = ModelFiles.classifier(model);
     List<LabelledJsonl.Row> rows = LabelledJsonl.read(in);
     Map<String, List<String>> gold = new LinkedHashMap<>();

@@ -46,6 +46,7 @@ final class ExportTrainingCommand implements CliCommand {
     Path dir = Path.of(args.required("journal"));
     Path out = Path.of(args.required("out"));
     args.checkAllUsed();
+    args.checkNoPositional();
     if (!Files.isRegularFile(dir.resolve(FileJournal.FILE_NAME))) {
       throw new NoSuchFileException(dir.resolve(FileJournal.FILE_NAME).toString(), null, "no journal here");
     }

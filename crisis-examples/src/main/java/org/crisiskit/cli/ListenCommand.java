@@ -79,11 +79,16 @@ final class ListenCommand implements CliCommand {
     Optional<Duration> duration = args.durationOption("duration");
     Path state = XCommands.stateDir(args);
     args.checkAllUsed();
+    args.checkNoPositional();
     if (keywords.isEmpty() && handle.isEmpty()) {
       throw new UsageException("--keywords or --handle is required");
     }
     XConfig.Builder b = XCommands.config(env).mode(mode);
-    keywords.ifPresent(k -> b.keywords(XCommands.keywords(k)));
+    try {
+      keywords.ifPresent(k -> b.keywords(XCommands.keywords(k)));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--keywords: " + e.getMessage());
+    }
     try {
       handle.ifPresent(b::handle);
     } catch (IllegalArgumentException e) {

@@ -33,9 +33,11 @@ final class NabCommand implements CliCommand {
   public int run(Args args, Io io) throws Exception {
     Path dir = Path.of(args.required("data"));
     args.checkAllUsed();
+    args.checkNoPositional();
     NabEvaluation.Result r = NabEvaluation.evaluate(dir, DetectorConfig.ofDefaults());
     if (r.perFile().isEmpty()) {
-      throw new UsageException("no labelled series found under " + dir);
+      throw new java.io.FileNotFoundException("no labelled NAB series found under " + dir
+          + " (expected data/realTweets/*.csv and labels/combined_windows.json)");
     }
     io.out().println("file,profile,raw_score,windows,detected,false_positives");
     for (Map.Entry<String, Map<String, NabScorer.FileScore>> e : r.perFile().entrySet()) {

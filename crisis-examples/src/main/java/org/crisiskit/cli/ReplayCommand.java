@@ -88,9 +88,8 @@ final class ReplayCommand implements CliCommand {
       print(io.out(), service, accepted, duplicates, journal.file().getParent());
     }
     if (failure != null) {
-      io.err().println("crisis replay: " + failure);
-      io.err().println("crisis replay: the " + accepted + " mentions before that line are kept in the journal;"
-          + " fix the line and run again (accepted mentions are not recorded twice)");
+      io.err().println("crisis replay: " + failure + " (the " + accepted
+          + " mentions before it are kept in the journal; fix the line and run again)");
       return 1;
     }
     return 0;

@@ -57,6 +57,7 @@ final class SendCommand implements CliCommand {
     String text = args.required("text");
     Path state = XCommands.stateDir(args);
     args.checkAllUsed();
+    args.checkNoPositional();
     if (replyTo.isPresent() == dm.isPresent()) {
       throw new UsageException("give exactly one of --reply-to POST_ID or --dm USER_ID");
     }

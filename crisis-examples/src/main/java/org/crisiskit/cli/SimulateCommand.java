@@ -42,6 +42,7 @@ final class SimulateCommand implements CliCommand {
     long seed = args.longOption("seed", 42);
     long weeks = args.longOption("weeks", 4);
     args.checkAllUsed();
+    args.checkNoPositional();
     if (weeks < 2 || weeks > 12) {
       throw new UsageException("--weeks must be between 2 and 12 but was " + weeks);
     }

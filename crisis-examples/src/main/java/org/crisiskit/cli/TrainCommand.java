@@ -35,6 +35,7 @@ final class TrainCommand implements CliCommand {
     String in = args.required("in");
     Path out = Path.of(args.required("out"));
     args.checkAllUsed();
+    args.checkNoPositional();
     List<LabelledText> examples = new ArrayList<>();
     for (String f : in.split(",")) {
       Path p = Path.of(f.trim());

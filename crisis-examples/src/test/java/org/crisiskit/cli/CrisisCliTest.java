@@ -61,4 +61,16 @@ class CrisisCliTest {
     assertEquals(0, r.exit());
     assertTrue(r.out().startsWith("usage: ./crisis replay FILE.jsonl"), r::toString);
   }
+
+  @Test
+  void strayPositionalArgumentsAreUsageErrors() {
+    for (String[] argv : new String[][] {
+        {"simulate", "--out", "x.jsonl", "extra"},
+        {"nab", "--data", "d", "extra"},
+        {"train", "--in", "a.jsonl", "--out", "m", "extra"}}) {
+      CliRun r = CliRun.of(argv);
+      org.junit.jupiter.api.Assertions.assertEquals(2, r.exit(), r.toString());
+      org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("unexpected argument 'extra'"), r.toString());
+    }
+  }
 }
