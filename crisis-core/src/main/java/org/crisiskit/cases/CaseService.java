@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -454,7 +455,7 @@ public final class CaseService {
 
   private static List<CrisisCase> sorted(List<CrisisCase> list) {
     list.sort(Comparator.comparing(CrisisCase::openedAt).thenComparing(c -> c.id().value()));
-    return list;
+    return Collections.unmodifiableList(list);
   }
 
   /** The recorded mention with this id, if accepted. */
@@ -465,7 +466,7 @@ public final class CaseService {
   /** The recorded mentions of a case, in the order they joined. */
   public List<RecordedMention> mentionsOf(CaseId id) {
     return find(id).map(c -> c.mentions().stream().map(mentions::get).filter(Objects::nonNull)
-        .collect(Collectors.toList())).orElse(List.of());
+        .toList()).orElse(List.of());
   }
 
   /**
@@ -486,7 +487,7 @@ public final class CaseService {
         out.add(r);
       }
     }
-    return out;
+    return Collections.unmodifiableList(out);
   }
 
   /** Number of cases in each state (every state present, zero when none). */
@@ -498,7 +499,7 @@ public final class CaseService {
     for (CrisisCase c : cases.values()) {
       m.merge(c.state(), 1L, Long::sum);
     }
-    return m;
+    return Collections.unmodifiableMap(m);
   }
 
   /** Every case, oldest first. */

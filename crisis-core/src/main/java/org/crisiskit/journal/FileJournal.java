@@ -62,6 +62,7 @@ public final class FileJournal implements Journal {
   private long end;
   private long lastSequence;
   private volatile boolean dirty;
+  private volatile IOException syncFailure;
   private boolean closed;
 
   private FileJournal(Path dir, FsyncPolicy fsync) throws IOException {
@@ -333,6 +334,7 @@ public final class FileJournal implements Journal {
     if (len > MAX_BODY) {
       throw new IllegalArgumentException("record of " + len + " bytes exceeds the limit of " + MAX_BODY);
     }
+    throwIfSyncFailed();
     synchronized (writeLock) {
       if (closed) {
         throw new JournalException("journal " + file + " is closed");
@@ -407,8 +409,18 @@ public final class FileJournal implements Journal {
         channel.force(false);
       } catch (IOException e) {
         dirty = true;
+        syncFailure = e;
         LOG.error("journal {}: fsync failed: {}", file, e.toString());
       }
+    }
+  }
+
+  /** Fails the caller when a background sync failed since the last successful one. */
+  private void throwIfSyncFailed() {
+    IOException e = syncFailure;
+    if (e != null) {
+      throw new JournalException("journal " + file + ": a background fsync failed, recent records may not be"
+          + " durable: " + e.getMessage(), e);
     }
   }
 
@@ -417,6 +429,7 @@ public final class FileJournal implements Journal {
     try {
       channel.force(false);
       dirty = false;
+      syncFailure = null;
     } catch (IOException e) {
       throw new JournalException("cannot sync journal " + file + ": " + e.getMessage(), e);
     }
@@ -446,10 +459,20 @@ public final class FileJournal implements Journal {
     } finally {
       try {
         channel.close();
-        lock.release();
-        lockChannel.close();
       } catch (IOException e) {
-        LOG.warn("journal {}: cannot release: {}", file, e.toString());
+        LOG.warn("journal {}: cannot close: {}", file, e.toString());
+      } finally {
+        try {
+          lock.release();
+        } catch (IOException e) {
+          LOG.warn("journal {}: cannot release its lock: {}", file, e.toString());
+        } finally {
+          try {
+            lockChannel.close();
+          } catch (IOException e) {
+            LOG.warn("journal {}: cannot close its lock file: {}", file, e.toString());
+          }
+        }
       }
     }
   }
