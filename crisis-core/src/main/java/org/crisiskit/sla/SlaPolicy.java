@@ -45,6 +45,7 @@ public final class SlaPolicy {
     this.hours = b.hours;
   }
 
+  /** The defaults listed in the class comment. */
   public static SlaPolicy ofDefaults() {
     return DEFAULTS;
   }
@@ -87,10 +88,12 @@ public final class SlaPolicy {
     return Optional.ofNullable(coverage.get(intent));
   }
 
+  /** The window coverage is measured over. */
   public Duration coverageWindow() {
     return coverageWindow;
   }
 
+  /** How long after resolution the follow-up is due. */
   public Duration followUpDelay() {
     return followUpDelay;
   }
@@ -100,6 +103,7 @@ public final class SlaPolicy {
     return warnAt;
   }
 
+  /** The hours deadlines are counted in. */
   public BusinessHours businessHours() {
     return hours;
   }
@@ -171,6 +175,7 @@ public final class SlaPolicy {
       return this;
     }
 
+    /** Sets the window coverage is measured over. */
     public Builder coverageWindow(Duration d) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("coverageWindow must be > 0 but was " + d);
@@ -179,6 +184,7 @@ public final class SlaPolicy {
       return this;
     }
 
+    /** Sets how long after resolution the follow-up is due. */
     public Builder followUpDelay(Duration d) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("followUpDelay must be > 0 but was " + d);
@@ -196,11 +202,13 @@ public final class SlaPolicy {
       return this;
     }
 
+    /** Sets the hours deadlines are counted in. */
     public Builder businessHours(BusinessHours h) {
       this.hours = Objects.requireNonNull(h, "businessHours");
       return this;
     }
 
+    /** Returns the policy. */
     public SlaPolicy build() {
       return new SlaPolicy(this);
     }
