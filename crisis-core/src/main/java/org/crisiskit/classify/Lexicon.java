@@ -35,8 +35,10 @@ final class Lexicon {
   static final int MILD = 1 << 13;
 
   static final int MAX_TOPICS = 64;
-  private static final float ES_MIN = Float.parseFloat(System.getProperty("crisiskit.es.min", "0.4"));
-  private static final float ES_SCALE = Float.parseFloat(System.getProperty("crisiskit.es.scale", "2.5"));
+  /** SentiCon entries weaker than this are too ambiguous to count. */
+  private static final float ES_MIN = 0.4f;
+  /** SentiCon polarity in [-1, 1] scaled to VADER's [-4, 4] valence range (tuned on the dev data). */
+  private static final float ES_SCALE = 2.5f;
 
   final LongIntMap map = new LongIntMap(32_768);
   /** Abuse words by consonant skeleton, for obfuscated spellings. */
@@ -95,9 +97,6 @@ final class Lexicon {
     loadVader();
     loadSpanish();
     loadCues(topicIndex);
-    if (Boolean.getBoolean("crisiskit.lexicon.debug")) {
-      System.err.println("lexicon entries " + size + ", map " + map.size());
-    }
     extraTopics.forEach((topic, byLang) -> byLang.forEach((lang, words) -> {
       for (String w : words) {
         int e = phraseEntry(w);
