@@ -62,6 +62,7 @@ final class Lexicon {
   String[] reasonAbuse;
   String[] reasonSensitive;
   String[] reasonNegated;
+  String[] reasonQuestion;
   String[][] reasonFlag;
 
   private static volatile Lexicon defaults;
@@ -367,6 +368,7 @@ final class Lexicon {
     reasonAbuse = new String[size];
     reasonSensitive = new String[size];
     reasonNegated = new String[size];
+    reasonQuestion = new String[size];
     reasonFlag = new String[size][];
     for (int t = 0; t < topicNames.length; t++) {
       topicReason[t] = new String[size];
@@ -380,6 +382,9 @@ final class Lexicon {
       }
       if ((kinds[e] & COMPLAINT) != 0) {
         reasonComplaint[e] = "complaint cue '" + c + "'";
+      }
+      if ((kinds[e] & QWORD) != 0) {
+        reasonQuestion[e] = "question word '" + cue[e] + "'";
       }
       if ((kinds[e] & PRAISE) != 0) {
         reasonPraise[e] = "praise cue '" + c + "'";

@@ -10,11 +10,25 @@ import java.util.Optional;
 final class LinearClassifier implements Classifier {
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+  private static final String[] MODEL_POLARITY_REASON = new String[Polarity.values().length];
+
+  static {
+    for (Polarity p : Polarity.values()) {
+      MODEL_POLARITY_REASON[p.ordinal()] = "model polarity " + p.jsonName();
+    }
+  }
+
   private final ClassifierModel model;
   private final RuleEngine engine;
   private final ClassifierModel.Head polarity;
   private final ClassifierModel.Head intent;
   private final ClassifierModel.Head abusive;
+  /** Each head's classes decoded once, by class index. */
+  private final Polarity[] polarityOf;
+  private final Intent[] intentOf;
+  private final boolean[] abusiveOf;
+  private final int positiveClass;
+  private final int negativeClass;
 
   static final class Scratch {
     final Analysis a = new Analysis();
@@ -50,6 +64,27 @@ final class LinearClassifier implements Classifier {
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException("model has a class this release does not know: " + e.getMessage(), e);
     }
+    polarityOf = polarity == null ? new Polarity[0] : new Polarity[polarity.classes.length];
+    int pos = -1;
+    int neg = -1;
+    for (int k = 0; k < polarityOf.length; k++) {
+      polarityOf[k] = Polarity.fromJsonName(polarity.classes[k]);
+      if (polarity.classes[k].equals("positive")) {
+        pos = k;
+      } else if (polarity.classes[k].equals("negative")) {
+        neg = k;
+      }
+    }
+    positiveClass = pos;
+    negativeClass = neg;
+    intentOf = intent == null ? new Intent[0] : new Intent[intent.classes.length];
+    for (int k = 0; k < intentOf.length; k++) {
+      intentOf[k] = Intent.fromJsonName(intent.classes[k]);
+    }
+    abusiveOf = abusive == null ? new boolean[0] : new boolean[abusive.classes.length];
+    for (int k = 0; k < abusiveOf.length; k++) {
+      abusiveOf[k] = Boolean.parseBoolean(abusive.classes[k]);
+    }
   }
 
   @Override
@@ -62,36 +97,36 @@ final class LinearClassifier implements Classifier {
     Polarity pol = null;
     if (polarity != null) {
       int k = polarity.predict(s.idx, s.val, n, s.scores);
-      pol = Polarity.fromJsonName(polarity.classes[k]);
-      sentiment = sentiment(polarity, s.scores);
-      a.reason("model polarity " + pol.jsonName());
+      pol = polarityOf[k];
+      sentiment = sentiment(polarity.classes.length, s.scores);
+      a.reason(MODEL_POLARITY_REASON[pol.ordinal()]);
     }
     Intent in = null;
     if (intent != null) {
-      in = Intent.fromJsonName(intent.classes[intent.predict(s.idx, s.val, n, s.scores)]);
+      in = intentOf[intent.predict(s.idx, s.val, n, s.scores)];
     }
     int ab = -1;
     if (abusive != null) {
-      ab = Boolean.parseBoolean(abusive.classes[abusive.predict(s.idx, s.val, n, s.scores)]) ? 1 : 0;
+      ab = abusiveOf[abusive.predict(s.idx, s.val, n, s.scores)] ? 1 : 0;
     }
     return engine.decide(a, sentiment, pol, in, ab);
   }
 
   /** P(positive) - P(negative) under the softmax of the polarity scores. */
-  private static double sentiment(ClassifierModel.Head h, double[] scores) {
+  private double sentiment(int classes, double[] scores) {
     double max = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < h.classes.length; k++) {
+    for (int k = 0; k < classes; k++) {
       max = Math.max(max, scores[k]);
     }
     double z = 0;
     double pos = 0;
     double neg = 0;
-    for (int k = 0; k < h.classes.length; k++) {
+    for (int k = 0; k < classes; k++) {
       double e = Math.exp(scores[k] - max);
       z += e;
-      if (h.classes[k].equals("positive")) {
+      if (k == positiveClass) {
         pos = e;
-      } else if (h.classes[k].equals("negative")) {
+      } else if (k == negativeClass) {
         neg = e;
       }
     }

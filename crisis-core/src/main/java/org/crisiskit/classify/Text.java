@@ -64,6 +64,15 @@ final class Text {
     return mix(h);
   }
 
+  /** {@link #rawHash(CharSequence, int, int)} over an array: equal hashes for equal characters. */
+  static long rawHash(char[] s, int from, int to) {
+    long h = RAW_SEED;
+    for (int i = from; i < to; i++) {
+      h = (h ^ s[i]) * FNV_PRIME;
+    }
+    return mix(h);
+  }
+
   static long emojiHash(int codePoint) {
     return mix(EMOJI_SEED ^ (codePoint * 0x9E3779B97F4A7C15L));
   }
