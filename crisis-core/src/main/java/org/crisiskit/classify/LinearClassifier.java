@@ -29,12 +29,22 @@ final class LinearClassifier implements Classifier {
   private final boolean[] abusiveOf;
   private final int positiveClass;
   private final int negativeClass;
+  /**
+   * Every head's weights of one feature side by side ({@code fused[feature * stride + offset + class]}),
+   * so a feature costs one memory access for all heads instead of one per head.
+   */
+  private final float[] fused;
+  private final int stride;
+  private final int polarityAt;
+  private final int intentAt;
+  private final int abusiveAt;
 
   static final class Scratch {
     final Analysis a = new Analysis();
     final int[] idx = new int[Features.MAX];
     final float[] val = new float[Features.MAX];
-    final double[] scores = new double[16];
+    /** Scores of every head's classes side by side (at most 3 + 6 + 2 classes). */
+    final double[] scores = new double[32];
   }
 
   LinearClassifier(ClassifierModel model, Lexicon lexicon) {
@@ -85,6 +95,50 @@ final class LinearClassifier implements Classifier {
     for (int k = 0; k < abusiveOf.length; k++) {
       abusiveOf[k] = Boolean.parseBoolean(abusive.classes[k]);
     }
+    polarityAt = 0;
+    intentAt = polarityOf.length;
+    abusiveAt = intentAt + intentOf.length;
+    stride = abusiveAt + abusiveOf.length;
+    fused = new float[stride * Features.DIM];
+    interleave(polarity, polarityAt);
+    interleave(intent, intentAt);
+    interleave(abusive, abusiveAt);
+  }
+
+  private void interleave(ClassifierModel.Head h, int at) {
+    if (h == null) {
+      return;
+    }
+    int k = h.classes.length;
+    for (int f = 0; f < Features.DIM; f++) {
+      System.arraycopy(h.w, f * k, fused, f * stride + at, k);
+    }
+  }
+
+  /** Scores of every head at once; per class the same sums, in the same order, as {@code Head.predict}. */
+  private void scoreAll(int[] idx, float[] val, int n, double[] scores) {
+    int k = stride;
+    float[] w = fused;
+    for (int c = 0; c < k; c++) {
+      scores[c] = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      int base = idx[i] * k;
+      float v = val[i];
+      for (int c = 0; c < k; c++) {
+        scores[c] += w[base + c] * v;
+      }
+    }
+  }
+
+  private static int best(double[] scores, int from, int k) {
+    int best = 0;
+    for (int c = 1; c < k; c++) {
+      if (scores[from + c] > scores[from + best]) {
+        best = c;
+      }
+    }
+    return best;
   }
 
   @Override
@@ -93,21 +147,23 @@ final class LinearClassifier implements Classifier {
     Analysis a = s.a;
     engine.analyze(text == null ? "" : text, lang == null ? Optional.empty() : lang, a);
     int n = Features.extract(a, engine.lex, s.idx, s.val);
+    double[] scores = s.scores;
+    scoreAll(s.idx, s.val, n, scores);
     double sentiment = Double.NaN;
     Polarity pol = null;
     if (polarity != null) {
-      int k = polarity.predict(s.idx, s.val, n, s.scores);
+      int k = best(scores, polarityAt, polarityOf.length);
       pol = polarityOf[k];
-      sentiment = sentiment(polarity.classes.length, s.scores);
+      sentiment = sentiment(polarityOf.length, scores);
       a.reason(MODEL_POLARITY_REASON[pol.ordinal()]);
     }
     Intent in = null;
     if (intent != null) {
-      in = intentOf[intent.predict(s.idx, s.val, n, s.scores)];
+      in = intentOf[best(scores, intentAt, intentOf.length)];
     }
     int ab = -1;
     if (abusive != null) {
-      ab = abusiveOf[abusive.predict(s.idx, s.val, n, s.scores)] ? 1 : 0;
+      ab = abusiveOf[best(scores, abusiveAt, abusiveOf.length)] ? 1 : 0;
     }
     return engine.decide(a, sentiment, pol, in, ab);
   }
