@@ -51,7 +51,11 @@ final class RuleEngine {
   }
 
   private static boolean isSep(char c) {
-    return c <= ' ' || c == '\u00a0' || c == '\u2028' || c == '\u2029' || c == '\u3000'
+    return c <= ' ' || c >= '\u0085' && isWideSep(c);
+  }
+
+  private static boolean isWideSep(char c) {
+    return c == '\u00a0' || c == '\u2028' || c == '\u2029' || c == '\u3000'
         || (c >= '\u2000' && c <= '\u200b') || c == '\u202f' || c == '\u205f' || c == '\u0085';
   }
 
@@ -68,7 +72,7 @@ final class RuleEngine {
       a.handles++;
       return;
     }
-    if ((!Character.isLetterOrDigit(c0) || !Character.isLetterOrDigit(t[e - 1])) && hasEmoticonChar(t, s, e)) {
+    if ((!Text.isLetterOrDigit(c0) || !Text.isLetterOrDigit(t[e - 1])) && hasEmoticonChar(t, s, e)) {
       int end = e;
       while (end > s + 1 && (t[end - 1] == ',' || t[end - 1] == '.')) {
         end--;
@@ -100,7 +104,7 @@ final class RuleEngine {
         j += 2;
         continue;
       }
-      if (Character.isLetterOrDigit(c)) {
+      if (Text.isLetterOrDigit(c)) {
         int ws = j;
         j = wordEnd(t, j, e);
         word(t, ws, j, hashtag, a);
@@ -162,11 +166,11 @@ final class RuleEngine {
     int j = s + 1;
     while (j < e) {
       char c = t[j];
-      if (Character.isLetterOrDigit(c)) {
+      if (Text.isLetterOrDigit(c)) {
         j++;
         continue;
       }
-      boolean nextLetter = j + 1 < e && Character.isLetterOrDigit(t[j + 1]);
+      boolean nextLetter = j + 1 < e && Text.isLetterOrDigit(t[j + 1]);
       if ((c == '\'' || c == '\u2019') && nextLetter) {
         j++;
       } else if ((c == '*' || c == '@' || c == '$' || c == '!') && (nextLetter || (j + 1 < e && t[j + 1] == '*'))) {
@@ -183,7 +187,7 @@ final class RuleEngine {
   }
 
   private static boolean singleLetterSegment(char[] t, int s, int j) {
-    return j - 1 >= s && (j - 1 == s || !Character.isLetterOrDigit(t[j - 2]));
+    return j - 1 >= s && (j - 1 == s || !Text.isLetterOrDigit(t[j - 2]));
   }
 
   private void emoji(int cp, Analysis a) {
@@ -223,10 +227,10 @@ final class RuleEngine {
     for (int i = s + 1; i < e; i++) {
       char p = t[i - 1];
       char c = t[i];
-      boolean split = (Character.isLowerCase(p) && Character.isUpperCase(c))
-          || (Character.isDigit(p) != Character.isDigit(c) && Character.isLetter(c) != Character.isLetter(p))
-          || (Character.isUpperCase(p) && Character.isUpperCase(c) && i + 1 < e
-              && Character.isLowerCase(t[i + 1]));
+      boolean split = (Text.isLowerCase(p) && Text.isUpperCase(c))
+          || (Text.isDigit(p) != Text.isDigit(c) && Text.isLetter(c) != Text.isLetter(p))
+          || (Text.isUpperCase(p) && Text.isUpperCase(c) && i + 1 < e
+              && Text.isLowerCase(t[i + 1]));
       if (split) {
         piece(t, ps, i, Analysis.HASHTAG, a);
         ps = i;
@@ -256,9 +260,9 @@ final class RuleEngine {
         }
         continue;
       }
-      if (Character.isLetter(c)) {
+      if (Text.isLetter(c)) {
         letters++;
-        if (Character.isUpperCase(c)) {
+        if (Text.isUpperCase(c)) {
           uppers++;
         }
         if (c < 0x250) {
@@ -269,7 +273,7 @@ final class RuleEngine {
         } else {
           script(c, a);
         }
-      } else if (Character.isDigit(c)) {
+      } else if (Text.isDigit(c)) {
         digits++;
       } else {
         obfuscated = true;
@@ -503,7 +507,7 @@ final class RuleEngine {
     int k = 0;
     for (int i = 0; i < m; i++) {
       char c = x[i];
-      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || !Character.isLetter(c)) {
+      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || !Text.isLetter(c)) {
         continue;
       }
       if (k > 0 && sk[k - 1] == c) {
