@@ -43,12 +43,18 @@ final class Features {
       int s = a.tokStart[i];
       int t = a.tokEnd[i];
       int len = t - s + 2;
+      if (len < 3) {
+        continue;
+      }
+      char[] pad = a.scratch; // the word between boundary marks: <word>
+      pad[0] = '<';
+      System.arraycopy(a.chars, s, pad, 1, t - s);
+      pad[len - 1] = '>';
       for (int g = 3; g <= 5; g++) {
         for (int p = 0; p + g <= len && n < MAX - 64; p++) {
           long ch = CHAR_SALT + g;
           for (int q = p; q < p + g; q++) {
-            char c = q == 0 ? '<' : q == len - 1 ? '>' : a.chars[s + q - 1];
-            ch = (ch ^ c) * Text.FNV_PRIME;
+            ch = (ch ^ pad[q]) * Text.FNV_PRIME;
           }
           idx[n] = bucket(Text.mix(ch));
           val[n++] = CHAR_WEIGHT;
