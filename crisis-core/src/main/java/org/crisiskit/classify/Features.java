@@ -50,15 +50,23 @@ final class Features {
       pad[0] = '<';
       System.arraycopy(a.chars, s, pad, 1, t - s);
       pad[len - 1] = '>';
-      for (int g = 3; g <= 5; g++) {
-        for (int p = 0; p + g <= len && n < MAX - 64; p++) {
-          long ch = CHAR_SALT + g;
-          for (int q = p; q < p + g; q++) {
-            ch = (ch ^ pad[q]) * Text.FNV_PRIME;
-          }
-          idx[n] = bucket(Text.mix(ch));
-          val[n++] = CHAR_WEIGHT;
-        }
+      // FNV-1a from a seed per length, each length unrolled: the same hashes as a loop over q
+      final long p1 = Text.FNV_PRIME;
+      for (int p = 0; p + 3 <= len && n < MAX - 64; p++) {
+        long ch = ((((CHAR_SALT + 3) ^ pad[p]) * p1 ^ pad[p + 1]) * p1 ^ pad[p + 2]) * p1;
+        idx[n] = bucket(Text.mix(ch));
+        val[n++] = CHAR_WEIGHT;
+      }
+      for (int p = 0; p + 4 <= len && n < MAX - 64; p++) {
+        long ch = (((((CHAR_SALT + 4) ^ pad[p]) * p1 ^ pad[p + 1]) * p1 ^ pad[p + 2]) * p1 ^ pad[p + 3]) * p1;
+        idx[n] = bucket(Text.mix(ch));
+        val[n++] = CHAR_WEIGHT;
+      }
+      for (int p = 0; p + 5 <= len && n < MAX - 64; p++) {
+        long ch = ((((((CHAR_SALT + 5) ^ pad[p]) * p1 ^ pad[p + 1]) * p1 ^ pad[p + 2]) * p1 ^ pad[p + 3]) * p1
+            ^ pad[p + 4]) * p1;
+        idx[n] = bucket(Text.mix(ch));
+        val[n++] = CHAR_WEIGHT;
       }
     }
     idx[n] = bucket(Text.combine(prev ^ BIGRAM_SALT, 0x7777L));
