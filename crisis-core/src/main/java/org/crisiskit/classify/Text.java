@@ -140,6 +140,9 @@ final class Text {
   }
 
   static boolean isEmoji(int cp) {
+    if (cp < 0x2600) {
+      return false; // letters, digits and punctuation, decided in one test
+    }
     return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF)
         || cp == 0x2764 || cp == 0x2665 || cp == 0x263A || cp == 0x2639;
   }
