@@ -251,6 +251,8 @@ final class RuleEngine {
     int digits = 0;
     boolean obfuscated = false;
     boolean elongated = false;
+    int latin = 0; // counted in registers, added to the analysis once
+    int esMarks = 0;
     long ph = Text.FNV_BASIS;
     for (int i = s; i < e; i++) {
       char c = t[i];
@@ -266,9 +268,9 @@ final class RuleEngine {
           uppers++;
         }
         if (c < 0x250) {
-          a.latin++;
+          latin++;
           if (Text.spanishMark(c)) {
-            a.esMarks++;
+            esMarks++;
           }
         } else {
           script(c, a);
@@ -286,6 +288,8 @@ final class RuleEngine {
       buf[w++] = f;
       ph = 31 * ph + f;
     }
+    a.latin += latin;
+    a.esMarks += esMarks;
     if (letters == 0) {
       return; // numbers and symbols alone carry nothing
     }
