@@ -98,7 +98,8 @@ final class LinearClassifier implements Classifier {
     polarityAt = 0;
     intentAt = polarityOf.length;
     abusiveAt = intentAt + intentOf.length;
-    stride = abusiveAt + abusiveOf.length;
+    // padded to a multiple of four (zero weights) so that one pass over the features scores every class
+    stride = (abusiveAt + abusiveOf.length + 3) & ~3;
     fused = new float[stride * Features.DIM];
     interleave(polarity, polarityAt);
     interleave(intent, intentAt);
@@ -120,6 +121,10 @@ final class LinearClassifier implements Classifier {
    * kept in registers four classes at a time.
    */
   private void scoreAll(int[] idx, float[] val, int n, double[] scores) {
+    if (stride == 12) {
+      score12(idx, val, n, scores);
+      return;
+    }
     int k = stride;
     float[] w = fused;
     int c = 0;
@@ -160,6 +165,51 @@ final class LinearClassifier implements Classifier {
       }
       scores[c] = s0;
     }
+  }
+
+  /** Three heads of up to 12 classes together (the usual polarity + intent + abusive): one pass. */
+  private void score12(int[] idx, float[] val, int n, double[] scores) {
+    float[] w = fused;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    double s8 = 0;
+    double s9 = 0;
+    double s10 = 0;
+    double s11 = 0;
+    for (int i = 0; i < n; i++) {
+      int b = idx[i] * 12;
+      float v = val[i];
+      s0 += w[b] * v;
+      s1 += w[b + 1] * v;
+      s2 += w[b + 2] * v;
+      s3 += w[b + 3] * v;
+      s4 += w[b + 4] * v;
+      s5 += w[b + 5] * v;
+      s6 += w[b + 6] * v;
+      s7 += w[b + 7] * v;
+      s8 += w[b + 8] * v;
+      s9 += w[b + 9] * v;
+      s10 += w[b + 10] * v;
+      s11 += w[b + 11] * v;
+    }
+    scores[0] = s0;
+    scores[1] = s1;
+    scores[2] = s2;
+    scores[3] = s3;
+    scores[4] = s4;
+    scores[5] = s5;
+    scores[6] = s6;
+    scores[7] = s7;
+    scores[8] = s8;
+    scores[9] = s9;
+    scores[10] = s10;
+    scores[11] = s11;
   }
 
   private static int best(double[] scores, int from, int k) {
