@@ -1,5 +1,7 @@
 package org.crisiskit.classify;
 
+import java.util.Arrays;
+
 /**
  * Turns an {@link Analysis} into a sparse feature vector for the linear model: hashed word 1–2-grams
  * (negation-marked inside a negation scope), character 3–5-grams of the normalized words, and the
@@ -21,8 +23,32 @@ final class Features {
 
   private Features() {}
 
-  /** Dense feature slots occupy indices [0, DENSE); hashed ones the rest. Returns the count. */
+  /**
+   * Character n-gram buckets of recently seen words, keyed by the word's characters (so a hit gives
+   * exactly what hashing would): words repeat, hashing their 3–5-grams is the costliest part of the
+   * features. Direct-mapped, per thread; not thread-safe.
+   */
+  static final class GramCache {
+    static final int SLOTS = 1024;
+    static final int MAX_LEN = 12;
+    /** Grams of a word of MAX_LEN characters between its two boundary marks. */
+    static final int MAX_GRAMS = 3 * (MAX_LEN + 2) - 9;
+    final char[] words = new char[SLOTS * MAX_LEN];
+    /** Word length per slot; 0 marks an empty slot. */
+    final byte[] lens = new byte[SLOTS];
+    final byte[] counts = new byte[SLOTS];
+    final int[] buckets = new int[SLOTS * MAX_GRAMS];
+  }
+
   static int extract(Analysis a, Lexicon lex, int[] idx, float[] val) {
+    return extract(a, lex, idx, val, null);
+  }
+
+  /**
+   * Dense feature slots occupy indices [0, DENSE); hashed ones the rest. Returns the count. The cache,
+   * if given, only saves work: the features are the same with or without it.
+   */
+  static int extract(Analysis a, Lexicon lex, int[] idx, float[] val, GramCache cache) {
     int n = 0;
     int nt = a.nTok;
     int negScope = 0;
@@ -46,6 +72,22 @@ final class Features {
       if (len < 3) {
         continue;
       }
+      int wl = t - s;
+      int slot = -1;
+      if (cache != null && wl <= GramCache.MAX_LEN) {
+        slot = (int) (h ^ (h >>> 32)) & (GramCache.SLOTS - 1);
+        int at = slot * GramCache.MAX_LEN;
+        if (cache.lens[slot] == wl && Arrays.equals(cache.words, at, at + wl, a.chars, s, t)) {
+          int count = cache.counts[slot];
+          if (n + count <= MAX - 64) { // else the cap falls inside this word: hash as usual
+            System.arraycopy(cache.buckets, slot * GramCache.MAX_GRAMS, idx, n, count);
+            Arrays.fill(val, n, n + count, CHAR_WEIGHT);
+            n += count;
+            continue;
+          }
+        }
+      }
+      int n0 = n;
       char[] pad = a.scratch; // the word between boundary marks: <word>
       pad[0] = '<';
       System.arraycopy(a.chars, s, pad, 1, t - s);
@@ -67,6 +109,12 @@ final class Features {
             ^ pad[p + 4]) * p1;
         idx[n] = bucket(Text.mix(ch));
         val[n++] = CHAR_WEIGHT;
+      }
+      if (slot >= 0 && n - n0 == 3 * len - 9) { // every gram of the word emitted: remember them
+        System.arraycopy(a.chars, s, cache.words, slot * GramCache.MAX_LEN, wl);
+        cache.lens[slot] = (byte) wl;
+        cache.counts[slot] = (byte) (n - n0);
+        System.arraycopy(idx, n0, cache.buckets, slot * GramCache.MAX_GRAMS, n - n0);
       }
     }
     idx[n] = bucket(Text.combine(prev ^ BIGRAM_SALT, 0x7777L));

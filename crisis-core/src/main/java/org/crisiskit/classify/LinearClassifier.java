@@ -43,6 +43,7 @@ final class LinearClassifier implements Classifier {
     final Analysis a = new Analysis();
     final int[] idx = new int[Features.MAX];
     final float[] val = new float[Features.MAX];
+    final Features.GramCache grams = new Features.GramCache();
     /** Scores of every head's classes side by side (at most 3 + 6 + 2 classes). */
     final double[] scores = new double[32];
   }
@@ -227,7 +228,7 @@ final class LinearClassifier implements Classifier {
     Scratch s = SCRATCH.get();
     Analysis a = s.a;
     engine.analyze(text == null ? "" : text, lang == null ? Optional.empty() : lang, a);
-    int n = Features.extract(a, engine.lex, s.idx, s.val);
+    int n = Features.extract(a, engine.lex, s.idx, s.val, s.grams);
     double[] scores = s.scores;
     scoreAll(s.idx, s.val, n, scores);
     double sentiment = Double.NaN;
