@@ -19,6 +19,8 @@ final class Analysis {
   static final byte OBFUSCATED = 16;
   static final byte NEGATED = 32;
 
+  /** The text being classified, copied once (at most {@link RuleEngine#MAX_TEXT} characters). */
+  final char[] text = new char[RuleEngine.MAX_TEXT];
   final char[] chars = new char[MAX_CHARS];
   int charLen;
   final int[] tokStart = new int[MAX_TOKENS];

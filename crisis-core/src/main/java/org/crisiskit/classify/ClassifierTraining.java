@@ -28,9 +28,12 @@ public final class ClassifierTraining {
   public static final String INTENT = "intent";
   public static final String ABUSIVE = "abusive";
 
-  private static final int EPOCHS = Integer.getInteger("crisiskit.train.epochs", 30);
-  private static final double LR = Double.parseDouble(System.getProperty("crisiskit.train.lr", "0.05"));
-  private static final double LAMBDA = Double.parseDouble(System.getProperty("crisiskit.train.lambda", "1e-5"));
+  /** SGD passes over the examples. */
+  private static final int EPOCHS = 30;
+  /** SGD learning rate. */
+  private static final double LR = 0.05;
+  /** L2 regularization strength. */
+  private static final double LAMBDA = 1e-5;
 
   private ClassifierTraining() {}
 

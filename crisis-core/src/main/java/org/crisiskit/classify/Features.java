@@ -1,5 +1,7 @@
 package org.crisiskit.classify;
 
+import java.util.Arrays;
+
 /**
  * Turns an {@link Analysis} into a sparse feature vector for the linear model: hashed word 1–2-grams
  * (negation-marked inside a negation scope), character 3–5-grams of the normalized words, and the
@@ -14,13 +16,39 @@ final class Features {
   private static final long NEG_SALT = 0x3c6ef372fe94f82bL;
   private static final long CHAR_SALT = 0xa54ff53a5f1d36f1L;
 
-  static final float CHAR_WEIGHT = Float.parseFloat(System.getProperty("crisiskit.feat.char", "0.5"));
-  static final float DENSE_WEIGHT = Float.parseFloat(System.getProperty("crisiskit.feat.dense", "1"));
+  /** Weight of each character n-gram relative to a word n-gram (tuned on the dev data). */
+  static final float CHAR_WEIGHT = 0.5f;
+  /** Weight of the rule engine's dense scores. */
+  static final float DENSE_WEIGHT = 1f;
 
   private Features() {}
 
-  /** Dense feature slots occupy indices [0, DENSE); hashed ones the rest. Returns the count. */
+  /**
+   * Character n-gram buckets of recently seen words, keyed by the word's characters (so a hit gives
+   * exactly what hashing would): words repeat, hashing their 3–5-grams is the costliest part of the
+   * features. Direct-mapped, per thread; not thread-safe.
+   */
+  static final class GramCache {
+    static final int SLOTS = 1024;
+    static final int MAX_LEN = 12;
+    /** Grams of a word of MAX_LEN characters between its two boundary marks. */
+    static final int MAX_GRAMS = 3 * (MAX_LEN + 2) - 9;
+    final char[] words = new char[SLOTS * MAX_LEN];
+    /** Word length per slot; 0 marks an empty slot. */
+    final byte[] lens = new byte[SLOTS];
+    final byte[] counts = new byte[SLOTS];
+    final int[] buckets = new int[SLOTS * MAX_GRAMS];
+  }
+
   static int extract(Analysis a, Lexicon lex, int[] idx, float[] val) {
+    return extract(a, lex, idx, val, null);
+  }
+
+  /**
+   * Dense feature slots occupy indices [0, DENSE); hashed ones the rest. Returns the count. The cache,
+   * if given, only saves work: the features are the same with or without it.
+   */
+  static int extract(Analysis a, Lexicon lex, int[] idx, float[] val, GramCache cache) {
     int n = 0;
     int nt = a.nTok;
     int negScope = 0;
@@ -41,16 +69,52 @@ final class Features {
       int s = a.tokStart[i];
       int t = a.tokEnd[i];
       int len = t - s + 2;
-      for (int g = 3; g <= 5; g++) {
-        for (int p = 0; p + g <= len && n < MAX - 64; p++) {
-          long ch = CHAR_SALT + g;
-          for (int q = p; q < p + g; q++) {
-            char c = q == 0 ? '<' : q == len - 1 ? '>' : a.chars[s + q - 1];
-            ch = (ch ^ c) * Text.FNV_PRIME;
+      if (len < 3) {
+        continue;
+      }
+      int wl = t - s;
+      int slot = -1;
+      if (cache != null && wl <= GramCache.MAX_LEN) {
+        slot = (int) (h ^ (h >>> 32)) & (GramCache.SLOTS - 1);
+        int at = slot * GramCache.MAX_LEN;
+        if (cache.lens[slot] == wl && Arrays.equals(cache.words, at, at + wl, a.chars, s, t)) {
+          int count = cache.counts[slot];
+          if (n + count <= MAX - 64) { // else the cap falls inside this word: hash as usual
+            System.arraycopy(cache.buckets, slot * GramCache.MAX_GRAMS, idx, n, count);
+            Arrays.fill(val, n, n + count, CHAR_WEIGHT);
+            n += count;
+            continue;
           }
-          idx[n] = bucket(Text.mix(ch));
-          val[n++] = CHAR_WEIGHT;
         }
+      }
+      int n0 = n;
+      char[] pad = a.scratch; // the word between boundary marks: <word>
+      pad[0] = '<';
+      System.arraycopy(a.chars, s, pad, 1, t - s);
+      pad[len - 1] = '>';
+      // FNV-1a from a seed per length, each length unrolled: the same hashes as a loop over q
+      final long p1 = Text.FNV_PRIME;
+      for (int p = 0; p + 3 <= len && n < MAX - 64; p++) {
+        long ch = ((((CHAR_SALT + 3) ^ pad[p]) * p1 ^ pad[p + 1]) * p1 ^ pad[p + 2]) * p1;
+        idx[n] = bucket(Text.mix(ch));
+        val[n++] = CHAR_WEIGHT;
+      }
+      for (int p = 0; p + 4 <= len && n < MAX - 64; p++) {
+        long ch = (((((CHAR_SALT + 4) ^ pad[p]) * p1 ^ pad[p + 1]) * p1 ^ pad[p + 2]) * p1 ^ pad[p + 3]) * p1;
+        idx[n] = bucket(Text.mix(ch));
+        val[n++] = CHAR_WEIGHT;
+      }
+      for (int p = 0; p + 5 <= len && n < MAX - 64; p++) {
+        long ch = ((((((CHAR_SALT + 5) ^ pad[p]) * p1 ^ pad[p + 1]) * p1 ^ pad[p + 2]) * p1 ^ pad[p + 3]) * p1
+            ^ pad[p + 4]) * p1;
+        idx[n] = bucket(Text.mix(ch));
+        val[n++] = CHAR_WEIGHT;
+      }
+      if (slot >= 0 && n - n0 == 3 * len - 9) { // every gram of the word emitted: remember them
+        System.arraycopy(a.chars, s, cache.words, slot * GramCache.MAX_LEN, wl);
+        cache.lens[slot] = (byte) wl;
+        cache.counts[slot] = (byte) (n - n0);
+        System.arraycopy(idx, n0, cache.buckets, slot * GramCache.MAX_GRAMS, n - n0);
       }
     }
     idx[n] = bucket(Text.combine(prev ^ BIGRAM_SALT, 0x7777L));

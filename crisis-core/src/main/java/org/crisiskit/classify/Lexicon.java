@@ -35,8 +35,10 @@ final class Lexicon {
   static final int MILD = 1 << 13;
 
   static final int MAX_TOPICS = 64;
-  private static final float ES_MIN = Float.parseFloat(System.getProperty("crisiskit.es.min", "0.4"));
-  private static final float ES_SCALE = Float.parseFloat(System.getProperty("crisiskit.es.scale", "2.5"));
+  /** SentiCon entries weaker than this are too ambiguous to count. */
+  private static final float ES_MIN = 0.4f;
+  /** SentiCon polarity in [-1, 1] scaled to VADER's [-4, 4] valence range (tuned on the dev data). */
+  private static final float ES_SCALE = 2.5f;
 
   final LongIntMap map = new LongIntMap(32_768);
   /** Abuse words by consonant skeleton, for obfuscated spellings. */
@@ -60,6 +62,7 @@ final class Lexicon {
   String[] reasonAbuse;
   String[] reasonSensitive;
   String[] reasonNegated;
+  String[] reasonQuestion;
   String[][] reasonFlag;
 
   private static volatile Lexicon defaults;
@@ -95,9 +98,6 @@ final class Lexicon {
     loadVader();
     loadSpanish();
     loadCues(topicIndex);
-    if (Boolean.getBoolean("crisiskit.lexicon.debug")) {
-      System.err.println("lexicon entries " + size + ", map " + map.size());
-    }
     extraTopics.forEach((topic, byLang) -> byLang.forEach((lang, words) -> {
       for (String w : words) {
         int e = phraseEntry(w);
@@ -368,6 +368,7 @@ final class Lexicon {
     reasonAbuse = new String[size];
     reasonSensitive = new String[size];
     reasonNegated = new String[size];
+    reasonQuestion = new String[size];
     reasonFlag = new String[size][];
     for (int t = 0; t < topicNames.length; t++) {
       topicReason[t] = new String[size];
@@ -381,6 +382,9 @@ final class Lexicon {
       }
       if ((kinds[e] & COMPLAINT) != 0) {
         reasonComplaint[e] = "complaint cue '" + c + "'";
+      }
+      if ((kinds[e] & QWORD) != 0) {
+        reasonQuestion[e] = "question word '" + cue[e] + "'";
       }
       if ((kinds[e] & PRAISE) != 0) {
         reasonPraise[e] = "praise cue '" + c + "'";

@@ -10,17 +10,42 @@ import java.util.Optional;
 final class LinearClassifier implements Classifier {
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+  private static final String[] MODEL_POLARITY_REASON = new String[Polarity.values().length];
+
+  static {
+    for (Polarity p : Polarity.values()) {
+      MODEL_POLARITY_REASON[p.ordinal()] = "model polarity " + p.jsonName();
+    }
+  }
+
   private final ClassifierModel model;
   private final RuleEngine engine;
   private final ClassifierModel.Head polarity;
   private final ClassifierModel.Head intent;
   private final ClassifierModel.Head abusive;
+  /** Each head's classes decoded once, by class index. */
+  private final Polarity[] polarityOf;
+  private final Intent[] intentOf;
+  private final boolean[] abusiveOf;
+  private final int positiveClass;
+  private final int negativeClass;
+  /**
+   * Every head's weights of one feature side by side ({@code fused[feature * stride + offset + class]}),
+   * so a feature costs one memory access for all heads instead of one per head.
+   */
+  private final float[] fused;
+  private final int stride;
+  private final int polarityAt;
+  private final int intentAt;
+  private final int abusiveAt;
 
   static final class Scratch {
     final Analysis a = new Analysis();
     final int[] idx = new int[Features.MAX];
     final float[] val = new float[Features.MAX];
-    final double[] scores = new double[16];
+    final Features.GramCache grams = new Features.GramCache();
+    /** Scores of every head's classes side by side (at most 3 + 6 + 2 classes). */
+    final double[] scores = new double[32];
   }
 
   LinearClassifier(ClassifierModel model, Lexicon lexicon) {
@@ -50,6 +75,152 @@ final class LinearClassifier implements Classifier {
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException("model has a class this release does not know: " + e.getMessage(), e);
     }
+    polarityOf = polarity == null ? new Polarity[0] : new Polarity[polarity.classes.length];
+    int pos = -1;
+    int neg = -1;
+    for (int k = 0; k < polarityOf.length; k++) {
+      polarityOf[k] = Polarity.fromJsonName(polarity.classes[k]);
+      if (polarity.classes[k].equals("positive")) {
+        pos = k;
+      } else if (polarity.classes[k].equals("negative")) {
+        neg = k;
+      }
+    }
+    positiveClass = pos;
+    negativeClass = neg;
+    intentOf = intent == null ? new Intent[0] : new Intent[intent.classes.length];
+    for (int k = 0; k < intentOf.length; k++) {
+      intentOf[k] = Intent.fromJsonName(intent.classes[k]);
+    }
+    abusiveOf = abusive == null ? new boolean[0] : new boolean[abusive.classes.length];
+    for (int k = 0; k < abusiveOf.length; k++) {
+      abusiveOf[k] = Boolean.parseBoolean(abusive.classes[k]);
+    }
+    polarityAt = 0;
+    intentAt = polarityOf.length;
+    abusiveAt = intentAt + intentOf.length;
+    // padded to a multiple of four (zero weights) so that one pass over the features scores every class
+    stride = (abusiveAt + abusiveOf.length + 3) & ~3;
+    fused = new float[stride * Features.DIM];
+    interleave(polarity, polarityAt);
+    interleave(intent, intentAt);
+    interleave(abusive, abusiveAt);
+  }
+
+  private void interleave(ClassifierModel.Head h, int at) {
+    if (h == null) {
+      return;
+    }
+    int k = h.classes.length;
+    for (int f = 0; f < Features.DIM; f++) {
+      System.arraycopy(h.w, f * k, fused, f * stride + at, k);
+    }
+  }
+
+  /**
+   * Scores of every head at once; per class the same sums, in the same order, as {@code Head.predict},
+   * kept in registers four classes at a time.
+   */
+  private void scoreAll(int[] idx, float[] val, int n, double[] scores) {
+    if (stride == 12) {
+      score12(idx, val, n, scores);
+      return;
+    }
+    int k = stride;
+    float[] w = fused;
+    int c = 0;
+    for (; c + 4 <= k; c += 4) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int i = 0; i < n; i++) {
+        int b = idx[i] * k + c;
+        float v = val[i];
+        s0 += w[b] * v;
+        s1 += w[b + 1] * v;
+        s2 += w[b + 2] * v;
+        s3 += w[b + 3] * v;
+      }
+      scores[c] = s0;
+      scores[c + 1] = s1;
+      scores[c + 2] = s2;
+      scores[c + 3] = s3;
+    }
+    for (; c + 2 <= k; c += 2) {
+      double s0 = 0;
+      double s1 = 0;
+      for (int i = 0; i < n; i++) {
+        int b = idx[i] * k + c;
+        float v = val[i];
+        s0 += w[b] * v;
+        s1 += w[b + 1] * v;
+      }
+      scores[c] = s0;
+      scores[c + 1] = s1;
+    }
+    for (; c < k; c++) {
+      double s0 = 0;
+      for (int i = 0; i < n; i++) {
+        s0 += w[idx[i] * k + c] * val[i];
+      }
+      scores[c] = s0;
+    }
+  }
+
+  /** Three heads of up to 12 classes together (the usual polarity + intent + abusive): one pass. */
+  private void score12(int[] idx, float[] val, int n, double[] scores) {
+    float[] w = fused;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    double s8 = 0;
+    double s9 = 0;
+    double s10 = 0;
+    double s11 = 0;
+    for (int i = 0; i < n; i++) {
+      int b = idx[i] * 12;
+      float v = val[i];
+      s0 += w[b] * v;
+      s1 += w[b + 1] * v;
+      s2 += w[b + 2] * v;
+      s3 += w[b + 3] * v;
+      s4 += w[b + 4] * v;
+      s5 += w[b + 5] * v;
+      s6 += w[b + 6] * v;
+      s7 += w[b + 7] * v;
+      s8 += w[b + 8] * v;
+      s9 += w[b + 9] * v;
+      s10 += w[b + 10] * v;
+      s11 += w[b + 11] * v;
+    }
+    scores[0] = s0;
+    scores[1] = s1;
+    scores[2] = s2;
+    scores[3] = s3;
+    scores[4] = s4;
+    scores[5] = s5;
+    scores[6] = s6;
+    scores[7] = s7;
+    scores[8] = s8;
+    scores[9] = s9;
+    scores[10] = s10;
+    scores[11] = s11;
+  }
+
+  private static int best(double[] scores, int from, int k) {
+    int best = 0;
+    for (int c = 1; c < k; c++) {
+      if (scores[from + c] > scores[from + best]) {
+        best = c;
+      }
+    }
+    return best;
   }
 
   @Override
@@ -57,41 +228,43 @@ final class LinearClassifier implements Classifier {
     Scratch s = SCRATCH.get();
     Analysis a = s.a;
     engine.analyze(text == null ? "" : text, lang == null ? Optional.empty() : lang, a);
-    int n = Features.extract(a, engine.lex, s.idx, s.val);
+    int n = Features.extract(a, engine.lex, s.idx, s.val, s.grams);
+    double[] scores = s.scores;
+    scoreAll(s.idx, s.val, n, scores);
     double sentiment = Double.NaN;
     Polarity pol = null;
     if (polarity != null) {
-      int k = polarity.predict(s.idx, s.val, n, s.scores);
-      pol = Polarity.fromJsonName(polarity.classes[k]);
-      sentiment = sentiment(polarity, s.scores);
-      a.reason("model polarity " + pol.jsonName());
+      int k = best(scores, polarityAt, polarityOf.length);
+      pol = polarityOf[k];
+      sentiment = sentiment(polarityOf.length, scores);
+      a.reason(MODEL_POLARITY_REASON[pol.ordinal()]);
     }
     Intent in = null;
     if (intent != null) {
-      in = Intent.fromJsonName(intent.classes[intent.predict(s.idx, s.val, n, s.scores)]);
+      in = intentOf[best(scores, intentAt, intentOf.length)];
     }
     int ab = -1;
     if (abusive != null) {
-      ab = Boolean.parseBoolean(abusive.classes[abusive.predict(s.idx, s.val, n, s.scores)]) ? 1 : 0;
+      ab = abusiveOf[best(scores, abusiveAt, abusiveOf.length)] ? 1 : 0;
     }
     return engine.decide(a, sentiment, pol, in, ab);
   }
 
   /** P(positive) - P(negative) under the softmax of the polarity scores. */
-  private static double sentiment(ClassifierModel.Head h, double[] scores) {
+  private double sentiment(int classes, double[] scores) {
     double max = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < h.classes.length; k++) {
+    for (int k = 0; k < classes; k++) {
       max = Math.max(max, scores[k]);
     }
     double z = 0;
     double pos = 0;
     double neg = 0;
-    for (int k = 0; k < h.classes.length; k++) {
+    for (int k = 0; k < classes; k++) {
       double e = Math.exp(scores[k] - max);
       z += e;
-      if (h.classes[k].equals("positive")) {
+      if (k == positiveClass) {
         pos = e;
-      } else if (h.classes[k].equals("negative")) {
+      } else if (k == negativeClass) {
         neg = e;
       }
     }

@@ -31,34 +31,40 @@ final class RuleEngine {
   void analyze(String text, Optional<String> langHint, Analysis a) {
     a.reset();
     int n = Math.min(text.length(), MAX_TEXT);
+    char[] t = a.text;
+    text.getChars(0, n, t, 0); // one bulk copy: array reads beat String.charAt's coder and bounds checks
     int i = 0;
     while (i < n && a.nTok < Analysis.MAX_TOKENS) {
-      char c = text.charAt(i);
+      char c = t[i];
       if (isSep(c)) {
         i++;
         continue;
       }
       int s = i;
-      while (i < n && !isSep(text.charAt(i))) {
+      while (i < n && !isSep(t[i])) {
         i++;
       }
-      chunk(text, s, i, a);
+      chunk(t, s, i, a);
     }
     language(langHint, a);
     score(a);
   }
 
   private static boolean isSep(char c) {
-    return c <= ' ' || c == '\u00a0' || c == '\u2028' || c == '\u2029' || c == '\u3000'
+    return c <= ' ' || c >= '\u0085' && isWideSep(c);
+  }
+
+  private static boolean isWideSep(char c) {
+    return c == '\u00a0' || c == '\u2028' || c == '\u2029' || c == '\u3000'
         || (c >= '\u2000' && c <= '\u200b') || c == '\u202f' || c == '\u205f' || c == '\u0085';
   }
 
-  private void chunk(String t, int s, int e, Analysis a) {
-    char c0 = t.charAt(s);
+  private void chunk(char[] t, int s, int e, Analysis a) {
+    char c0 = t[s];
     int len = e - s;
     if (len > 4 && (c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
-        && (t.regionMatches(true, s, "http://", 0, 7) || t.regionMatches(true, s, "https://", 0, 8)
-            || t.regionMatches(true, s, "www.", 0, 4))) {
+        && (startsWithIgnoreCase(t, s, e, "http://") || startsWithIgnoreCase(t, s, e, "https://")
+            || startsWithIgnoreCase(t, s, e, "www."))) {
       a.urls++;
       return;
     }
@@ -66,9 +72,9 @@ final class RuleEngine {
       a.handles++;
       return;
     }
-    if ((!Character.isLetterOrDigit(c0) || !Character.isLetterOrDigit(t.charAt(e - 1))) && hasEmoticonChar(t, s, e)) {
+    if ((!Text.isLetterOrDigit(c0) || !Text.isLetterOrDigit(t[e - 1])) && hasEmoticonChar(t, s, e)) {
       int end = e;
-      while (end > s + 1 && (t.charAt(end - 1) == ',' || t.charAt(end - 1) == '.')) {
+      while (end > s + 1 && (t[end - 1] == ',' || t[end - 1] == '.')) {
         end--;
       }
       if (end - s >= 2 && end - s <= 6) {
@@ -87,9 +93,9 @@ final class RuleEngine {
     }
     int j = s;
     while (j < e && a.nTok < Analysis.MAX_TOKENS) {
-      char c = t.charAt(j);
-      if (Character.isHighSurrogate(c) && j + 1 < e && Character.isLowSurrogate(t.charAt(j + 1))) {
-        int cp = Character.toCodePoint(c, t.charAt(j + 1));
+      char c = t[j];
+      if (Character.isHighSurrogate(c) && j + 1 < e && Character.isLowSurrogate(t[j + 1])) {
+        int cp = Character.toCodePoint(c, t[j + 1]);
         if (Text.isEmoji(cp)) {
           emoji(cp, a);
         } else if (Character.isLetter(cp)) {
@@ -98,7 +104,7 @@ final class RuleEngine {
         j += 2;
         continue;
       }
-      if (Character.isLetterOrDigit(c)) {
+      if (Text.isLetterOrDigit(c)) {
         int ws = j;
         j = wordEnd(t, j, e);
         word(t, ws, j, hashtag, a);
@@ -124,9 +130,30 @@ final class RuleEngine {
     }
   }
 
-  private static boolean hasEmoticonChar(String t, int s, int e) {
+  /** {@code prefix} at {@code t[s..e)}, ignoring case. */
+  private static boolean startsWithIgnoreCase(char[] t, int s, int e, String prefix) {
+    int n = prefix.length();
+    if (e - s < n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = t[s + i];
+      char p = prefix.charAt(i);
+      if (c == p) {
+        continue;
+      }
+      char u = Character.toUpperCase(c); // the comparison of String.regionMatches(true, ...)
+      char pu = Character.toUpperCase(p);
+      if (u != pu && Character.toLowerCase(u) != Character.toLowerCase(pu)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasEmoticonChar(char[] t, int s, int e) {
     for (int i = s; i < e; i++) {
-      char c = t.charAt(i);
+      char c = t[i];
       if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^' || c == '(' || c == ')') {
         return true;
       }
@@ -135,18 +162,18 @@ final class RuleEngine {
   }
 
   /** End of a word starting at {@code s}: letters and digits, inner apostrophes and obfuscation symbols. */
-  private static int wordEnd(String t, int s, int e) {
+  private static int wordEnd(char[] t, int s, int e) {
     int j = s + 1;
     while (j < e) {
-      char c = t.charAt(j);
-      if (Character.isLetterOrDigit(c)) {
+      char c = t[j];
+      if (Text.isLetterOrDigit(c)) {
         j++;
         continue;
       }
-      boolean nextLetter = j + 1 < e && Character.isLetterOrDigit(t.charAt(j + 1));
+      boolean nextLetter = j + 1 < e && Text.isLetterOrDigit(t[j + 1]);
       if ((c == '\'' || c == '\u2019') && nextLetter) {
         j++;
-      } else if ((c == '*' || c == '@' || c == '$' || c == '!') && (nextLetter || (j + 1 < e && t.charAt(j + 1) == '*'))) {
+      } else if ((c == '*' || c == '@' || c == '$' || c == '!') && (nextLetter || (j + 1 < e && t[j + 1] == '*'))) {
         j++;
       } else if ((c == '.' || c == '-' || c == '_') && nextLetter && singleLetterSegment(t, s, j)) {
         j++;
@@ -159,8 +186,8 @@ final class RuleEngine {
     return j;
   }
 
-  private static boolean singleLetterSegment(String t, int s, int j) {
-    return j - 1 >= s && (j - 1 == s || !Character.isLetterOrDigit(t.charAt(j - 2)));
+  private static boolean singleLetterSegment(char[] t, int s, int j) {
+    return j - 1 >= s && (j - 1 == s || !Text.isLetterOrDigit(t[j - 2]));
   }
 
   private void emoji(int cp, Analysis a) {
@@ -190,7 +217,7 @@ final class RuleEngine {
     }
   }
 
-  private void word(String t, int s, int e, boolean hashtag, Analysis a) {
+  private void word(char[] t, int s, int e, boolean hashtag, Analysis a) {
     if (!hashtag) {
       piece(t, s, e, (byte) 0, a);
       return;
@@ -198,12 +225,12 @@ final class RuleEngine {
     // split #NoMoreDelays into no / more / delays
     int ps = s;
     for (int i = s + 1; i < e; i++) {
-      char p = t.charAt(i - 1);
-      char c = t.charAt(i);
-      boolean split = (Character.isLowerCase(p) && Character.isUpperCase(c))
-          || (Character.isDigit(p) != Character.isDigit(c) && Character.isLetter(c) != Character.isLetter(p))
-          || (Character.isUpperCase(p) && Character.isUpperCase(c) && i + 1 < e
-              && Character.isLowerCase(t.charAt(i + 1)));
+      char p = t[i - 1];
+      char c = t[i];
+      boolean split = (Text.isLowerCase(p) && Text.isUpperCase(c))
+          || (Text.isDigit(p) != Text.isDigit(c) && Text.isLetter(c) != Text.isLetter(p))
+          || (Text.isUpperCase(p) && Text.isUpperCase(c) && i + 1 < e
+              && Text.isLowerCase(t[i + 1]));
       if (split) {
         piece(t, ps, i, Analysis.HASHTAG, a);
         ps = i;
@@ -212,7 +239,7 @@ final class RuleEngine {
     piece(t, ps, e, Analysis.HASHTAG, a);
   }
 
-  private void piece(String t, int s, int e, byte flags, Analysis a) {
+  private void piece(char[] t, int s, int e, byte flags, Analysis a) {
     if (a.charLen + (e - s) >= Analysis.MAX_CHARS || a.nTok >= Analysis.MAX_TOKENS) {
       return;
     }
@@ -224,29 +251,31 @@ final class RuleEngine {
     int digits = 0;
     boolean obfuscated = false;
     boolean elongated = false;
+    int latin = 0; // counted in registers, added to the analysis once
+    int esMarks = 0;
     long ph = Text.FNV_BASIS;
     for (int i = s; i < e; i++) {
-      char c = t.charAt(i);
+      char c = t[i];
       if (c == '\'' || c == '\u2019' || c == '.' || c == '-' || c == '_') {
         if (c != '\'' && c != '\u2019') {
           obfuscated = true;
         }
         continue;
       }
-      if (Character.isLetter(c)) {
+      if (Text.isLetter(c)) {
         letters++;
-        if (Character.isUpperCase(c)) {
+        if (Text.isUpperCase(c)) {
           uppers++;
         }
         if (c < 0x250) {
-          a.latin++;
+          latin++;
           if (Text.spanishMark(c)) {
-            a.esMarks++;
+            esMarks++;
           }
         } else {
           script(c, a);
         }
-      } else if (Character.isDigit(c)) {
+      } else if (Text.isDigit(c)) {
         digits++;
       } else {
         obfuscated = true;
@@ -259,6 +288,8 @@ final class RuleEngine {
       buf[w++] = f;
       ph = 31 * ph + f;
     }
+    a.latin += latin;
+    a.esMarks += esMarks;
     if (letters == 0) {
       return; // numbers and symbols alone carry nothing
     }
@@ -480,7 +511,7 @@ final class RuleEngine {
     int k = 0;
     for (int i = 0; i < m; i++) {
       char c = x[i];
-      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || !Character.isLetter(c)) {
+      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || !Text.isLetter(c)) {
         continue;
       }
       if (k > 0 && sk[k - 1] == c) {
@@ -584,7 +615,7 @@ final class RuleEngine {
       a.reason("question mark");
     } else if (n > 0 && a.tokEntry[0] >= 0 && (x.kinds(a.tokEntry[0]) & Lexicon.QWORD) != 0 && !a.es) {
       a.question = true;
-      a.reason("question word '" + x.cue[a.tokEntry[0]] + "'");
+      a.reason(x.reasonQuestion[a.tokEntry[0]]);
     }
   }
 
@@ -850,12 +881,20 @@ final class RuleEngine {
     return Set.of(out);
   }
 
+  /** The reasons as an immutable list, with one array allocation at most (fixed-arity {@code List.of}). */
   private static List<String> reasonList(Analysis a) {
     String[] r = a.reasons;
     switch (a.nReasons) {
       case 0: return List.of();
       case 1: return List.of(r[0]);
       case 2: return List.of(r[0], r[1]);
+      case 3: return List.of(r[0], r[1], r[2]);
+      case 4: return List.of(r[0], r[1], r[2], r[3]);
+      case 5: return List.of(r[0], r[1], r[2], r[3], r[4]);
+      case 6: return List.of(r[0], r[1], r[2], r[3], r[4], r[5]);
+      case 7: return List.of(r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
+      case 8: return List.of(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
+      case 9: return List.of(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]);
       default: return List.of(a.reasonsCopy());
     }
   }

@@ -5,6 +5,14 @@ import java.text.Normalizer;
 /** Character folding and hashing shared by the lexicon loader and the tokenizer. Stateless. */
 final class Text {
   private static final char[] FOLD = new char[0x250];
+  /** Below this, character classes come from {@link #CLS}; above, from {@link Character}. */
+  static final int TABLE = 0x250;
+  static final byte LETTER = 1;
+  static final byte DIGIT = 2;
+  static final byte UPPER = 4;
+  static final byte LOWER = 8;
+  /** {@link Character}'s answers for the Latin range, one table read instead of several look-ups. */
+  private static final byte[] CLS = new byte[TABLE];
   static final long FNV_BASIS = 0xcbf29ce484222325L;
   static final long FNV_PRIME = 0x100000001b3L;
   static final long RAW_SEED = 0x5bd1e9955bd1e995L;
@@ -16,6 +24,9 @@ final class Text {
       String d = Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD);
       char base = d.isEmpty() ? lower : d.charAt(0);
       FOLD[c] = base < 0x250 ? base : lower;
+      char ch = (char) c;
+      CLS[c] = (byte) ((Character.isLetter(ch) ? LETTER : 0) | (Character.isDigit(ch) ? DIGIT : 0)
+          | (Character.isUpperCase(ch) ? UPPER : 0) | (Character.isLowerCase(ch) ? LOWER : 0));
     }
   }
 
@@ -27,6 +38,26 @@ final class Text {
       return FOLD[c];
     }
     return Character.toLowerCase(c);
+  }
+
+  static boolean isLetterOrDigit(char c) {
+    return c < TABLE ? (CLS[c] & (LETTER | DIGIT)) != 0 : Character.isLetterOrDigit(c);
+  }
+
+  static boolean isLetter(char c) {
+    return c < TABLE ? (CLS[c] & LETTER) != 0 : Character.isLetter(c);
+  }
+
+  static boolean isDigit(char c) {
+    return c < TABLE ? (CLS[c] & DIGIT) != 0 : Character.isDigit(c);
+  }
+
+  static boolean isUpperCase(char c) {
+    return c < TABLE ? (CLS[c] & UPPER) != 0 : Character.isUpperCase(c);
+  }
+
+  static boolean isLowerCase(char c) {
+    return c < TABLE ? (CLS[c] & LOWER) != 0 : Character.isLowerCase(c);
   }
 
   /** True for letters with a diacritic typical of Spanish (á é í ó ú ü ñ in either case). */
@@ -60,6 +91,15 @@ final class Text {
     long h = RAW_SEED;
     for (int i = from; i < to; i++) {
       h = (h ^ s.charAt(i)) * FNV_PRIME;
+    }
+    return mix(h);
+  }
+
+  /** {@link #rawHash(CharSequence, int, int)} over an array: equal hashes for equal characters. */
+  static long rawHash(char[] s, int from, int to) {
+    long h = RAW_SEED;
+    for (int i = from; i < to; i++) {
+      h = (h ^ s[i]) * FNV_PRIME;
     }
     return mix(h);
   }
@@ -100,6 +140,9 @@ final class Text {
   }
 
   static boolean isEmoji(int cp) {
+    if (cp < 0x2600) {
+      return false; // letters, digits and punctuation, decided in one test
+    }
     return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF)
         || cp == 0x2764 || cp == 0x2665 || cp == 0x263A || cp == 0x2639;
   }
