@@ -1,6 +1,5 @@
 package org.crisiskit.spi;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,9 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.mention.MentionId;
@@ -241,14 +237,11 @@ public final class FakeNetwork implements NetworkAdapter {
     return "FakeNetwork{" + network + ", published=" + publishedCount() + "}";
   }
 
-  private final class FakeListening implements Listening {
+  private final class FakeListening extends ListeningSupport {
     private final MentionSink sink;
     private final CheckpointStore checkpoints;
     private final Thread thread;
-    private final AtomicLong delivered = new AtomicLong();
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
-    private volatile NetworkException failure;
 
     FakeListening(MentionSink sink, CheckpointStore checkpoints) {
       this.sink = sink;
@@ -274,48 +267,18 @@ public final class FakeNetwork implements NetworkAdapter {
           try {
             sink.accept(next);
           } catch (RuntimeException e) {
-            failure = new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e);
+            stopWith(new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e));
             break;
           }
           position++;
           checkpoints.put(CHECKPOINT_KEY, Integer.toString(position));
-          delivered.incrementAndGet();
+          countDelivered();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
-        stopped.countDown();
+        markStopped();
       }
-    }
-
-    @Override
-    public long delivered() {
-      return delivered.get();
-    }
-
-    @Override
-    public long malformed() {
-      return 0;
-    }
-
-    @Override
-    public long reconnects() {
-      return 0;
-    }
-
-    @Override
-    public boolean isRunning() {
-      return stopped.getCount() > 0;
-    }
-
-    @Override
-    public Optional<NetworkException> failure() {
-      return Optional.ofNullable(failure);
-    }
-
-    @Override
-    public boolean awaitStopped(Duration timeout) throws InterruptedException {
-      return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

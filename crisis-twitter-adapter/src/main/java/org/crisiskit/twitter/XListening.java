@@ -16,15 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.crisiskit.internal.Json;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.spi.AuthenticationException;
 import org.crisiskit.spi.CheckpointStore;
-import org.crisiskit.spi.Listening;
+import org.crisiskit.spi.ListeningSupport;
 import org.crisiskit.spi.MentionSink;
 import org.crisiskit.spi.NetworkException;
 import org.crisiskit.spi.NotPermittedException;
@@ -35,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One running listen of {@link XAdapter}: a thread that streams or polls until closed. */
-final class XListening implements Listening {
+final class XListening extends ListeningSupport {
   static final String SEARCH_KEY = "x.search.since_id";
   static final String MENTIONS_KEY = "x.mentions.since_id";
   private static final Logger LOG = LoggerFactory.getLogger(XListening.class);
@@ -50,15 +48,10 @@ final class XListening implements Listening {
   private final MentionSink sink;
   private final CheckpointStore store;
   private final Thread thread;
-  private final AtomicLong delivered = new AtomicLong();
-  private final AtomicLong malformed = new AtomicLong();
-  private final AtomicLong reconnects = new AtomicLong();
-  private final CountDownLatch stopped = new CountDownLatch(1);
   private final Backoff backoff = new Backoff();
   private final Set<String> recent = new LinkedHashSet<>();
   private final Object deliveryLock = new Object();
   private volatile boolean closing;
-  private volatile NetworkException failure;
   private volatile XTransport.StreamResponse current;
   private PostParser parser;
   private String watermark;
@@ -109,17 +102,17 @@ final class XListening implements Listening {
       // closing
     } catch (NetworkException e) {
       if (!closing) {
-        failure = e;
+        stopWith(e);
         status("stopped: " + e.getMessage());
       }
     } catch (RuntimeException e) {
       if (!closing) {
-        failure = new NetworkException(XClient.NETWORK, "listening stopped: " + e, e);
+        stopWith(new NetworkException(XClient.NETWORK, "listening stopped: " + e, e));
         LOG.error("X listening stopped", e);
         status("stopped: " + e);
       }
     } finally {
-      stopped.countDown();
+      markStopped();
     }
   }
 
@@ -172,7 +165,7 @@ final class XListening implements Listening {
         if (closing) {
           return;
         }
-        reconnects.incrementAndGet();
+        countReconnect();
         retryWait(e);
       }
     }
@@ -290,7 +283,7 @@ final class XListening implements Listening {
     } catch (RuntimeException e) {
       throw new NetworkException(XClient.NETWORK, "the mention sink failed on " + m.id() + ": " + e, e);
     }
-    delivered.incrementAndGet();
+    countDelivered();
     Optional<String> cur = store.get(key);
     if (cur.isEmpty() || PostParser.compareIds(id, cur.get()) > 0) {
       store.put(key, id);
@@ -299,7 +292,7 @@ final class XListening implements Listening {
 
   private void countMalformed(int n, String what) {
     if (n > 0) {
-      long total = malformed.addAndGet(n);
+      long total = countMalformed((long) n);
       LOG.warn("skipped {} malformed {} ({} so far)", n, what, total);
       status("skipped " + n + " malformed " + what + " (" + total + " so far)");
     }
@@ -317,7 +310,7 @@ final class XListening implements Listening {
           rulesReady = true;
         }
       } catch (TransientNetworkException | RateLimitedException e) {
-        reconnects.incrementAndGet();
+        countReconnect();
         retryWait(e);
         continue;
       }
@@ -325,7 +318,7 @@ final class XListening implements Listening {
       try {
         s = client.openStream("/2/tweets/search/stream", params);
       } catch (IOException e) {
-        reconnects.incrementAndGet();
+        countReconnect();
         retryWait(new TransientNetworkException(XClient.NETWORK, "stream connection failed: " + e, e));
         continue;
       }
@@ -342,7 +335,7 @@ final class XListening implements Listening {
             || e instanceof NotPermittedException) {
           throw e;
         }
-        reconnects.incrementAndGet();
+        countReconnect();
         if (e instanceof RateLimitedException || e instanceof TransientNetworkException) {
           retryWait(e);
         } else {
@@ -363,7 +356,7 @@ final class XListening implements Listening {
         outcome = read(s);
       } catch (TransientNetworkException | RateLimitedException e) {
         closeQuietly(s);
-        reconnects.incrementAndGet();
+        countReconnect();
         retryWait(e);
         continue;
       } finally {
@@ -372,7 +365,7 @@ final class XListening implements Listening {
       if (closing || outcome == Outcome.CLOSED) {
         return;
       }
-      reconnects.incrementAndGet();
+      countReconnect();
       Duration wait = backoff.next(Backoff.Kind.NETWORK);
       status("stream " + outcome.name().toLowerCase(java.util.Locale.ROOT) + "; reconnecting in "
           + wait.toMillis() + " ms, then back-filling by recent search");
@@ -381,9 +374,9 @@ final class XListening implements Listening {
   }
 
   private void backfill() {
-    long before = delivered.get();
+    long before = delivered();
     poll(false);
-    long n = delivered.get() - before;
+    long n = delivered() - before;
     if (n > 0) {
       status("back-filled " + n + " posts by recent search");
     }
@@ -551,36 +544,6 @@ final class XListening implements Listening {
   // ---------------------------------------------------------------- Listening
 
   @Override
-  public long delivered() {
-    return delivered.get();
-  }
-
-  @Override
-  public long malformed() {
-    return malformed.get();
-  }
-
-  @Override
-  public long reconnects() {
-    return reconnects.get();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return stopped.getCount() > 0;
-  }
-
-  @Override
-  public Optional<NetworkException> failure() {
-    return Optional.ofNullable(failure);
-  }
-
-  @Override
-  public boolean awaitStopped(Duration timeout) throws InterruptedException {
-    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
   public void close() {
     synchronized (deliveryLock) {
       // never interrupt a delivery: its checkpoint write must complete
@@ -602,7 +565,7 @@ final class XListening implements Listening {
 
   @Override
   public String toString() {
-    return "XListening{mode=" + config.mode().jsonName() + ", delivered=" + delivered + ", malformed="
-        + malformed + ", reconnects=" + reconnects + "}";
+    return "XListening{mode=" + config.mode().jsonName() + ", delivered=" + delivered() + ", malformed="
+        + malformed() + ", reconnects=" + reconnects() + "}";
   }
 }

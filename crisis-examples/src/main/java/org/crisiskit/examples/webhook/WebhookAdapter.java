@@ -31,11 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.crisiskit.mention.Author;
@@ -48,10 +45,10 @@ import org.crisiskit.spi.AuthenticationException;
 import org.crisiskit.spi.Capabilities;
 import org.crisiskit.spi.CheckpointStore;
 import org.crisiskit.spi.Listening;
+import org.crisiskit.spi.ListeningSupport;
 import org.crisiskit.spi.MentionSink;
 import org.crisiskit.spi.NetworkAction;
 import org.crisiskit.spi.NetworkAdapter;
-import org.crisiskit.spi.NetworkException;
 import org.crisiskit.spi.NotPermittedException;
 import org.crisiskit.spi.Permission;
 import org.crisiskit.spi.RateLimitedException;
@@ -224,12 +221,10 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
     return d;
   }
 
-  private final class Delivery implements Runnable, Listening {
+  private final class Delivery extends ListeningSupport implements Runnable {
     private final MentionSink sink;
     private final CheckpointStore store;
-    private final AtomicLong delivered = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private long position;
 
     Delivery(MentionSink sink, CheckpointStore store, long position) {
@@ -255,44 +250,14 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
           sink.accept(next);
           position++;
           store.put(CHECKPOINT_KEY, Long.toString(position));
-          delivered.incrementAndGet();
+          countDelivered();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
         running.set(false);
-        stopped.countDown();
+        markStopped();
       }
-    }
-
-    @Override
-    public long delivered() {
-      return delivered.get();
-    }
-
-    @Override
-    public long malformed() {
-      return 0;
-    }
-
-    @Override
-    public long reconnects() {
-      return 0;
-    }
-
-    @Override
-    public boolean isRunning() {
-      return running.get();
-    }
-
-    @Override
-    public Optional<NetworkException> failure() {
-      return Optional.empty();
-    }
-
-    @Override
-    public boolean awaitStopped(Duration timeout) throws InterruptedException {
-      return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -302,7 +267,7 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
         WebhookAdapter.this.notifyAll();
       }
       try {
-        stopped.await(5, TimeUnit.SECONDS);
+        awaitStopped(Duration.ofSeconds(5));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
