@@ -2,7 +2,6 @@ package org.crisiskit.cases;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.crisiskit.classify.Intent;
+import org.crisiskit.internal.Chain;
 import org.crisiskit.mention.MentionId;
 
 /**
@@ -32,7 +32,7 @@ public final class CrisisCase {
   private final String authorId;
   private final String authorHandle;
   private final Set<String> conversationIds;
-  private final List<MentionId> mentions;
+  private final Chain<MentionId> mentions;
   private final Intent intent;
   private final Severity severity;
   private final Set<String> topics;
@@ -46,7 +46,7 @@ public final class CrisisCase {
   private final String resolution;
   private final PrivateChannel privateChannel;
   private final Map<String, Instant> deadlines;
-  private final List<CaseEvent> history;
+  private final Chain<CaseEvent> history;
 
   private CrisisCase(Draft d) {
     this.id = d.id;
@@ -54,7 +54,7 @@ public final class CrisisCase {
     this.authorId = d.authorId;
     this.authorHandle = d.authorHandle;
     this.conversationIds = Collections.unmodifiableSet(d.conversationIds);
-    this.mentions = Collections.unmodifiableList(d.mentions);
+    this.mentions = d.mentions;
     this.intent = d.intent;
     this.severity = d.severity;
     this.topics = Collections.unmodifiableSet(d.topics);
@@ -68,7 +68,7 @@ public final class CrisisCase {
     this.resolution = d.resolution;
     this.privateChannel = d.privateChannel;
     this.deadlines = Collections.unmodifiableMap(d.deadlines);
-    this.history = Collections.unmodifiableList(d.history);
+    this.history = d.history;
   }
 
   /** The case's id. */
@@ -98,7 +98,7 @@ public final class CrisisCase {
 
   /** The case's mentions, in the order they joined. Never empty. */
   public List<MentionId> mentions() {
-    return mentions;
+    return mentions.toList();
   }
 
   /** The strongest intent among the case's mentions. */
@@ -182,7 +182,7 @@ public final class CrisisCase {
 
   /** Every event of the case, oldest first. */
   public List<CaseEvent> history() {
-    return history;
+    return history.toList();
   }
 
   /** True unless the case is {@link CaseState#CLOSED}. */
@@ -213,7 +213,7 @@ public final class CrisisCase {
     if (a.containsKey("conversation")) {
       d.conversationIds.add(a.get("conversation"));
     }
-    d.mentions = new ArrayList<>(List.of(MentionId.of(d.network, a.get("mention"))));
+    d.mentions = Chain.of(MentionId.of(d.network, a.get("mention")));
     d.intent = Intent.fromJsonName(a.getOrDefault("intent", "neutral"));
     d.severity = Severity.fromJsonName(a.getOrDefault("severity", "normal"));
     d.topics = new LinkedHashSet<>(splitTopics(a.get("topics")));
@@ -222,7 +222,7 @@ public final class CrisisCase {
     d.updatedAt = opened.at();
     d.lastMentionAt = d.openedAt;
     d.deadlines = new TreeMap<>();
-    d.history = new ArrayList<>(List.of(opened));
+    d.history = Chain.of(opened);
     Objects.requireNonNull(d.network, "case_opened needs attribute network");
     Objects.requireNonNull(d.authorId, "case_opened needs attribute author");
     return new CrisisCase(d);
@@ -241,14 +241,14 @@ public final class CrisisCase {
       throw new IllegalArgumentException("event of case " + e.caseId() + " applied to " + id);
     }
     Draft d = new Draft(this);
-    d.history.add(e);
+    d.history = d.history.plus(e);
     d.updatedAt = e.at();
     d.state = e.to();
     switch (e.type()) {
       case CASE_OPENED:
         throw new IllegalArgumentException("case " + id + " is already open");
       case MENTION_ADDED:
-        d.mentions.add(MentionId.of(network, e.attributes().get("mention")));
+        d.mentions = d.mentions.plus(MentionId.of(network, e.attributes().get("mention")));
         e.attribute("conversation").ifPresent(d.conversationIds::add);
         e.attribute("mentionAt").map(Instant::parse).ifPresent(t -> {
           if (t.isAfter(d.lastMentionAt)) {
@@ -316,12 +316,12 @@ public final class CrisisCase {
       return false;
     }
     CrisisCase that = (CrisisCase) o;
-    return history.equals(that.history);
+    return history.toList().equals(that.history.toList());
   }
 
   @Override
   public int hashCode() {
-    return history.hashCode();
+    return history.toList().hashCode();
   }
 
   @Override
@@ -337,7 +337,7 @@ public final class CrisisCase {
     String authorId;
     String authorHandle;
     Set<String> conversationIds;
-    List<MentionId> mentions;
+    Chain<MentionId> mentions;
     Intent intent;
     Severity severity;
     Set<String> topics;
@@ -351,7 +351,7 @@ public final class CrisisCase {
     String resolution;
     PrivateChannel privateChannel;
     Map<String, Instant> deadlines;
-    List<CaseEvent> history;
+    Chain<CaseEvent> history;
 
     Draft() {}
 
@@ -361,7 +361,7 @@ public final class CrisisCase {
       authorId = c.authorId;
       authorHandle = c.authorHandle;
       conversationIds = new LinkedHashSet<>(c.conversationIds);
-      mentions = new ArrayList<>(c.mentions);
+      mentions = c.mentions;
       intent = c.intent;
       severity = c.severity;
       topics = new LinkedHashSet<>(c.topics);
@@ -375,7 +375,7 @@ public final class CrisisCase {
       resolution = c.resolution;
       privateChannel = c.privateChannel;
       deadlines = new TreeMap<>(c.deadlines);
-      history = new ArrayList<>(c.history);
+      history = c.history;
     }
   }
 }
