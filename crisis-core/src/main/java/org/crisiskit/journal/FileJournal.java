@@ -407,6 +407,9 @@ public final class FileJournal implements Journal {
       dirty = false;
       try {
         channel.force(false);
+      } catch (java.nio.channels.ClosedChannelException e) {
+        // an interrupted writer closed the channel and is reopening it: sync again next time
+        dirty = true;
       } catch (IOException e) {
         dirty = true;
         syncFailure = e;
