@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.crisiskit.check.NetworkRules;
 import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.mention.MentionFormatException;
@@ -84,7 +85,7 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
   private final String network;
   private final byte[] secret;
   private final URI callback;
-  private final int maxLength;
+  private final NetworkRules rules;
   private final Duration messagingWindow;
   private final Clock clock;
   private final HttpClient http;
@@ -98,7 +99,7 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
     this.network = b.network;
     this.secret = b.secret.getBytes(StandardCharsets.UTF_8);
     this.callback = b.callback;
-    this.maxLength = b.maxLength;
+    this.rules = NetworkRules.plain(b.network, b.maxLength);
     this.messagingWindow = b.messagingWindow;
     this.clock = b.clock;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -374,12 +375,12 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
 
   @Override
   public int maxLength() {
-    return maxLength;
+    return rules.maxLength();
   }
 
   @Override
   public int weightedLength(String text) {
-    return text.codePointCount(0, text.length());
+    return rules.weightedLength(text);
   }
 
   /** Stops the HTTP server. */
