@@ -58,6 +58,9 @@ public final class SlaClocks {
     return List.copyOf(s.clocks.values());
   }
 
+  /** The clocks that run until the brand answers, moves private and resolves. */
+  private static final SlaKind[] ANSWER_CLOCKS = {SlaKind.FIRST_RESPONSE, SlaKind.MOVE_PRIVATE, SlaKind.RESOLUTION};
+
   private static final class State {
     final CaseId id;
     final SlaPolicy policy;
@@ -77,9 +80,9 @@ public final class SlaClocks {
           intent = e.attribute("intent").map(Intent::fromJsonName).orElse(Intent.NEUTRAL);
           severity = e.attribute("severity").map(Severity::fromJsonName).orElse(Severity.NORMAL);
           Instant from = e.attribute("mentionAt").map(Instant::parse).orElse(at);
-          start(SlaKind.FIRST_RESPONSE, from);
-          start(SlaKind.MOVE_PRIVATE, from);
-          start(SlaKind.RESOLUTION, from);
+          for (SlaKind k : ANSWER_CLOCKS) {
+            start(k, from);
+          }
           break;
         }
         case MENTION_ADDED: {
@@ -87,21 +90,16 @@ public final class SlaClocks {
           e.attribute("intent").ifPresent(i -> intent = Intent.stronger(intent, Intent.fromJsonName(i)));
           e.attribute("severity").ifPresent(x -> severity = Severity.max(severity, Severity.fromJsonName(x)));
           Instant from = e.attribute("mentionAt").map(Instant::parse).orElse(at);
-          if (intent != before) {
-            // the case now needs another answer (praise, then a complaint): its clocks start at the
-            // mention that changed it, not at the opening one
-            for (SlaKind k : new SlaKind[] {SlaKind.FIRST_RESPONSE, SlaKind.MOVE_PRIVATE, SlaKind.RESOLUTION}) {
-              SlaClock c = clocks.get(k);
-              if (c == null || c.running()) {
-                start(k, from);
-              }
-            }
-          } else {
+          // a case that now needs another answer (praise, then a complaint) starts its clocks at the
+          // mention that changed it; otherwise running clocks keep their start and missing ones begin
+          boolean restart = intent != before;
+          if (!restart) {
             retarget();
-            for (SlaKind k : new SlaKind[] {SlaKind.FIRST_RESPONSE, SlaKind.MOVE_PRIVATE, SlaKind.RESOLUTION}) {
-              if (!clocks.containsKey(k)) {
-                start(k, from);
-              }
+          }
+          for (SlaKind k : ANSWER_CLOCKS) {
+            SlaClock c = clocks.get(k);
+            if (c == null || (restart && c.running())) {
+              start(k, from);
             }
           }
           break;
@@ -142,9 +140,9 @@ public final class SlaClocks {
           start(SlaKind.RESOLUTION, at);
           break;
         case CASE_REOPENED:
-          start(SlaKind.FIRST_RESPONSE, at);
-          start(SlaKind.MOVE_PRIVATE, at);
-          start(SlaKind.RESOLUTION, at);
+          for (SlaKind k : ANSWER_CLOCKS) {
+            start(k, at);
+          }
           clocks.remove(SlaKind.FOLLOW_UP);
           break;
         default:
