@@ -12,6 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import com.vader.sentiment.analyzer.SentimentAnalyzer;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.tokenize.SimpleTokenizer;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.TrainingParameters;
 import org.crisiskit.classify.Classification;
 import org.crisiskit.classify.Classifier;
 import org.crisiskit.classify.ClassifierTraining;
@@ -40,9 +48,22 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code naiveLexiconBaseline}: the common way to score a tweet — lower-case, split on
  *       non-letters, look each word up in a {@code HashMap<String, Float>} of the VADER lexicon and sum;
  *       polarity only. The ratio rule/baseline shows the cost of everything else we compute.
+ *   <li>{@code vaderJavaPort}: the VADER Java port ({@code com.github.apanimesh061:vader-sentiment-analyzer}
+ *       1.0, MIT; Lucene 6.4.1 tokenizer; its log4j 1.x calls routed to SLF4J), used as its README shows
+ *       — {@code new SentimentAnalyzer(text)}, {@code analyze()}, {@code getPolarity()} — and its
+ *       {@code compound} score mapped to a polarity with VADER's ±0.05 thresholds; polarity only.
+ *   <li>{@code openNlpDoccat}: Apache OpenNLP's {@code DocumentCategorizerME} (maxent, bag-of-words
+ *       features, OpenNLP's default training parameters) trained at set-up on the same labelled texts as
+ *       {@code trainedEngine} (polarity labels only). Per operation: {@code SimpleTokenizer} (splits
+ *       letters, digits and punctuation apart, as our tokenizer does — whitespace splitting would keep
+ *       "help," as one token), then {@code categorize} and {@code getBestCategory}; polarity only.
  * </ul>
  *
- * Run: {@code java -jar benchmarks/target/benchmarks.jar ClassifierBenchmark -prof gc}
+ * <p>Every method classifies the same texts in the same order and returns its result, so JMH consumes it.
+ * The ratios ruleEngine/vaderJavaPort and ruleEngine/openNlpDoccat compare our full output (intent,
+ * polarity, sentiment, abuse, sensitive, topics, flags, language, reasons) with a polarity-only answer.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ClassifierBenchmark -prof gc}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -56,6 +77,7 @@ public class ClassifierBenchmark {
   private Classifier rules;
   private Classifier trained;
   private Map<String, Float> vader;
+  private DocumentCategorizerME doccat;
 
   @Setup
   public void setUp() throws IOException {
@@ -68,6 +90,16 @@ public class ClassifierBenchmark {
           Optional.of(c.abusive())));
     }
     trained = ClassifierTraining.train(train).classifier();
+    List<DocumentSample> samples = new ArrayList<>();
+    for (LabelledText t : train) {
+      String label = t.polarity().orElseThrow().name().toLowerCase(Locale.ROOT);
+      samples.add(new DocumentSample(label, SimpleTokenizer.INSTANCE.tokenize(t.text())));
+    }
+    TrainingParameters params = TrainingParameters.defaultParams();
+    params.put(TrainingParameters.THREADS_PARAM, 1);
+    DoccatModel model = DocumentCategorizerME.train("und", new CollectionObjectStream<>(samples), params,
+        new DoccatFactory());
+    doccat = new DocumentCategorizerME(model);
     vader = new HashMap<>();
     try (InputStream in = Classifier.class.getResourceAsStream("vader_lexicon.tsv")) {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -107,6 +139,20 @@ public class ClassifierBenchmark {
     }
     double c = sum / Math.sqrt(sum * sum + 15);
     return c >= 0.05 ? Polarity.POSITIVE : c <= -0.05 ? Polarity.NEGATIVE : Polarity.NEUTRAL;
+  }
+
+  @Benchmark
+  public Polarity vaderJavaPort() throws IOException {
+    SentimentAnalyzer analyzer = new SentimentAnalyzer(next());
+    analyzer.analyze();
+    float c = analyzer.getPolarity().get("compound");
+    return c >= 0.05f ? Polarity.POSITIVE : c <= -0.05f ? Polarity.NEGATIVE : Polarity.NEUTRAL;
+  }
+
+  @Benchmark
+  public String openNlpDoccat() {
+    double[] outcomes = doccat.categorize(SimpleTokenizer.INSTANCE.tokenize(next()));
+    return doccat.getBestCategory(outcomes);
   }
 
 }
