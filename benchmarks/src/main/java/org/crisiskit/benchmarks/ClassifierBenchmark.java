@@ -63,6 +63,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The ratios ruleEngine/vaderJavaPort and ruleEngine/openNlpDoccat compare our full output (intent,
  * polarity, sentiment, abuse, sensitive, topics, flags, language, reasons) with a polarity-only answer.
  *
+ * <p>The machine's load moves absolute numbers a lot: compare ratios within one run, and repeat. The
+ * accuracy of the same engines on the development data: {@link CompareAccuracy}.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ClassifierBenchmark -prof gc}
  */
 @State(Scope.Thread)
