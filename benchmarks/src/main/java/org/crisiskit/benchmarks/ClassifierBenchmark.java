@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import com.vader.sentiment.analyzer.SentimentAnalyzer;
@@ -32,19 +34,21 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Single-thread classification throughput over 4,096 mixed Spanish/English tweet-like texts
- * ({@link TweetCorpus}). One operation classifies one mention.
+ * Single-thread classification throughput over 4,096 mixed Spanish/English texts: by default generated
+ * customer-care tweets ({@link TweetCorpus}), or real tweets read from a file ({@link #corpus}). One
+ * operation classifies one mention.
  *
  * <ul>
  *   <li>{@code ruleEngine}: {@link Classifiers#defaultClassifier()}, every output computed.
  *   <li>{@code trainedEngine}: a linear model (polarity, intent, abusive heads) trained at set-up on
- *       labels derived from the rule engine over another generated corpus.
+ *       labels derived from the rule engine over other texts of the same corpus.
  *   <li>{@code naiveLexiconBaseline}: the common way to score a tweet — lower-case, split on
  *       non-letters, look each word up in a {@code HashMap<String, Float>} of the VADER lexicon and sum;
  *       polarity only. The ratio rule/baseline shows the cost of everything else we compute.
@@ -66,7 +70,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The machine's load moves absolute numbers a lot: compare ratios within one run, and repeat. The
  * accuracy of the same engines on the development data: {@link CompareAccuracy}.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ClassifierBenchmark -prof gc}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ClassifierBenchmark -prof gc}; on real tweets:
+ * {@code scripts/bench-corpus.py ../shared/data} then add {@code -p corpus=/tmp/ck-bench-corpus.txt}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -82,12 +87,34 @@ public class ClassifierBenchmark {
   private Map<String, Float> vader;
   private DocumentCategorizerME doccat;
 
+  /**
+   * Empty for the generated corpus ({@link TweetCorpus}); otherwise a UTF-8 file with one text per line
+   * and at least 4,096 lines (e.g. real tweets written by {@code scripts/bench-corpus.py}): the first
+   * 4,096 are measured, the lines after them (up to 2,000) train the trained engine and OpenNLP.
+   */
+  @Param({""})
+  public String corpus;
+
   @Setup
   public void setUp() throws IOException {
-    texts = TweetCorpus.generate(4096, 7).toArray(new String[0]);
+    List<String> measured;
+    List<String> training;
+    if (corpus.isEmpty()) {
+      measured = TweetCorpus.generate(4096, 7);
+      training = TweetCorpus.generate(2000, 11);
+    } else {
+      List<String> all = Files.readAllLines(Path.of(corpus), StandardCharsets.UTF_8);
+      if (all.size() < 4096) {
+        throw new IllegalArgumentException("corpus " + corpus + " has " + all.size()
+            + " lines; it needs at least 4,096 (one text per line)");
+      }
+      measured = all.subList(0, 4096);
+      training = all.size() > 4096 ? all.subList(4096, Math.min(all.size(), 6096)) : TweetCorpus.generate(2000, 11);
+    }
+    texts = measured.toArray(new String[0]);
     rules = Classifiers.defaultClassifier();
     List<LabelledText> train = new ArrayList<>();
-    for (String t : TweetCorpus.generate(2000, 11)) {
+    for (String t : training) {
       Classification c = rules.classify(t, Optional.empty());
       train.add(new LabelledText(t, Optional.empty(), Optional.of(c.polarity()), Optional.of(c.intent()),
           Optional.of(c.abusive())));
