@@ -70,6 +70,11 @@ final class Analysis {
   int flagMask;
   boolean question;
   int negations;
+  /** Sentiment-bearing words that pushed the score up, and down (after negation). */
+  int nPos;
+  /** Scratch inputs of the rule engine's polarity layer. */
+  final double[] polarityInputs = new double[RuleEngine.POLARITY_INPUTS];
+  int nNeg;
   boolean contrast;
 
   final String[] reasons = new String[MAX_REASONS];
@@ -92,6 +97,8 @@ final class Analysis {
     flagMask = 0;
     question = false;
     negations = 0;
+    nPos = 0;
+    nNeg = 0;
     contrast = false;
     nReasons = 0;
     nFired = 0;
