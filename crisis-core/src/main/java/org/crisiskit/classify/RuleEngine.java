@@ -848,7 +848,10 @@ final class RuleEngine {
     if (complaint && modelPolarity == null && a.complaint >= 2) {
       sentiment = Math.max(-1, Math.min(sentiment, 0) - 0.1 * Math.min(a.complaint, 4));
     }
+    // a complaint cue with a negative tone is negative whatever the politeness around it
+    // ("still no refund, please help"); otherwise the layer decides
     Polarity polarity = modelPolarity != null ? modelPolarity
+        : a.complaint >= 1 && sentiment <= NEG_THRESHOLD ? Polarity.NEGATIVE
         : layerPolarity(a);
     Intent intent;
     if (modelIntent != null) {
