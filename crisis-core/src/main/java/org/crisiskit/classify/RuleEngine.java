@@ -598,8 +598,9 @@ final class RuleEngine {
           break;
         }
         cues(p, i, a);
-        if (!Float.isNaN(a.es ? x.valEs(p) : x.valEn(p)) && k == 1) {
-          // a two-word valence entry replaces the first word's own valence
+        if (!Float.isNaN(a.es ? x.valEs(p) : x.valEn(p))) {
+          // a phrase's valence replaces its first word's own, the longest phrase last
+          // ("hasta los huevos", "echo de menos")
           a.tokEntry[i] = p;
         }
         if ((x.kinds(p) & Lexicon.PREFIX) == 0) {
