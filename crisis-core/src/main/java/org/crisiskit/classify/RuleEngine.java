@@ -681,6 +681,7 @@ final class RuleEngine {
     if (contrastAt > 0) {
       a.contrast = true;
     }
+    boolean english = "en".equals(a.lang);
     double sum = 0;
     double pos = 0;
     double neg = 0;
@@ -697,9 +698,9 @@ final class RuleEngine {
       float v = a.es ? x.valEs(e) : x.valEn(e);
       if (Float.isNaN(v)) {
         v = a.es ? x.valEn(e) : x.valEs(e);
-        // an English text takes no valence from Spanish lexicons: their words there are false friends
-        // ("sin", "once", "red"); a Spanish text keeps VADER's for emoticons, slang and loanwords
-        if (Float.isNaN(v) || !a.es || (k & (Lexicon.STOP_EN | Lexicon.STOP_ES)) != 0) {
+        // an English text takes no valence from the Spanish lexicons: their words are false friends
+        // there ("pena", "mal"); a Spanish text keeps VADER's for emoticons, slang and loanwords
+        if (Float.isNaN(v) || english || (k & (Lexicon.STOP_EN | Lexicon.STOP_ES)) != 0) {
           continue;
         }
       }
@@ -865,7 +866,7 @@ final class RuleEngine {
       intent = Intent.SENSITIVE;
     } else if (a.question) {
       intent = Intent.QUESTION;
-    } else if (sentiment >= 0.3 && (a.praise > 0 || sentiment >= 0.6)) {
+    } else if (polarity == Polarity.POSITIVE && sentiment >= 0.3 && (a.praise > 0 || sentiment >= 0.6)) {
       intent = Intent.PRAISE;
     } else {
       intent = Intent.NEUTRAL;
