@@ -18,6 +18,8 @@ final class Analysis {
   static final byte EMOJI = 8;
   static final byte OBFUSCATED = 16;
   static final byte NEGATED = 32;
+  /** Inside a valence phrase that starts at an earlier token: the phrase carries its valence. */
+  static final byte IN_PHRASE = 64;
 
   /** The text being classified, copied once (at most {@link RuleEngine#MAX_TEXT} characters). */
   final char[] text = new char[RuleEngine.MAX_TEXT];

@@ -591,6 +591,7 @@ final class RuleEngine {
         continue;
       }
       long h = a.tokHash[i];
+      int covered = 0;
       for (int k = 1; k <= 3 && i + k < n; k++) {
         h = Text.combine(h, a.tokHash[i + k]);
         int p = x.map.get(h);
@@ -599,13 +600,17 @@ final class RuleEngine {
         }
         cues(p, i, a);
         if (!Float.isNaN(a.es ? x.valEs(p) : x.valEn(p))) {
-          // a phrase's valence replaces its first word's own, the longest phrase last
-          // ("hasta los huevos", "echo de menos")
+          // a phrase's valence replaces its words' own, the longest phrase last
+          // ("hasta los huevos", "qué asco", "customer care")
           a.tokEntry[i] = p;
+          covered = k;
         }
         if ((x.kinds(p) & Lexicon.PREFIX) == 0) {
           break;
         }
+      }
+      for (int k = 1; k <= covered; k++) {
+        a.tokFlags[i + k] |= Analysis.IN_PHRASE;
       }
     }
     valence(a);
@@ -704,7 +709,7 @@ final class RuleEngine {
           continue;
         }
       }
-      if ((k & Lexicon.NEG) != 0 || v == 0) {
+      if ((k & Lexicon.NEG) != 0 || v == 0 || (a.tokFlags[i] & Analysis.IN_PHRASE) != 0) {
         continue; // negators act on others; a neutral word takes no emphasis from caps, "sooo" or "very"
       }
       if ((k & Lexicon.POLITE) != 0 && a.complaint > 0) {
