@@ -202,6 +202,26 @@ class RuleClassifierTest {
     assertEquals(0.0, r.sentiment(), 1e-9);
     assertEquals(Polarity.NEUTRAL, r.polarity());
   }
+
+  @Test
+  void aValencePhraseCountsItsWordsOnce() {
+    // "care" alone is VADER-positive; in "customer care" it names a department
+    Classification care = classifier.classify("customer care replied to my email", Optional.of("en"));
+    assertEquals(0.0, care.sentiment(), 1e-9);
+    assertEquals(Polarity.NEUTRAL, care.polarity());
+    // "qué asco" is scored as the phrase (-2.5), not as the phrase plus "asco" (-3) again
+    RuleClassifier rules = new RuleClassifier(Lexicon.defaults());
+    Analysis a = rules.analyze("qué asco", Optional.of("es"));
+    assertEquals(-2.5, a.sum, 1e-6);
+    assertEquals(1, a.nNeg);
+  }
+
+  @Test
+  void namesAreNotOpinions() {
+    Classification r = classifier.classify("United Nations meeting in Geneva on Monday", Optional.of("en"));
+    assertEquals(0.0, r.sentiment(), 1e-9);
+    assertEquals(Polarity.NEUTRAL, r.polarity());
+  }
   @Test
   void bundledModelDecidesPolarityAndKeepsTheRulesForTheRest() {
     Classifier bundled = Classifiers.bundledModel();
