@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Reproduces the classifier figures of README.md ("## Classifier").
-# usage: scripts/classifier-eval.sh [DATA_DIR]   (default ../shared/data; work files in /tmp/ck-data)
+# usage: scripts/classifier-eval.sh [DATA_DIR]   (default ../shared/data; work files in $CK_WORK, default /tmp/ck-data)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/../shared/data}"
-D=/tmp/ck-data
+D="${CK_WORK:-/tmp/ck-data}"
 python3 "$root/scripts/classifier-data.py" "$data" "$D" >/dev/null
 c() { "$root/crisis" "$@"; }
 first() { sed -n 2p; }

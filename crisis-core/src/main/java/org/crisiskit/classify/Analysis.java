@@ -18,6 +18,8 @@ final class Analysis {
   static final byte EMOJI = 8;
   static final byte OBFUSCATED = 16;
   static final byte NEGATED = 32;
+  /** Inside a valence phrase that starts at an earlier token: the phrase carries its valence. */
+  static final byte IN_PHRASE = 64;
 
   /** The text being classified, copied once (at most {@link RuleEngine#MAX_TEXT} characters). */
   final char[] text = new char[RuleEngine.MAX_TEXT];
@@ -70,6 +72,11 @@ final class Analysis {
   int flagMask;
   boolean question;
   int negations;
+  /** Sentiment-bearing words that pushed the score up, and down (after negation). */
+  int nPos;
+  /** Scratch inputs of the rule engine's polarity layer. */
+  final double[] polarityInputs = new double[RuleEngine.POLARITY_INPUTS];
+  int nNeg;
   boolean contrast;
 
   final String[] reasons = new String[MAX_REASONS];
@@ -92,6 +99,8 @@ final class Analysis {
     flagMask = 0;
     question = false;
     negations = 0;
+    nPos = 0;
+    nNeg = 0;
     contrast = false;
     nReasons = 0;
     nFired = 0;

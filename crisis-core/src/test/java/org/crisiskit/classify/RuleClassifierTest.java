@@ -152,6 +152,76 @@ class RuleClassifierTest {
     assertEquals(Intent.NEUTRAL, r.intent());
   }
 
+
+  @Test
+  void spanishIdiomsAndInterjectionsCarryPolarity() {
+    Classification fedUp = c("estoy hasta los huevos de este tema");
+    assertEquals(Polarity.NEGATIVE, fedUp.polarity());
+    assertTrue(fedUp.reasons().contains("negative word 'hasta los huevos'"), fedUp.reasons().toString());
+    assertEquals(Polarity.NEGATIVE, c("lo siento mucho por tu pérdida").polarity());
+    assertEquals(Polarity.NEGATIVE, c("te echo de menos").polarity());
+    assertEquals(Polarity.POSITIVE, c("me alegro mucho por vosotros").polarity());
+    assertEquals(Polarity.POSITIVE, c("qué temazo acaba de salir").polarity());
+  }
+
+  @Test
+  void spanishFunctionWordsThatSentiConScoresAreNeutral() {
+    // "si" (if), "vamos", "vaya", "ido" carry a SentiCon polarity that they do not have in tweets
+    for (String text : List.of("si mañana llueve nos vemos en el cine", "vamos al cine el viernes",
+        "se ha ido a su casa")) {
+      Classification r = c(text);
+      assertEquals(Polarity.NEUTRAL, r.polarity(), text);
+      assertEquals(0.0, r.sentiment(), 1e-9, text);
+    }
+  }
+
+  @Test
+  void neutralWordsTakeNoEmphasis() {
+    // caps, elongation and boosters scale a sentiment word; on a neutral word they must not invent one
+    for (String text : List.of("siiiii tío el viernes te invito", "el servicio es muy claro",
+        "NEW STORE opening on Friday")) {
+      assertEquals(0.0, c(text).sentiment(), 1e-9, text);
+      assertEquals(Polarity.NEUTRAL, c(text).polarity(), text);
+    }
+  }
+
+  @Test
+  void weakEvidenceIsNeutralAndStrongEvidenceIsNot() {
+    assertEquals(Polarity.NEUTRAL, c("hmm okay").polarity());
+    assertEquals(Polarity.NEUTRAL, c("the meeting is at 5pm tomorrow in the main hall").polarity());
+    assertEquals(Polarity.POSITIVE, c("this movie is so good, I love it").polarity());
+    assertEquals(Polarity.NEGATIVE, c("this movie is awful, I hate it").polarity());
+    assertEquals(Polarity.POSITIVE, c("esta película es buenísima, me encanta").polarity());
+    assertEquals(Polarity.NEGATIVE, c("esta película es malísima, qué asco").polarity());
+  }
+
+  @Test
+  void englishTextTakesNoValenceFromTheSpanishLexicons() {
+    // "pena" and "mal" are Spanish sentiment words; in an English text they are names, not opinions
+    Classification r = classifier.classify("Pena and Mal will present the quarterly report", Optional.of("en"));
+    assertEquals(0.0, r.sentiment(), 1e-9);
+    assertEquals(Polarity.NEUTRAL, r.polarity());
+  }
+
+  @Test
+  void aValencePhraseCountsItsWordsOnce() {
+    // "care" alone is VADER-positive; in "customer care" it names a department
+    Classification care = classifier.classify("customer care replied to my email", Optional.of("en"));
+    assertEquals(0.0, care.sentiment(), 1e-9);
+    assertEquals(Polarity.NEUTRAL, care.polarity());
+    // "qué asco" is scored as the phrase (-2.5), not as the phrase plus "asco" (-3) again
+    RuleClassifier rules = new RuleClassifier(Lexicon.defaults());
+    Analysis a = rules.analyze("qué asco", Optional.of("es"));
+    assertEquals(-2.5, a.sum, 1e-6);
+    assertEquals(1, a.nNeg);
+  }
+
+  @Test
+  void namesAreNotOpinions() {
+    Classification r = classifier.classify("United Nations meeting in Geneva on Monday", Optional.of("en"));
+    assertEquals(0.0, r.sentiment(), 1e-9);
+    assertEquals(Polarity.NEUTRAL, r.polarity());
+  }
   @Test
   void bundledModelDecidesPolarityAndKeepsTheRulesForTheRest() {
     Classifier bundled = Classifiers.bundledModel();
