@@ -43,9 +43,10 @@ final class Features {
 
   /**
    * Per word, the weights of its unigram plus {@link #CHAR_WEIGHT} times its 4-grams' in one weight
-   * table, keyed by the token's hash and characters: a hit gives what summing them would. Words
-   * repeat, so this mostly saves the hashing and the scattered reads of the grams. Direct-mapped, per
-   * thread and per table; not thread-safe.
+   * table, keyed by the token's hash and characters, and per bigram its weights, keyed by both
+   * tokens' hashes: a hit gives what reading the table would. Words and bigrams repeat, so this
+   * mostly saves the hashing and the scattered reads of a 2^16-row table. Direct-mapped, per thread
+   * and per table; not thread-safe.
    */
   static final class WordCache {
     static final int SLOTS = 1024;
@@ -56,6 +57,11 @@ final class Features {
     final byte[] lens = new byte[SLOTS];
     final long[] hashes = new long[SLOTS];
     final float[] sums;
+    /** Bigram weights by the bigram's two token hashes. */
+    final long[] bigramPrev = new long[SLOTS];
+    final long[] bigramNext = new long[SLOTS];
+    final boolean[] bigramSet = new boolean[SLOTS];
+    final float[] bigrams;
     /** A text's hashed features' weights, summed before normalizing. */
     final float[] acc;
     /** The caller's scores of every class. */
@@ -64,6 +70,7 @@ final class Features {
     WordCache(int stride) {
       this.stride = stride;
       this.sums = new float[SLOTS * stride];
+      this.bigrams = new float[SLOTS * stride];
       this.acc = new float[stride];
       this.scores = new double[stride];
     }
@@ -138,7 +145,7 @@ final class Features {
     Sums sums = sums();
     for (int i = 0; i < nt; i++) {
       long h = a.tokHash[i];
-      add(w, bucket(Text.combine(prev ^ BIGRAM_SALT, h)) * stride, acc, stride);
+      bigram(w, stride, cache, prev, h, acc);
       words += 2;
       prev = h;
       int s = a.tokStart[i];
@@ -188,7 +195,7 @@ final class Features {
       valence(a, lex, i, negScope, sums);
       negScope = nextScope(a, lex, i, negScope);
     }
-    add(w, bucket(Text.combine(prev ^ BIGRAM_SALT, END)) * stride, acc, stride);
+    bigram(w, stride, cache, prev, END, acc);
     float norm = norm(words, chars);
     for (int c = 0; c < stride; c++) {
       scores[c] += norm * acc[c];
@@ -198,6 +205,9 @@ final class Features {
     for (int i = 0; i < n; i++) { // dense slots are 0..n-1: one contiguous, cached run of weights
       int b = i * stride;
       float v = val[i];
+      if (v == 0) {
+        continue;
+      }
       for (int c = 0; c < stride; c++) {
         acc[c] += w[b + c] * v;
       }
@@ -205,6 +215,20 @@ final class Features {
     for (int c = 0; c < stride; c++) {
       scores[c] += acc[c];
     }
+  }
+
+  /** Adds the weights of the bigram (prev, h), through the cache: frequent bigrams repeat too. */
+  private static void bigram(float[] w, int stride, WordCache cache, long prev, long h, float[] acc) {
+    long key = Text.combine(prev ^ BIGRAM_SALT, h);
+    int slot = (int) (key ^ (key >>> 32)) & (WordCache.SLOTS - 1);
+    int at = slot * stride;
+    if (cache.bigramPrev[slot] != prev || cache.bigramNext[slot] != h || !cache.bigramSet[slot]) {
+      System.arraycopy(w, bucket(key) * stride, cache.bigrams, at, stride);
+      cache.bigramPrev[slot] = prev;
+      cache.bigramNext[slot] = h;
+      cache.bigramSet[slot] = true;
+    }
+    add(cache.bigrams, at, acc, stride);
   }
 
   private static boolean sameWord(WordCache cache, int slot, char[] chars, int s, int wl) {
@@ -222,6 +246,21 @@ final class Features {
   }
 
   private static void add(float[] from, int at, float[] to, int k) {
+    if (k == 12) { // the usual three heads (3 + 6 + 2 classes, padded): straight-line code
+      to[0] += from[at];
+      to[1] += from[at + 1];
+      to[2] += from[at + 2];
+      to[3] += from[at + 3];
+      to[4] += from[at + 4];
+      to[5] += from[at + 5];
+      to[6] += from[at + 6];
+      to[7] += from[at + 7];
+      to[8] += from[at + 8];
+      to[9] += from[at + 9];
+      to[10] += from[at + 10];
+      to[11] += from[at + 11];
+      return;
+    }
     for (int c = 0; c < k; c++) {
       to[c] += from[at + c];
     }

@@ -100,7 +100,8 @@ final class LinearClassifier implements Classifier {
     polarityAt = 0;
     intentAt = polarityOf.length;
     abusiveAt = intentAt + intentOf.length;
-    stride = abusiveAt + abusiveOf.length;
+    // padded to a multiple of four (zero weights): the usual three heads fill twelve, a fast path
+    stride = (abusiveAt + abusiveOf.length + 3) & ~3;
     fused = new float[stride * Features.DIM];
     interleave(polarity, polarityAt);
     interleave(intent, intentAt);
