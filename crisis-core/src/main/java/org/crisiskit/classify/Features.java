@@ -49,7 +49,7 @@ final class Features {
    * and per table; not thread-safe.
    */
   static final class WordCache {
-    static final int SLOTS = 1024;
+    static final int SLOTS = 4096;
     static final int MAX_LEN = 16;
     final int stride;
     final char[] words = new char[SLOTS * MAX_LEN];
