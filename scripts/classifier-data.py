@@ -70,6 +70,19 @@ for split in ('train', 'dev'):
             rows_.append({'text': r['tweet'], 'lang': 'es', 'polarity': EMO.get(r['emotion'], 'neutral'),
                           'abusive': r['offensive'] == 'OFF'})
     write('nc-emoevent-es-%s.jsonl' % split, rows_)
+# English EmoEvent, train split only, the same proxies
+rows_ = []
+with open(os.path.join(data, 'emoevent/splits/en/train.tsv'), encoding='utf-8') as f:
+    for r in csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE):
+        rows_.append({'text': r['tweet'], 'lang': 'en', 'polarity': EMO.get(r['emotion'], 'neutral'),
+                      'abusive': r['offensive'] == 'OFF'})
+write('nc-emoevent-en-train.jsonl', rows_)
+# TweetEval emotion (train and val, same SemEval tweets as TweetEval sentiment) as a polarity proxy:
+# joy, optimism -> positive; anger, sadness -> negative. TweetEval sentiment val texts left out.
+TEMO = {'0': 'negative', '1': 'positive', '2': 'positive', '3': 'negative'}
+write('nc-tweeteval-emotion-minus-sentiment-val.jsonl',
+      [{'text': t, 'lang': 'en', 'polarity': TEMO[l.strip()]}
+       for split in ('train', 'val') for t, l in tweeteval('tweeteval/emotion', split) if t.strip() not in seen])
 
 # ship-ok: VADER rated tweets (mean -4..+4) and Davidson offensive language
 v = []
@@ -79,6 +92,13 @@ for l in lines(os.path.join(data, 'vader/tweets_GroundTruth.txt')):
         m = float(p[1])
         v.append({'text': p[2], 'lang': 'en', 'polarity': 'positive' if m >= 0.8 else 'negative' if m <= -0.8 else 'neutral'})
 write('vader-tweets.jsonl', v)
+va = []
+for l in lines(os.path.join(data, 'vader/amazonReviewSnippets_GroundTruth.txt')):
+    p = l.split('\t')
+    if len(p) >= 3:
+        m = float(p[1])
+        va.append({'text': p[2], 'lang': 'en', 'polarity': 'positive' if m >= 0.8 else 'negative' if m <= -0.8 else 'neutral'})
+write('vader-amazon.jsonl', va)
 dv = []
 with open(os.path.join(data, 'davidson-hate-offensive/labeled_data.csv'), encoding='utf-8') as f:
     for r in csv.DictReader(f):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the classifier figures of README.md ("## Classifier").
-# usage: scripts/classifier-eval.sh [DATA_DIR]   (default ../shared/data; work files in $CK_WORK, default /tmp/ck-data)
+# usage: scripts/classifier-eval.sh [DATA_DIR]   (default ../shared/data; work files in $CK_WORK,
+# default /tmp/ck-data)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/../shared/data}"
@@ -17,12 +18,14 @@ echo -n "EmoEvent es dev, abusive:     "; c eval --in $D/nc-emoevent-es-dev.json
 echo "== bundled model (rules + polarity model trained on VADER's rated tweets, ship-ok)"
 echo -n "TweetEval sentiment val (en): "; c eval --model bundled --in $D/nc-tweeteval-sentiment-val.jsonl | first
 echo -n "XLM-T Spanish val (es):       "; c eval --model bundled --in $D/nc-xlmt-es-val.jsonl | first
-echo "== trained on the development data"
-c train --in $D/nc-xlmt-es-train.jsonl --out /tmp/ck-es.ckm >/dev/null
-echo -n "Spanish, XLM-T es train -> val:          "; c eval --model /tmp/ck-es.ckm --in $D/nc-xlmt-es-val.jsonl | first
-c train --in $D/nc-tweeteval-offensive-train.jsonl --out /tmp/ck-off.ckm >/dev/null
-echo -n "offensive, TweetEval train -> val:       "; c eval --model /tmp/ck-off.ckm --in $D/nc-tweeteval-offensive-val.jsonl | first
-c train --in $D/vader-tweets.jsonl,$D/nc-xlmt-en-train-minus-tweeteval-val.jsonl,$D/nc-airline-tune.jsonl --out /tmp/ck-en.ckm >/dev/null
-echo -n "English, VADER+XLM-T(-val)+airline -> TweetEval val: "; c eval --model /tmp/ck-en.ckm --in $D/nc-tweeteval-sentiment-val.jsonl | first
-c train --in $D/nc-airline-tune.jsonl --out /tmp/ck-air.ckm >/dev/null
-echo -n "complaint, airline tune half -> report half: "; c eval --model /tmp/ck-air.ckm --in $D/nc-airline-report.jsonl | grep -E '^  complaint ' | head -1
+echo "== trained on the development data (hyperparameters cross-validated on the training splits)"
+c train --in $D/nc-xlmt-es-train.jsonl --out $D/es.ckm >/dev/null
+echo -n "Spanish, XLM-T es train -> val:          "; c eval --model $D/es.ckm --in $D/nc-xlmt-es-val.jsonl | first
+c train --in $D/nc-tweeteval-offensive-train.jsonl --out $D/off.ckm >/dev/null
+echo -n "offensive, TweetEval train -> val:       "; c eval --model $D/off.ckm --in $D/nc-tweeteval-offensive-val.jsonl | first
+c train --in $D/vader-tweets.jsonl --out $D/en.ckm >/dev/null
+echo -n "English, VADER tweets -> TweetEval val:  "; c eval --model $D/en.ckm --in $D/nc-tweeteval-sentiment-val.jsonl | first
+c train --in $D/vader-tweets.jsonl,$D/nc-xlmt-en-train-minus-tweeteval-val.jsonl,$D/nc-airline-tune.jsonl --out $D/en-all.ckm >/dev/null
+echo -n "English, VADER+XLM-T(-val)+airline -> TweetEval val: "; c eval --model $D/en-all.ckm --in $D/nc-tweeteval-sentiment-val.jsonl | first
+c train --in $D/nc-airline-tune.jsonl --out $D/air.ckm >/dev/null
+echo -n "complaint, airline tune half -> report half: "; c eval --model $D/air.ckm --in $D/nc-airline-report.jsonl | grep -E '^  complaint ' | head -1

@@ -33,7 +33,7 @@ import java.util.zip.ZipException;
  */
 public final class ClassifierModel {
   /** Version written by this release; other versions are rejected. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   static final byte[] MAGIC = {'C', 'K', 'C', 'M'};
   private static final int END = 0x454e4421;
 

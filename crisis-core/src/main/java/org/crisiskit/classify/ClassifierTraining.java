@@ -12,9 +12,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Trains a {@link ClassifierModel}: class-balanced multinomial logistic regression by SGD over the
- * features of {@link Features}, one head per label present in the examples. Deterministic (fixed
- * shuffling seed). Stateless and thread-safe.
+ * Trains a {@link ClassifierModel}: class-balanced multinomial logistic regression over the features
+ * of {@link Features}, one head per label present in the examples, fitted by AdaGrad (a step size per
+ * weight, so rare n-grams learn as fast as frequent ones) with L2 regularization, and the weights
+ * averaged over the epochs. Deterministic (fixed shuffling seed). Stateless and thread-safe.
  *
  * <pre>{@code
  * ClassifierModel model = ClassifierTraining.train(examples);
@@ -28,12 +29,15 @@ public final class ClassifierTraining {
   public static final String INTENT = "intent";
   public static final String ABUSIVE = "abusive";
 
-  /** SGD passes over the examples. */
-  private static final int EPOCHS = 30;
-  /** SGD learning rate. */
+  /**
+   * Passes over the examples. These three were chosen by 5-fold cross-validation on the training
+   * splits of the development data (English, Spanish and offensive tweets).
+   */
+  private static final int EPOCHS = 10;
+  /** AdaGrad base step size. */
   private static final double LR = 0.05;
-  /** L2 regularization strength. */
-  private static final double LAMBDA = 1e-5;
+  /** L2 regularization strength (applied to the weights an example touches). */
+  private static final double LAMBDA = 1e-3;
 
   private ClassifierTraining() {}
 
@@ -94,11 +98,11 @@ public final class ClassifierTraining {
       cw[c] = count[c] == 0 ? 0 : rows.size() / (double) (k * count[c]);
     }
     float[] w = new float[k * Features.DIM];
+    float[] g2 = new float[k * Features.DIM];
+    double[] sum = new double[k * Features.DIM];
     double[] p = new double[k];
     Random rnd = new Random(42);
     int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
-    double lambda = LAMBDA;
-    long step = 0;
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
       for (int i = order.length - 1; i > 0; i--) {
         int j = rnd.nextInt(i + 1);
@@ -107,7 +111,6 @@ public final class ClassifierTraining {
         order[j] = tmp;
       }
       for (int r : order) {
-        double lr = LR / (1 + step++ * 2e-5);
         int[] ix = fi[r];
         float[] vx = fv[r];
         double max = Double.NEGATIVE_INFINITY;
@@ -128,10 +131,18 @@ public final class ClassifierTraining {
           double g = (p[c] / z - (y[r] == c ? 1 : 0)) * cw[y[r]];
           for (int q = 0; q < ix.length; q++) {
             int f = ix[q] * k + c;
-            w[f] -= (float) (lr * (g * vx[q] + lambda * w[f]));
+            double grad = g * vx[q] + LAMBDA * w[f];
+            g2[f] += (float) (grad * grad);
+            w[f] -= (float) (LR * grad / (Math.sqrt(g2[f]) + 1e-6));
           }
         }
       }
+      for (int f = 0; f < w.length; f++) {
+        sum[f] += w[f];
+      }
+    }
+    for (int f = 0; f < w.length; f++) {
+      w[f] = (float) (sum[f] / EPOCHS);
     }
     heads.put(label, new ClassifierModel.Head(label, classes, w));
   }

@@ -1,5 +1,6 @@
 package org.crisiskit.classify;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -41,12 +42,12 @@ final class LinearClassifier implements Classifier {
 
   static final class Scratch {
     final Analysis a = new Analysis();
-    final int[] idx = new int[Features.MAX];
-    final float[] val = new float[Features.MAX];
-    final Features.GramCache grams = new Features.GramCache();
-    /** Scores of every head's classes side by side (at most 3 + 6 + 2 classes). */
-    final double[] scores = new double[32];
+    final int[] idx = new int[Features.DENSE_USED];
+    final float[] val = new float[Features.DENSE_USED];
   }
+
+  /** Per thread: this table's per-word gram sums, and the scores of every head's classes side by side. */
+  private final ThreadLocal<Features.WordCache> words;
 
   LinearClassifier(ClassifierModel model, Lexicon lexicon) {
     this.model = model;
@@ -99,12 +100,14 @@ final class LinearClassifier implements Classifier {
     polarityAt = 0;
     intentAt = polarityOf.length;
     abusiveAt = intentAt + intentOf.length;
-    // padded to a multiple of four (zero weights) so that one pass over the features scores every class
+    // padded to a multiple of four (zero weights): the usual three heads fill twelve, a fast path
     stride = (abusiveAt + abusiveOf.length + 3) & ~3;
     fused = new float[stride * Features.DIM];
     interleave(polarity, polarityAt);
     interleave(intent, intentAt);
     interleave(abusive, abusiveAt);
+    int width = stride;
+    words = ThreadLocal.withInitial(() -> new Features.WordCache(width));
   }
 
   private void interleave(ClassifierModel.Head h, int at) {
@@ -115,102 +118,6 @@ final class LinearClassifier implements Classifier {
     for (int f = 0; f < Features.DIM; f++) {
       System.arraycopy(h.w, f * k, fused, f * stride + at, k);
     }
-  }
-
-  /**
-   * Scores of every head at once; per class the same sums, in the same order, as {@code Head.predict},
-   * kept in registers four classes at a time.
-   */
-  private void scoreAll(int[] idx, float[] val, int n, double[] scores) {
-    if (stride == 12) {
-      score12(idx, val, n, scores);
-      return;
-    }
-    int k = stride;
-    float[] w = fused;
-    int c = 0;
-    for (; c + 4 <= k; c += 4) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      for (int i = 0; i < n; i++) {
-        int b = idx[i] * k + c;
-        float v = val[i];
-        s0 += w[b] * v;
-        s1 += w[b + 1] * v;
-        s2 += w[b + 2] * v;
-        s3 += w[b + 3] * v;
-      }
-      scores[c] = s0;
-      scores[c + 1] = s1;
-      scores[c + 2] = s2;
-      scores[c + 3] = s3;
-    }
-    for (; c + 2 <= k; c += 2) {
-      double s0 = 0;
-      double s1 = 0;
-      for (int i = 0; i < n; i++) {
-        int b = idx[i] * k + c;
-        float v = val[i];
-        s0 += w[b] * v;
-        s1 += w[b + 1] * v;
-      }
-      scores[c] = s0;
-      scores[c + 1] = s1;
-    }
-    for (; c < k; c++) {
-      double s0 = 0;
-      for (int i = 0; i < n; i++) {
-        s0 += w[idx[i] * k + c] * val[i];
-      }
-      scores[c] = s0;
-    }
-  }
-
-  /** Three heads of up to 12 classes together (the usual polarity + intent + abusive): one pass. */
-  private void score12(int[] idx, float[] val, int n, double[] scores) {
-    float[] w = fused;
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    double s4 = 0;
-    double s5 = 0;
-    double s6 = 0;
-    double s7 = 0;
-    double s8 = 0;
-    double s9 = 0;
-    double s10 = 0;
-    double s11 = 0;
-    for (int i = 0; i < n; i++) {
-      int b = idx[i] * 12;
-      float v = val[i];
-      s0 += w[b] * v;
-      s1 += w[b + 1] * v;
-      s2 += w[b + 2] * v;
-      s3 += w[b + 3] * v;
-      s4 += w[b + 4] * v;
-      s5 += w[b + 5] * v;
-      s6 += w[b + 6] * v;
-      s7 += w[b + 7] * v;
-      s8 += w[b + 8] * v;
-      s9 += w[b + 9] * v;
-      s10 += w[b + 10] * v;
-      s11 += w[b + 11] * v;
-    }
-    scores[0] = s0;
-    scores[1] = s1;
-    scores[2] = s2;
-    scores[3] = s3;
-    scores[4] = s4;
-    scores[5] = s5;
-    scores[6] = s6;
-    scores[7] = s7;
-    scores[8] = s8;
-    scores[9] = s9;
-    scores[10] = s10;
-    scores[11] = s11;
   }
 
   private static int best(double[] scores, int from, int k) {
@@ -228,9 +135,10 @@ final class LinearClassifier implements Classifier {
     Scratch s = SCRATCH.get();
     Analysis a = s.a;
     engine.analyze(text == null ? "" : text, lang == null ? Optional.empty() : lang, a);
-    int n = Features.extract(a, engine.lex, s.idx, s.val, s.grams);
-    double[] scores = s.scores;
-    scoreAll(s.idx, s.val, n, scores);
+    Features.WordCache cache = words.get();
+    double[] scores = cache.scores;
+    Arrays.fill(scores, 0);
+    Features.score(a, engine.lex, fused, stride, cache, s.idx, s.val, scores);
     double sentiment = Double.NaN;
     Polarity pol = null;
     if (polarity != null) {

@@ -80,6 +80,17 @@ class ClassifierModelTest {
     assertTrue(e.getMessage().contains("version " + (ClassifierModel.VERSION + 1)), e.getMessage());
   }
 
+  /** Version 1 files hashed other features (character 3–5-grams, fewer dense scores): never misread them. */
+  @Test
+  void versionOneModelIsRejectedWithAHintToRetrain() throws IOException {
+    byte[] bytes = bytes();
+    ByteBuffer.wrap(bytes).putInt(4, 1);
+    ModelFormatException e = assertThrows(ModelFormatException.class,
+        () -> ClassifierModel.readFrom(new ByteArrayInputStream(bytes)));
+    assertTrue(e.getMessage().contains("version 1 is not supported"), e.getMessage());
+    assertTrue(e.getMessage().contains("./crisis train"), e.getMessage());
+  }
+
   @Test
   void notAModelIsRejected() {
     ModelFormatException e = assertThrows(ModelFormatException.class,
