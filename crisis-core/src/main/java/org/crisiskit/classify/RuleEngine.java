@@ -243,6 +243,44 @@ final class RuleEngine {
     if (a.charLen + (e - s) >= Analysis.MAX_CHARS || a.nTok >= Analysis.MAX_TOKENS) {
       return;
     }
+    int len = e - s;
+    if (len > WordCache.MAX_LEN) {
+      readPiece(t, s, e, flags, a, -1);
+      return;
+    }
+    WordCache c = a.words;
+    if (c.lexicon != lex) {
+      c.clear(lex);
+    }
+    long rh = 0;
+    for (int i = s; i < e; i++) {
+      rh = 31 * rh + t[i];
+    }
+    int slot = WordCache.slot(rh);
+    long meta = c.meta[slot];
+    int at = slot * WordCache.STRIDE;
+    if (WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
+      // a word seen before: the same characters give the same normalized form, flags and entry
+      int letters = WordCache.letters(meta);
+      a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
+      a.esMarks += WordCache.esMarks(meta);
+      if (letters == 0) {
+        return;
+      }
+      a.letters += letters;
+      a.upper += WordCache.uppers(meta);
+      int start = a.charLen;
+      int fl = WordCache.foldLen(meta);
+      System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
+      a.charLen = start + fl;
+      addToken(a, WordCache.entry(meta), c.hash[slot], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+      return;
+    }
+    readPiece(t, s, e, flags, a, slot);
+  }
+
+  /** Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not negative. */
+  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot) {
     char[] buf = a.chars;
     int start = a.charLen;
     int w = start;
@@ -254,8 +292,10 @@ final class RuleEngine {
     int latin = 0; // counted in registers, added to the analysis once
     int esMarks = 0;
     long ph = Text.FNV_BASIS;
+    int any = 0; // every character ORed: below U+0250 if all are
     for (int i = s; i < e; i++) {
       char c = t[i];
+      any |= c;
       if (c == '\'' || c == '\u2019' || c == '.' || c == '-' || c == '_') {
         if (c != '\'' && c != '\u2019') {
           obfuscated = true;
@@ -290,7 +330,11 @@ final class RuleEngine {
     }
     a.latin += latin;
     a.esMarks += esMarks;
+    boolean cache = slot >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
     if (letters == 0) {
+      if (cache) {
+        a.words.put(slot, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0);
+      }
       return; // numbers and symbols alone carry nothing
     }
     a.letters += letters;
@@ -327,6 +371,9 @@ final class RuleEngine {
         entry = alt;
         h = a.altHash;
       }
+    }
+    if (cache) {
+      a.words.put(slot, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, h);
     }
     addToken(a, entry, h, fl, start, w);
   }
