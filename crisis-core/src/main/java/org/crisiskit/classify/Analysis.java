@@ -33,6 +33,8 @@ final class Analysis {
   final WordCache words = new WordCache();
   int nTok;
   long altHash;
+  /** Raw-character hash of the word last read by the tokenizer's word scanner. */
+  long wordHash;
 
   int exclam;
   int qmarks;

@@ -41,6 +41,17 @@ final class RuleEngine {
         continue;
       }
       int s = i;
+      if (Text.isLetterOrDigit(c)) {
+        // most chunks are one plain word: read it in one pass (a word never spans a separator, so
+        // its end within the text is its end within the chunk)
+        int j = wordEnd(t, i, n, a);
+        if (j == n || isSep(t[j])) {
+          piece(t, s, j, (byte) 0, a, a.wordHash);
+          i = j;
+          continue;
+        }
+        i = j;
+      }
       while (i < n && !isSep(t[i])) {
         i++;
       }
@@ -163,10 +174,17 @@ final class RuleEngine {
 
   /** End of a word starting at {@code s}: letters and digits, inner apostrophes and obfuscation symbols. */
   private static int wordEnd(char[] t, int s, int e) {
+    return wordEnd(t, s, e, null);
+  }
+
+  /** {@link #wordEnd(char[], int, int)}, leaving the word's {@link #rawHash} in {@code a.wordHash} if given. */
+  private static int wordEnd(char[] t, int s, int e, Analysis a) {
     int j = s + 1;
+    long rh = t[s];
     while (j < e) {
       char c = t[j];
       if (Text.isLetterOrDigit(c)) {
+        rh = 31 * rh + c;
         j++;
         continue;
       }
@@ -182,8 +200,21 @@ final class RuleEngine {
       } else {
         break;
       }
+      rh = 31 * rh + c;
+    }
+    if (a != null) {
+      a.wordHash = rh;
     }
     return j;
+  }
+
+  /** Hash of raw characters, keying the word cache. */
+  private static long rawHash(char[] t, int s, int e) {
+    long rh = 0;
+    for (int i = s; i < e; i++) {
+      rh = 31 * rh + t[i];
+    }
+    return rh;
   }
 
   private static boolean singleLetterSegment(char[] t, int s, int j) {
@@ -240,6 +271,15 @@ final class RuleEngine {
   }
 
   private void piece(char[] t, int s, int e, byte flags, Analysis a) {
+    if (e - s <= WordCache.MAX_LEN) {
+      piece(t, s, e, flags, a, rawHash(t, s, e));
+    } else {
+      piece(t, s, e, flags, a, 0);
+    }
+  }
+
+  /** One piece of a word; {@code rh} is its {@link #rawHash} (or anything if too long to be cached). */
+  private void piece(char[] t, int s, int e, byte flags, Analysis a, long rh) {
     if (a.charLen + (e - s) >= Analysis.MAX_CHARS || a.nTok >= Analysis.MAX_TOKENS) {
       return;
     }
@@ -251,10 +291,6 @@ final class RuleEngine {
     WordCache c = a.words;
     if (c.lexicon != lex) {
       c.clear(lex);
-    }
-    long rh = 0;
-    for (int i = s; i < e; i++) {
-      rh = 31 * rh + t[i];
     }
     int slot = WordCache.slot(rh);
     long meta = c.meta[slot];
