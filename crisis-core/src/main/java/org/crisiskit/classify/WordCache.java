@@ -11,7 +11,7 @@ import java.util.Arrays;
  * {@link Lexicon} at a time. Not thread-safe.
  */
 final class WordCache {
-  static final int BITS = 10;
+  static final int BITS = 11;
   static final int SLOTS = 1 << BITS;
   /** Longer words are not cached. */
   static final int MAX_LEN = 16;
