@@ -50,12 +50,18 @@ final class RuleEngine {
           i = j;
           continue;
         }
+        int w = j;
+        while (j < n && !isSep(t[j])) {
+          j++;
+        }
+        chunk(t, s, j, a, w); // the first word is already read as far as its end
         i = j;
+        continue;
       }
       while (i < n && !isSep(t[i])) {
         i++;
       }
-      chunk(t, s, i, a);
+      chunk(t, s, i, a, -1);
     }
     language(langHint, a);
     score(a);
@@ -70,7 +76,11 @@ final class RuleEngine {
         || (c >= '\u2000' && c <= '\u200b') || c == '\u202f' || c == '\u205f' || c == '\u0085';
   }
 
-  private void chunk(char[] t, int s, int e, Analysis a) {
+  /**
+   * One chunk between separators. {@code firstEnd}, if positive, is the end of the word starting the
+   * chunk at {@code s}, with its raw hash in {@code a.wordHash}.
+   */
+  private void chunk(char[] t, int s, int e, Analysis a, int firstEnd) {
     char c0 = t[s];
     int len = e - s;
     if (len > 4 && (c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
@@ -117,6 +127,11 @@ final class RuleEngine {
       }
       if (Text.isLetterOrDigit(c)) {
         int ws = j;
+        if (ws == s && firstEnd > 0) { // not a hashtag: the chunk starts with a letter or digit
+          j = firstEnd;
+          piece(t, ws, j, (byte) 0, a, a.wordHash);
+          continue;
+        }
         j = wordEnd(t, j, e);
         word(t, ws, j, hashtag, a);
         continue;
