@@ -1,7 +1,5 @@
 package org.crisiskit.classify;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,7 +30,9 @@ public record Classification(
   public Classification {
     Objects.requireNonNull(intent, "intent");
     Objects.requireNonNull(polarity, "polarity");
-    checkArgument(sentiment >= -1.0 && sentiment <= 1.0, "sentiment must be in [-1, 1] but was %s", sentiment);
+    if (!(sentiment >= -1.0 && sentiment <= 1.0)) { // not checkArgument: its Object argument would box every score
+      throw new IllegalArgumentException("sentiment must be in [-1, 1] but was " + sentiment);
+    }
     topics = Set.copyOf(topics);
     flags = Set.copyOf(flags);
     Objects.requireNonNull(lang, "lang");
