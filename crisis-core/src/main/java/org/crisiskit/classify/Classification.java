@@ -1,5 +1,7 @@
 package org.crisiskit.classify;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,9 +32,7 @@ public record Classification(
   public Classification {
     Objects.requireNonNull(intent, "intent");
     Objects.requireNonNull(polarity, "polarity");
-    if (!(sentiment >= -1.0 && sentiment <= 1.0)) { // not checkArgument: its Object argument would box every score
-      throw new IllegalArgumentException("sentiment must be in [-1, 1] but was " + sentiment);
-    }
+    checkArgument(sentiment >= -1.0 && sentiment <= 1.0, "sentiment must be in [-1, 1] but was %s", sentiment);
     topics = Set.copyOf(topics);
     flags = Set.copyOf(flags);
     Objects.requireNonNull(lang, "lang");
