@@ -308,7 +308,7 @@ final class RuleEngine {
       c.clear(lex);
     }
     int slot = WordCache.slot(rh);
-    long meta = c.meta[slot];
+    long meta = c.meta[2 * slot];
     int at = slot * WordCache.STRIDE;
     if (WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
       // a word seen before: the same characters give the same normalized form, flags and entry
@@ -324,7 +324,7 @@ final class RuleEngine {
       int fl = WordCache.foldLen(meta);
       System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
       a.charLen = start + fl;
-      addToken(a, WordCache.entry(meta), c.hash[slot], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+      addToken(a, WordCache.entry(meta), c.meta[2 * slot + 1], (byte) (flags | WordCache.flags(meta)), start, start + fl);
       return;
     }
     readPiece(t, s, e, flags, a, slot);

@@ -20,11 +20,11 @@ final class WordCache {
 
   final char[] data = new char[SLOTS * STRIDE];
   /**
-   * Per slot: entry + 1 (24 bits), raw length, normalized length, letters, upper-case letters,
-   * Spanish marks and token flags; 0 marks an empty slot.
+   * Per slot, side by side (one cache line): the packed fields — entry + 1 (24 bits), raw length,
+   * normalized length, letters, upper-case letters, Spanish marks and token flags; 0 marks an empty
+   * slot — and the token's hash.
    */
-  final long[] meta = new long[SLOTS];
-  final long[] hash = new long[SLOTS];
+  final long[] meta = new long[2 * SLOTS];
   Lexicon lexicon;
 
   void clear(Lexicon lex) {
@@ -51,9 +51,9 @@ final class WordCache {
     int at = slot * STRIDE;
     System.arraycopy(t, s, data, at, e - s);
     System.arraycopy(folded, fs, data, at + MAX_LEN, foldLen);
-    meta[slot] = (entry + 1L) | (long) (e - s) << 24 | (long) foldLen << 29 | (long) letters << 34
+    meta[2 * slot] = (entry + 1L) | (long) (e - s) << 24 | (long) foldLen << 29 | (long) letters << 34
         | (long) uppers << 39 | (long) esMarks << 44 | (long) (flags & 0xff) << 49;
-    hash[slot] = h;
+    meta[2 * slot + 1] = h;
   }
 
   static int entry(long meta) {
