@@ -31,8 +31,12 @@ final class Analysis {
   final int[] tokEntry = new int[MAX_TOKENS];
   final byte[] tokFlags = new byte[MAX_TOKENS];
   final char[] scratch = new char[MAX_CHARS];
+  /** Recently read words; kept across texts (it only saves work, see {@link WordCache}). */
+  final WordCache words = new WordCache();
   int nTok;
   long altHash;
+  /** Raw-character hash of the word last read by the tokenizer's word scanner. */
+  long wordHash;
 
   int exclam;
   int qmarks;

@@ -39,10 +39,27 @@ final class RuleEngine {
         continue;
       }
       int s = i;
+      if (Text.isLetterOrDigit(c)) {
+        // most chunks are one plain word: read it in one pass (a word never spans a separator, so
+        // its end within the text is its end within the chunk)
+        int j = wordEnd(t, i, n, a);
+        if (j == n || isSep(t[j])) {
+          piece(t, s, j, (byte) 0, a, a.wordHash);
+          i = j;
+          continue;
+        }
+        int w = j;
+        while (j < n && !isSep(t[j])) {
+          j++;
+        }
+        chunk(t, s, j, a, w); // the first word is already read as far as its end
+        i = j;
+        continue;
+      }
       while (i < n && !isSep(t[i])) {
         i++;
       }
-      chunk(t, s, i, a);
+      chunk(t, s, i, a, -1);
     }
     language(langHint, a);
     score(a);
@@ -57,7 +74,11 @@ final class RuleEngine {
         || (c >= '\u2000' && c <= '\u200b') || c == '\u202f' || c == '\u205f' || c == '\u0085';
   }
 
-  private void chunk(char[] t, int s, int e, Analysis a) {
+  /**
+   * One chunk between separators. {@code firstEnd}, if positive, is the end of the word starting the
+   * chunk at {@code s}, with its raw hash in {@code a.wordHash}.
+   */
+  private void chunk(char[] t, int s, int e, Analysis a, int firstEnd) {
     char c0 = t[s];
     int len = e - s;
     if (len > 4 && (c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
@@ -104,6 +125,11 @@ final class RuleEngine {
       }
       if (Text.isLetterOrDigit(c)) {
         int ws = j;
+        if (ws == s && firstEnd > 0) { // not a hashtag: the chunk starts with a letter or digit
+          j = firstEnd;
+          piece(t, ws, j, (byte) 0, a, a.wordHash);
+          continue;
+        }
         j = wordEnd(t, j, e);
         word(t, ws, j, hashtag, a);
         continue;
@@ -161,10 +187,17 @@ final class RuleEngine {
 
   /** End of a word starting at {@code s}: letters and digits, inner apostrophes and obfuscation symbols. */
   private static int wordEnd(char[] t, int s, int e) {
+    return wordEnd(t, s, e, null);
+  }
+
+  /** {@link #wordEnd(char[], int, int)}, leaving the word's {@link #rawHash} in {@code a.wordHash} if given. */
+  private static int wordEnd(char[] t, int s, int e, Analysis a) {
     int j = s + 1;
+    long rh = t[s];
     while (j < e) {
       char c = t[j];
       if (Text.isLetterOrDigit(c)) {
+        rh = 31 * rh + c;
         j++;
         continue;
       }
@@ -180,8 +213,21 @@ final class RuleEngine {
       } else {
         break;
       }
+      rh = 31 * rh + c;
+    }
+    if (a != null) {
+      a.wordHash = rh;
     }
     return j;
+  }
+
+  /** Hash of raw characters, keying the word cache. */
+  private static long rawHash(char[] t, int s, int e) {
+    long rh = 0;
+    for (int i = s; i < e; i++) {
+      rh = 31 * rh + t[i];
+    }
+    return rh;
   }
 
   private static boolean singleLetterSegment(char[] t, int s, int j) {
@@ -238,9 +284,52 @@ final class RuleEngine {
   }
 
   private void piece(char[] t, int s, int e, byte flags, Analysis a) {
+    if (e - s <= WordCache.MAX_LEN) {
+      piece(t, s, e, flags, a, rawHash(t, s, e));
+    } else {
+      piece(t, s, e, flags, a, 0);
+    }
+  }
+
+  /** One piece of a word; {@code rh} is its {@link #rawHash} (or anything if too long to be cached). */
+  private void piece(char[] t, int s, int e, byte flags, Analysis a, long rh) {
     if (a.charLen + (e - s) >= Analysis.MAX_CHARS || a.nTok >= Analysis.MAX_TOKENS) {
       return;
     }
+    int len = e - s;
+    if (len > WordCache.MAX_LEN) {
+      readPiece(t, s, e, flags, a, -1);
+      return;
+    }
+    WordCache c = a.words;
+    if (c.lexicon != lex) {
+      c.clear(lex);
+    }
+    int slot = WordCache.slot(rh);
+    long meta = c.meta[2 * slot];
+    int at = slot * WordCache.STRIDE;
+    if (WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
+      // a word seen before: the same characters give the same normalized form, flags and entry
+      int letters = WordCache.letters(meta);
+      a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
+      a.esMarks += WordCache.esMarks(meta);
+      if (letters == 0) {
+        return;
+      }
+      a.letters += letters;
+      a.upper += WordCache.uppers(meta);
+      int start = a.charLen;
+      int fl = WordCache.foldLen(meta);
+      System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
+      a.charLen = start + fl;
+      addToken(a, WordCache.entry(meta), c.meta[2 * slot + 1], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+      return;
+    }
+    readPiece(t, s, e, flags, a, slot);
+  }
+
+  /** Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not negative. */
+  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot) {
     char[] buf = a.chars;
     int start = a.charLen;
     int w = start;
@@ -252,8 +341,10 @@ final class RuleEngine {
     int latin = 0; // counted in registers, added to the analysis once
     int esMarks = 0;
     long ph = Text.FNV_BASIS;
+    int any = 0; // every character ORed: below U+0250 if all are
     for (int i = s; i < e; i++) {
       char c = t[i];
+      any |= c;
       if (c == '\'' || c == '\u2019' || c == '.' || c == '-' || c == '_') {
         if (c != '\'' && c != '\u2019') {
           obfuscated = true;
@@ -288,7 +379,11 @@ final class RuleEngine {
     }
     a.latin += latin;
     a.esMarks += esMarks;
+    boolean cache = slot >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
     if (letters == 0) {
+      if (cache) {
+        a.words.put(slot, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0);
+      }
       return; // numbers and symbols alone carry nothing
     }
     a.letters += letters;
@@ -325,6 +420,9 @@ final class RuleEngine {
         entry = alt;
         h = a.altHash;
       }
+    }
+    if (cache) {
+      a.words.put(slot, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, h);
     }
     addToken(a, entry, h, fl, start, w);
   }

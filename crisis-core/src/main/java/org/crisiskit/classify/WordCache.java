@@ -1,0 +1,86 @@
+package org.crisiskit.classify;
+
+import java.util.Arrays;
+
+/**
+ * What the tokenizer made of recently seen words, keyed by their exact characters: the normalized
+ * form, the character counts, the token flags and the lexicon entry and hash. Words repeat a lot in
+ * mentions, and a hit replaces folding, hashing and the lexicon look-ups (with their spelling
+ * variants) by one comparison and one copy. A hit gives exactly what reading the word again would
+ * give, so the cache changes no result. Direct-mapped, per {@link Analysis}; valid for one
+ * {@link Lexicon} at a time. Not thread-safe.
+ */
+final class WordCache {
+  static final int BITS = 11;
+  static final int SLOTS = 1 << BITS;
+  /** Longer words are not cached. */
+  static final int MAX_LEN = 16;
+  /** Per slot: the raw characters, then the normalized ones. */
+  static final int STRIDE = 2 * MAX_LEN;
+
+  final char[] data = new char[SLOTS * STRIDE];
+  /**
+   * Per slot, side by side (one cache line): the packed fields — entry + 1 (24 bits), raw length,
+   * normalized length, letters, upper-case letters, Spanish marks and token flags; 0 marks an empty
+   * slot — and the token's hash.
+   */
+  final long[] meta = new long[2 * SLOTS];
+  Lexicon lexicon;
+
+  void clear(Lexicon lex) {
+    Arrays.fill(meta, 0);
+    lexicon = lex;
+  }
+
+  static int slot(long rawHash) {
+    return (int) ((rawHash * 0x9E3779B97F4A7C15L) >>> (64 - BITS));
+  }
+
+  boolean sameRaw(int at, char[] t, int s, int e) {
+    char[] d = data;
+    for (int i = s; i < e; i++) {
+      if (d[at++] != t[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void put(int slot, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters, int uppers,
+      int esMarks, int flags, int entry, long h) {
+    int at = slot * STRIDE;
+    System.arraycopy(t, s, data, at, e - s);
+    System.arraycopy(folded, fs, data, at + MAX_LEN, foldLen);
+    meta[2 * slot] = (entry + 1L) | (long) (e - s) << 24 | (long) foldLen << 29 | (long) letters << 34
+        | (long) uppers << 39 | (long) esMarks << 44 | (long) (flags & 0xff) << 49;
+    meta[2 * slot + 1] = h;
+  }
+
+  static int entry(long meta) {
+    return (int) (meta & 0xffffff) - 1;
+  }
+
+  static int rawLen(long meta) {
+    return (int) (meta >>> 24) & 31;
+  }
+
+  static int foldLen(long meta) {
+    return (int) (meta >>> 29) & 31;
+  }
+
+  static int letters(long meta) {
+    return (int) (meta >>> 34) & 31;
+  }
+
+  static int uppers(long meta) {
+    return (int) (meta >>> 39) & 31;
+  }
+
+  static int esMarks(long meta) {
+    return (int) (meta >>> 44) & 31;
+  }
+
+  static int flags(long meta) {
+    return (int) (meta >>> 49) & 0xff;
+  }
+}
