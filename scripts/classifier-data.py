@@ -104,3 +104,27 @@ with open(os.path.join(data, 'davidson-hate-offensive/labeled_data.csv'), encodi
     for r in csv.DictReader(f):
         dv.append({'text': r['tweet'], 'lang': 'en', 'abusive': r['class'] in ('0', '1')})
 write('davidson.jsonl', dv)
+
+# 5-fold cross-validation over the in-domain labelled tweets, a steadier figure than one small val
+# split: English = TweetEval sentiment val + the rest of XLM-T English train; Spanish = XLM-T Spanish
+# train + val. Fold k tests on rows i % 5 == k and trains on the others (English adds VADER's tweets).
+def folds(name, rows, extra=()):
+    for k in range(5):
+        with open(os.path.join(out, 'nc-cv-%s-%d-test.jsonl' % (name, k)), 'w', encoding='utf-8') as f:
+            for i, r in enumerate(rows):
+                if i % 5 == k:
+                    f.write(json.dumps(r, ensure_ascii=False) + '\n')
+        with open(os.path.join(out, 'nc-cv-%s-%d-train.jsonl' % (name, k)), 'w', encoding='utf-8') as f:
+            for i, r in enumerate(rows):
+                if i % 5 != k:
+                    f.write(json.dumps(r, ensure_ascii=False) + '\n')
+            for r in extra:
+                f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    print('%-36s %6d rows in 5 folds' % ('nc-cv-%s-*' % name, len(rows)))
+
+def jsonl(name):
+    with open(os.path.join(out, name), encoding='utf-8') as f:
+        return [json.loads(l) for l in f]
+
+folds('en', jsonl('nc-tweeteval-sentiment-val.jsonl') + jsonl('nc-xlmt-en-train-minus-tweeteval-val.jsonl'), v)
+folds('es', jsonl('nc-xlmt-es-train.jsonl') + jsonl('nc-xlmt-es-val.jsonl'))

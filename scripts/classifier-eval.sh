@@ -29,3 +29,12 @@ c train --in $D/vader-tweets.jsonl,$D/nc-xlmt-en-train-minus-tweeteval-val.jsonl
 echo -n "English, VADER+XLM-T(-val)+airline -> TweetEval val: "; c eval --model $D/en-all.ckm --in $D/nc-tweeteval-sentiment-val.jsonl | first
 c train --in $D/nc-airline-tune.jsonl --out $D/air.ckm >/dev/null
 echo -n "complaint, airline tune half -> report half: "; c eval --model $D/air.ckm --in $D/nc-airline-report.jsonl | grep -E '^  complaint ' | head -1
+echo "== trained, 5-fold cross-validation over in-domain tweets (mean of the folds; steadier than one val split)"
+cv() { # cv NAME METRIC: trains on each fold's train file, evaluates on its test file, prints the mean
+  for k in 0 1 2 3 4; do
+    c train --in $D/nc-cv-$1-$k-train.jsonl --out $D/cv.ckm >/dev/null
+    c eval --model $D/cv.ckm --in $D/nc-cv-$1-$k-test.jsonl | first | sed "s/.*$2=\([0-9.]*\).*/\1/"
+  done | awk -v m="$2" '{s += $1; a = a " " $1} END {printf "%s %.3f (folds:%s)\n", m, s / NR, a}'
+}
+echo -n "English, TweetEval val + XLM-T en (+ VADER tweets in training): "; cv en macro-recall
+echo -n "Spanish, XLM-T es train + val:                                  "; cv es macro-F1
