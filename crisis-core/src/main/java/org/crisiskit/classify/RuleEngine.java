@@ -781,7 +781,10 @@ final class RuleEngine {
    * logistic regression over {@link #polarityInputs}, fit on VADER's 4,200 rated tweets (ship-ok,
    * mean rating <= -0.8 negative, >= 0.8 positive; classes balanced, L2 1e-2). It decides the
    * neutral band from more than the compound score: separate positive and negative mass, how many
-   * words carried them, questions, links, negations, complaint and praise cues.
+   * words carried them, questions, links, negations, complaint and praise cues. Reproduce (or refit
+   * after a rule change) with {@code scripts/fit-polarity-layer.sh ../shared/data}: it dumps the
+   * inputs with {@code PolarityLayerDump} (test sources) and prints this array from
+   * {@code scripts/fit-polarity-layer.py} (numpy, Newton iterations to the unique optimum).
    */
   static final double[][] POLARITY_WEIGHTS = {
     {-0.1292, -0.6055, 0.9685, -1.4737, -0.3629, 0.6181, 0.0605, -0.3241, -0.2284, -0.0598, 0.2712, -0.1809, 0.3707, -0.1158, -0.2696},
