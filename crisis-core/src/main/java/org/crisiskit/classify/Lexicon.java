@@ -169,6 +169,13 @@ final class Lexicon {
       String lang = row[1];
       float w = Float.parseFloat(row[2]);
       String phrase = row[3];
+      if (kind.equals("emoji")) { // an emoji the lexicons lack, both languages
+        int cp = phrase.codePointAt(0);
+        int e = entry(Text.emojiHash(cp), phrase);
+        valEn[e] = w;
+        valEs[e] = w;
+        continue;
+      }
       int e = phraseEntry(phrase);
       if (e < 0) {
         continue;

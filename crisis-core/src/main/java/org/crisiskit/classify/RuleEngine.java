@@ -389,13 +389,17 @@ final class RuleEngine {
         }
       }
     } else {
-      // plain word: only -isimo and plural forms are worth another look-up
+      // plain word: only -isimo, plural and Spanish forms (enclitics end in e) are worth another look-up
       char last = buf[e - 1];
-      if (n <= 3 || (last != 's' && last != 'o' && last != 'a')) {
+      if (n <= 3 || (last != 's' && last != 'o' && last != 'a' && last != 'e')) {
         return -1;
       }
       System.arraycopy(buf, s, x, 0, n);
       m = n;
+    }
+    int es = spanish(x, m, a); // before the -isimo step, which rewrites x
+    if (es >= 0) {
+      return es;
     }
     // -isimo/-isima(s): malisimo -> malo
     if (m > 6 && x[m - 5] == 'i' && x[m - 4] == 's' && x[m - 3] == 'i' && x[m - 2] == 'm') {
@@ -429,6 +433,143 @@ final class RuleEngine {
       }
     }
     return -1;
+  }
+
+  /** Where {@link #spanish} copies the word in the scratch buffer (after any word it is given). */
+  private static final int ES_WORK = Analysis.MAX_CHARS / 2;
+  private static final int ES_MAX_WORD = 32;
+
+  /**
+   * Spanish forms of a word the lexicons lack (accents are already folded): feminine of a masculine
+   * entry (malas -> malo), diminutives (asquito -> asco, feita -> fea, pobrecito -> pobre,
+   * chiquillo -> chico) and enclitic pronouns on verbs (odiándome -> odiando, matarme -> matar,
+   * cállate -> calla, dámelo -> da). Works in the analysis' scratch buffer: no allocation.
+   */
+  private int spanish(char[] x, int m, Analysis a) {
+    if (m < 4 || m > ES_MAX_WORD) {
+      return -1;
+    }
+    char[] y = a.scratch;
+    final int o = ES_WORK;
+    System.arraycopy(x, 0, y, o, m);
+    // adverbs: jodidamente -> jodida -> jodido, tristemente -> triste
+    if (m >= 8 && y[o + m - 5] == 'm' && y[o + m - 4] == 'e' && y[o + m - 3] == 'n' && y[o + m - 2] == 't'
+        && y[o + m - 1] == 'e') {
+      int r = lookup(a, y, o, o + m - 5);
+      if (r < 0 && y[o + m - 6] == 'a') {
+        y[o + m - 6] = 'o';
+        r = lookup(a, y, o, o + m - 5);
+        y[o + m - 6] = 'a';
+      }
+      if (r >= 0) {
+        return r;
+      }
+    }
+    char last = y[o + m - 1];
+    int stemEnd = last == 's' ? m - 1 : m; // number dropped: the lexicons hold the singular
+    char g = y[o + stemEnd - 1];
+    // feminine -> masculine: mala(s) -> malo
+    if (g == 'a' && stemEnd >= 4) {
+      y[o + stemEnd - 1] = 'o';
+      int r = lookup(a, y, o, o + stemEnd);
+      y[o + stemEnd - 1] = 'a';
+      if (r >= 0) {
+        return r;
+      }
+    }
+    // diminutives: -ito/-ita, -cito/-cita, -illo/-illa, -ucho/-ucha
+    if ((g == 'o' || g == 'a') && stemEnd >= 5) {
+      char c3 = y[o + stemEnd - 3];
+      char c2 = y[o + stemEnd - 2];
+      int stem = -1;
+      if (c3 == 'i' && c2 == 't') {
+        stem = stemEnd - 3;
+      } else if (c3 == 'l' && c2 == 'l' && y[o + stemEnd - 4] == 'i' && stemEnd >= 6) {
+        stem = stemEnd - 4;
+      } else if (c3 == 'c' && c2 == 'h' && y[o + stemEnd - 4] == 'u' && stemEnd >= 6) {
+        stem = stemEnd - 4;
+      }
+      if (stem >= 2) {
+        int r = diminutive(y, o, stem, g, a);
+        if (r >= 0) {
+          return r;
+        }
+        if (stem >= 4 && y[o + stem - 1] == 'c' && c3 == 'i') { // pobre-cito, amor-cito
+          r = lookup(a, y, o, o + stem - 1);
+          if (r >= 0) {
+            return r;
+          }
+        }
+      }
+    }
+    // enclitic pronouns, at most two (dámelo): the verb form left must end as an infinitive,
+    // a gerund or an imperative
+    int end = m;
+    for (int k = 0; k < 2; k++) {
+      int cl = clitic(y, o, end);
+      if (cl == 0 || end - cl < 4) {
+        return -1;
+      }
+      end -= cl;
+      char v = y[o + end - 1];
+      boolean verb = v == 'r' && isVowel(y[o + end - 2])
+          || v == 'o' && y[o + end - 2] == 'd' && y[o + end - 3] == 'n'
+          || (v == 'a' || v == 'e' || v == 'i') && m >= 6;
+      if (!verb) {
+        return -1;
+      }
+      int r = lookup(a, y, o, o + end);
+      if (r >= 0) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** A diminutive's base: stem + the same gender vowel (then the other, then e); qu -> c, gu -> g. */
+  private int diminutive(char[] y, int o, int stem, char g, Analysis a) {
+    int st = stem;
+    char keep = y[o + st - 1];
+    if (st >= 3 && y[o + st - 1] == 'u' && (y[o + st - 2] == 'q' || y[o + st - 2] == 'g')) {
+      st--; // poquito -> poco, amiguita -> amiga
+      if (y[o + st - 1] == 'q') {
+        y[o + st - 1] = 'c';
+      }
+    }
+    char other = g == 'o' ? 'a' : 'o';
+    char saved = y[o + st];
+    int r = -1;
+    for (int t = 0; t < 3 && r < 0; t++) {
+      y[o + st] = t == 0 ? g : t == 1 ? other : 'e';
+      r = lookup(a, y, o, o + st + 1);
+    }
+    y[o + st] = saved;
+    if (st != stem) {
+      y[o + stem - 2] = y[o + stem - 2] == 'c' ? 'q' : y[o + stem - 2];
+      y[o + stem - 1] = keep;
+    }
+    return r;
+  }
+
+  /** Length of the enclitic pronoun ending {@code y[o..o+end)}, or 0. */
+  private static int clitic(char[] y, int o, int end) {
+    char c1 = y[o + end - 1];
+    char c2 = y[o + end - 2];
+    if (c1 == 's' && end >= 3) {
+      char c3 = y[o + end - 3];
+      if ((c2 == 'o' && c3 == 'n') || (c3 == 'l' && (c2 == 'o' || c2 == 'a' || c2 == 'e'))) {
+        return 3; // nos, los, las, les
+      }
+      return 0;
+    }
+    if ((c1 == 'e' && (c2 == 'm' || c2 == 't' || c2 == 's' || c2 == 'l')) || (c2 == 'l' && (c1 == 'o' || c1 == 'a'))) {
+      return 2; // me, te, se, le, lo, la
+    }
+    return 0;
+  }
+
+  private static boolean isVowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
   }
 
   private int lookup(Analysis a, char[] x, int s, int e) {
