@@ -873,7 +873,8 @@ final class RuleEngine {
         }
       }
       boolean negated = false;
-      for (int b = 1; b <= 3 && i - b >= 0; b++) {
+      // an emoji or emoticon shows the writer's own feeling: outside negation scope ("sin entradas 😢")
+      for (int b = 1; b <= 3 && i - b >= 0 && (fl & Analysis.EMOJI) == 0; b++) {
         int pe = a.tokEntry[i - b];
         if (pe >= 0 && (x.kinds(pe) & Lexicon.NEG) != 0) {
           negated = true;
