@@ -31,6 +31,9 @@ final class RuleEngine {
     int n = Math.min(text.length(), MAX_TEXT);
     char[] t = a.text;
     text.getChars(0, n, t, 0); // one bulk copy: array reads beat String.charAt's coder and bounds checks
+    if (text.indexOf('\\') >= 0) {
+      n = unescape(t, n);
+    }
     int i = 0;
     while (i < n && a.nTok < Analysis.MAX_TOKENS) {
       char c = t[i];
@@ -46,6 +49,39 @@ final class RuleEngine {
     }
     language(langHint, a);
     score(a);
+  }
+
+  /**
+   * Decodes {@code \\uXXXX} escapes left in text exported twice as JSON ("can\\u2019t",
+   * "one\\u002c two"), in place; returns the new length. Other backslashes stay.
+   */
+  static int unescape(char[] t, int n) {
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      char c = t[i];
+      if (c == '\\' && i + 5 < n && t[i + 1] == 'u') {
+        int v = hex4(t, i + 2);
+        if (v >= 0) {
+          t[w++] = (char) v;
+          i += 5;
+          continue;
+        }
+      }
+      t[w++] = c;
+    }
+    return w;
+  }
+
+  private static int hex4(char[] t, int s) {
+    int v = 0;
+    for (int k = s; k < s + 4; k++) {
+      int d = Character.digit(t[k], 16);
+      if (d < 0) {
+        return -1;
+      }
+      v = v * 16 + d;
+    }
+    return v;
   }
 
   private static boolean isSep(char c) {
