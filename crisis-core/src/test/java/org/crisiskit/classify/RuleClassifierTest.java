@@ -221,6 +221,60 @@ class RuleClassifierTest {
     Classification r = classifier.classify("United Nations meeting in Geneva on Monday", Optional.of("en"));
     assertEquals(0.0, r.sentiment(), 1e-9);
     assertEquals(Polarity.NEUTRAL, r.polarity());
+    Classification es = classifier.classify("Maduro habla hoy en la tele", Optional.of("es"));
+    assertEquals(0.0, es.sentiment(), 1e-9, es.reasons().toString());
+    assertEquals(Polarity.NEUTRAL, es.polarity());
+  }
+
+  @Test
+  void spanishWordFormsFindTheirLemma() {
+    // enclitic pronouns on verbs (accents folded), diminutives, -mente adverbs
+    Map<String, String> lemmas = Map.of(
+        "Sigo odiándome", "odiar",
+        "Quiero matarme", "matar",
+        "Qué cosa más feíta", "feo",
+        "Qué pobrecito", "pobre",
+        "Un examen jodidamente largo", "jodida");
+    lemmas.forEach((text, lemma) -> {
+      Classification r = classifier.classify(text, Optional.of("es"));
+      assertEquals(Polarity.NEGATIVE, r.polarity(), text + " " + r.reasons());
+      assertTrue(r.reasons().contains("negative word '" + lemma + "'"), text + " " + r.reasons());
+    });
+  }
+
+  @Test
+  void unknownSpanishWordsStayUnknown() {
+    // a word is only read as a form of a lexicon word when its ending is a real suffix
+    for (String text : List.of("La visita de mañana", "Una frase corta", "Mi cuarto")) {
+      Classification r = classifier.classify(text, Optional.of("es"));
+      assertEquals(0.0, r.sentiment(), 1e-9, text + " " + r.reasons());
+    }
+  }
+
+  @Test
+  void emojiCarryTheWritersFeelingOutsideNegation() {
+    Classification es = classifier.classify("Me quedé sin entradas 😢", Optional.of("es"));
+    assertEquals(Polarity.NEGATIVE, es.polarity(), es.reasons().toString());
+    assertTrue(es.reasons().contains("negative word '😢'"), es.reasons().toString());
+    Classification en = classifier.classify("Monday morning again 🤬", Optional.of("en"));
+    assertEquals(Polarity.NEGATIVE, en.polarity(), en.reasons().toString());
+  }
+
+  @Test
+  void flagsAndLoneLettersCarryNoValence() {
+    Classification r = classifier.classify("Hoy toca votar 🇪🇸 #EleccionesL6", Optional.of("es"));
+    assertEquals(0.0, r.sentiment(), 1e-9, r.reasons().toString());
+    assertEquals(Polarity.NEUTRAL, r.polarity());
+  }
+
+  @Test
+  void doubleEscapedTextIsDecoded() {
+    Classification r = classifier.classify("I don\\u2019t love it", Optional.of("en"));
+    assertEquals(Polarity.NEGATIVE, r.polarity(), r.reasons().toString());
+    assertTrue(r.reasons().contains("negated 'love'"), r.reasons().toString());
+    char[] t = "one\\u002c two \\u12 \\x".toCharArray();
+    int n = RuleEngine.unescape(t, t.length);
+    assertEquals("one, two \\u12 \\x", new String(t, 0, n));
   }
   @Test
   void bundledModelDecidesPolarityAndKeepsTheRulesForTheRest() {
