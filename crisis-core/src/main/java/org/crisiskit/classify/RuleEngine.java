@@ -288,11 +288,14 @@ final class RuleEngine {
     int latin = 0; // counted in registers, added to the analysis once
     int esMarks = 0;
     long ph = Text.FNV_BASIS;
+    int apostrophe = -1;
     for (int i = s; i < e; i++) {
       char c = t[i];
       if (c == '\'' || c == '\u2019' || c == '.' || c == '-' || c == '_') {
         if (c != '\'' && c != '\u2019') {
           obfuscated = true;
+        } else {
+          apostrophe = w;
         }
         continue;
       }
@@ -342,6 +345,14 @@ final class RuleEngine {
     if (obfuscated) {
       fl |= Analysis.OBFUSCATED;
     }
+    if (apostrophe > start && isWillOrWould(buf, apostrophe, w)) {
+      // I'll, he'll, we'd: the pronoun alone, not "ill", "hell" or "wed"
+      w = apostrophe;
+      ph = Text.FNV_BASIS;
+      for (int i = start; i < w; i++) {
+        ph = 31 * ph + buf[i];
+      }
+    }
     long h;
     if ((buf[start] == 'j' || buf[start] == 'h') && isLaugh(buf, start, w)) {
       w = start + 4;
@@ -363,6 +374,11 @@ final class RuleEngine {
       }
     }
     addToken(a, entry, h, fl, start, w);
+  }
+
+  /** The English contractions 'll and 'd at {@code b[ap..e)}. */
+  private static boolean isWillOrWould(char[] b, int ap, int e) {
+    return e - ap == 2 && b[ap] == 'l' && b[ap + 1] == 'l' || e - ap == 1 && b[ap] == 'd';
   }
 
   /** jajaja, jejeje, hahaha, jsjsjs: laughter in any length. */

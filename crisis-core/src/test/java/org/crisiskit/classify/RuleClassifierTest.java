@@ -268,6 +268,19 @@ class RuleClassifierTest {
   }
 
   @Test
+  void contractionsWithWillAndWouldAreThePronoun() {
+    // "I'll" is not "ill" (a health risk), "he'll" not "hell"
+    for (String text : List.of("I'll call them tomorrow", "He\u2019ll be there at noon", "We'd go on Monday")) {
+      Classification r = classifier.classify(text, Optional.of("en"));
+      assertEquals(0.0, r.sentiment(), 1e-9, text + " " + r.reasons());
+      assertTrue(r.flags().isEmpty(), text + " " + r.flags());
+      assertFalse(r.abusive(), text);
+    }
+    Classification ill = classifier.classify("I feel ill", Optional.of("en"));
+    assertEquals(Polarity.NEGATIVE, ill.polarity(), ill.reasons().toString());
+  }
+
+  @Test
   void doubleEscapedTextIsDecoded() {
     Classification r = classifier.classify("I don\\u2019t love it", Optional.of("en"));
     assertEquals(Polarity.NEGATIVE, r.polarity(), r.reasons().toString());
