@@ -281,6 +281,17 @@ class RuleClassifierTest {
   }
 
   @Test
+  void negatorsInIdiomsDoNotNegate() {
+    for (String text : List.of("No hay mejor manera de empezar el día", "Sin duda el mejor concierto del año")) {
+      Classification r = classifier.classify(text, Optional.of("es"));
+      assertEquals(Polarity.POSITIVE, r.polarity(), text + " " + r.reasons());
+      assertFalse(r.reasons().contains("negated 'mejor'"), text + " " + r.reasons());
+    }
+    Classification en = classifier.classify("no worries, see you then", Optional.of("en"));
+    assertEquals(Polarity.POSITIVE, en.polarity(), en.reasons().toString());
+  }
+
+  @Test
   void doubleEscapedTextIsDecoded() {
     Classification r = classifier.classify("I don\\u2019t love it", Optional.of("en"));
     assertEquals(Polarity.NEGATIVE, r.polarity(), r.reasons().toString());
