@@ -493,9 +493,10 @@ final class RuleEngine {
 
   /**
    * Spanish forms of a word the lexicons lack (accents are already folded): feminine of a masculine
-   * entry (malas -> malo), diminutives (asquito -> asco, feita -> fea, pobrecito -> pobre,
-   * chiquillo -> chico) and enclitic pronouns on verbs (odiándome -> odiando, matarme -> matar,
-   * cállate -> calla, dámelo -> da). Works in the analysis' scratch buffer: no allocation.
+   * entry (malas -> malo), plurals in -ces (atroces -> atroz), -mente adverbs (jodidamente ->
+   * jodido), diminutives (asquito -> asco, feita -> fea, pobrecito -> pobre, chiquillo -> chico) and
+   * enclitic pronouns on verbs (odiándome -> odiando, matarme -> matar, cállate -> calla, dámelo ->
+   * da). Works in the analysis' scratch buffer: no allocation.
    */
   private int spanish(char[] x, int m, Analysis a) {
     if (m < 4 || m > ES_MAX_WORD) {
@@ -518,6 +519,15 @@ final class RuleEngine {
       }
     }
     char last = y[o + m - 1];
+    // plural -ces of a singular in -z: atroces -> atroz, infelices -> infeliz
+    if (last == 's' && m >= 6 && y[o + m - 2] == 'e' && y[o + m - 3] == 'c') {
+      y[o + m - 3] = 'z';
+      int r = lookup(a, y, o, o + m - 2);
+      y[o + m - 3] = 'c';
+      if (r >= 0) {
+        return r;
+      }
+    }
     int stemEnd = last == 's' ? m - 1 : m; // number dropped: the lexicons hold the singular
     char g = y[o + stemEnd - 1];
     // feminine -> masculine: mala(s) -> malo

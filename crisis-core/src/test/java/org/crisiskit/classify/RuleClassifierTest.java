@@ -234,7 +234,8 @@ class RuleClassifierTest {
         "Quiero matarme", "matar",
         "Qué cosa más feíta", "feo",
         "Qué pobrecito", "pobre",
-        "Un examen jodidamente largo", "jodida");
+        "Un examen jodidamente largo", "jodida",
+        "Unas condiciones atroces", "atroz");
     lemmas.forEach((text, lemma) -> {
       Classification r = classifier.classify(text, Optional.of("es"));
       assertEquals(Polarity.NEGATIVE, r.polarity(), text + " " + r.reasons());
