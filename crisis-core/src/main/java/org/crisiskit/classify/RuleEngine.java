@@ -147,13 +147,19 @@ final class RuleEngine {
       switch (c) {
         case '!': case '¡':
           a.exclam++;
+          a.clauseBreak = true;
           break;
         case '?':
           a.qmarks++;
+          a.clauseBreak = true;
           break;
         case '¿':
           a.qmarks++;
           a.invertedQuestion = true;
+          a.clauseBreak = true;
+          break;
+        case '.': case ';': case '\u2026':
+          a.clauseBreak = true;
           break;
         default:
           if (Text.isEmoji(c)) {
@@ -727,7 +733,8 @@ final class RuleEngine {
     int i = a.nTok++;
     a.tokHash[i] = hash;
     a.tokEntry[i] = entry;
-    a.tokFlags[i] = flags;
+    a.tokFlags[i] = a.clauseBreak ? (byte) (flags | Analysis.CLAUSE) : flags;
+    a.clauseBreak = false;
     a.tokStart[i] = start;
     a.tokEnd[i] = end;
     if (entry >= 0) {
@@ -937,6 +944,9 @@ final class RuleEngine {
       boolean negated = false;
       // an emoji or emoticon shows the writer's own feeling: outside negation scope ("sin entradas 😢")
       for (int b = 1; b <= 3 && i - b >= 0 && (fl & Analysis.EMOJI) == 0; b++) {
+        if ((a.tokFlags[i - b + 1] & Analysis.CLAUSE) != 0) {
+          break; // "Excited is not the word. Frustrated is": the negator is in another sentence
+        }
         int pe = a.tokEntry[i - b];
         if (pe >= 0 && (x.kinds(pe) & Lexicon.NEG) != 0) {
           negated = true;

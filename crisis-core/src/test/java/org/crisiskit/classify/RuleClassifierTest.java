@@ -293,6 +293,16 @@ class RuleClassifierTest {
   }
 
   @Test
+  void negationStopsAtTheEndOfASentence() {
+    Classification en = classifier.classify("Excited is not the word. Frustrated is the right one", Optional.of("en"));
+    assertEquals(Polarity.NEGATIVE, en.polarity(), en.reasons().toString());
+    assertTrue(en.reasons().contains("negative word 'frustrated'"), en.reasons().toString());
+    Classification es = classifier.classify("¿Aburrido? No. Me encanta mi trabajo", Optional.of("es"));
+    assertTrue(es.reasons().contains("positive word 'encanta'"), es.reasons().toString());
+    assertTrue(es.sentiment() > 0, es.reasons().toString());
+  }
+
+  @Test
   void doubleEscapedTextIsDecoded() {
     Classification r = classifier.classify("I don\\u2019t love it", Optional.of("en"));
     assertEquals(Polarity.NEGATIVE, r.polarity(), r.reasons().toString());
