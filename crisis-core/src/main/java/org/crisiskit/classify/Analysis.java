@@ -18,6 +18,8 @@ final class Analysis {
   static final byte EMOJI = 8;
   static final byte OBFUSCATED = 16;
   static final byte NEGATED = 32;
+  /** The token begins a sentence after . ! ? ; or an ellipsis: negation does not reach across. */
+  static final byte CLAUSE = (byte) 128;
   /** Inside a valence phrase that starts at an earlier token: the phrase carries its valence. */
   static final byte IN_PHRASE = 64;
 
@@ -41,6 +43,8 @@ final class Analysis {
   int exclam;
   int qmarks;
   boolean invertedQuestion;
+  /** A sentence ended since the last token (see {@link #CLAUSE}). */
+  boolean clauseBreak;
   int urls;
   int handles;
   int hashtags;
@@ -94,6 +98,7 @@ final class Analysis {
     exclam = qmarks = urls = handles = hashtags = esMarks = letters = upper = stopEn = stopEs = 0;
     latin = arabic = hebrew = cyrillic = greek = cjk = kana = hangul = thai = devanagari = 0;
     invertedQuestion = false;
+    clauseBreak = false;
     lang = "und";
     es = false;
     sum = compound = posSum = negSum = politePos = complaint = praise = sensitive = 0;

@@ -114,6 +114,9 @@ final class Lexicon {
       String token = row[0];
       float v = Float.parseFloat(row[1]);
       boolean letters = token.chars().allMatch(c -> Character.isLetter(c) || c == '\'' || c == '-');
+      if (letters && token.length() == 1) {
+        continue; // "l" (2.0): a lone letter is an initial or a split hashtag (#EleccionesL6), not praise
+      }
       if (letters) {
         int e = entry(Text.wordHash(Text.normalizeWord(token)), token);
         valEn[e] = v;
@@ -150,6 +153,9 @@ final class Lexicon {
       String token = row[0];
       float v = Float.parseFloat(row[1]) * 0.8f;
       int cp = token.codePointAt(0);
+      if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+        continue; // regional indicators: halves of flags (🇪🇸, 🇫🇷), which name a country, not a feeling
+      }
       if (!Character.isLetter(cp)) {
         int e = entry(Text.emojiHash(cp), token);
         valEs[e] = v;
@@ -169,6 +175,13 @@ final class Lexicon {
       String lang = row[1];
       float w = Float.parseFloat(row[2]);
       String phrase = row[3];
+      if (kind.equals("emoji")) { // an emoji the lexicons lack, both languages
+        int cp = phrase.codePointAt(0);
+        int e = entry(Text.emojiHash(cp), phrase);
+        valEn[e] = w;
+        valEs[e] = w;
+        continue;
+      }
       int e = phraseEntry(phrase);
       if (e < 0) {
         continue;

@@ -31,6 +31,9 @@ final class RuleEngine {
     int n = Math.min(text.length(), MAX_TEXT);
     char[] t = a.text;
     text.getChars(0, n, t, 0); // one bulk copy: array reads beat String.charAt's coder and bounds checks
+    if (text.indexOf('\\') >= 0) {
+      n = unescape(t, n);
+    }
     int i = 0;
     while (i < n && a.nTok < Analysis.MAX_TOKENS) {
       char c = t[i];
@@ -63,6 +66,39 @@ final class RuleEngine {
     }
     language(langHint, a);
     score(a);
+  }
+
+  /**
+   * Decodes {@code \\uXXXX} escapes left in text exported twice as JSON ("can\\u2019t",
+   * "one\\u002c two"), in place; returns the new length. Other backslashes stay.
+   */
+  static int unescape(char[] t, int n) {
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      char c = t[i];
+      if (c == '\\' && i + 5 < n && t[i + 1] == 'u') {
+        int v = hex4(t, i + 2);
+        if (v >= 0) {
+          t[w++] = (char) v;
+          i += 5;
+          continue;
+        }
+      }
+      t[w++] = c;
+    }
+    return w;
+  }
+
+  private static int hex4(char[] t, int s) {
+    int v = 0;
+    for (int k = s; k < s + 4; k++) {
+      int d = Character.digit(t[k], 16);
+      if (d < 0) {
+        return -1;
+      }
+      v = v * 16 + d;
+    }
+    return v;
   }
 
   private static boolean isSep(char c) {
@@ -137,13 +173,19 @@ final class RuleEngine {
       switch (c) {
         case '!': case '¡':
           a.exclam++;
+          a.clauseBreak = true;
           break;
         case '?':
           a.qmarks++;
+          a.clauseBreak = true;
           break;
         case '¿':
           a.qmarks++;
           a.invertedQuestion = true;
+          a.clauseBreak = true;
+          break;
+        case '.': case ';': case '\u2026':
+          a.clauseBreak = true;
           break;
         default:
           if (Text.isEmoji(c)) {
@@ -342,12 +384,15 @@ final class RuleEngine {
     int esMarks = 0;
     long ph = Text.FNV_BASIS;
     int any = 0; // every character ORed: below U+0250 if all are
+    int apostrophe = -1;
     for (int i = s; i < e; i++) {
       char c = t[i];
       any |= c;
       if (c == '\'' || c == '\u2019' || c == '.' || c == '-' || c == '_') {
         if (c != '\'' && c != '\u2019') {
           obfuscated = true;
+        } else {
+          apostrophe = w;
         }
         continue;
       }
@@ -401,6 +446,14 @@ final class RuleEngine {
     if (obfuscated) {
       fl |= Analysis.OBFUSCATED;
     }
+    if (apostrophe > start && isWillOrWould(buf, apostrophe, w)) {
+      // I'll, he'll, we'd: the pronoun alone, not "ill", "hell" or "wed"
+      w = apostrophe;
+      ph = Text.FNV_BASIS;
+      for (int i = start; i < w; i++) {
+        ph = 31 * ph + buf[i];
+      }
+    }
     long h;
     if ((buf[start] == 'j' || buf[start] == 'h') && isLaugh(buf, start, w)) {
       w = start + 4;
@@ -425,6 +478,11 @@ final class RuleEngine {
       a.words.put(slot, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, h);
     }
     addToken(a, entry, h, fl, start, w);
+  }
+
+  /** The English contractions 'll and 'd at {@code b[ap..e)}. */
+  private static boolean isWillOrWould(char[] b, int ap, int e) {
+    return e - ap == 2 && b[ap] == 'l' && b[ap + 1] == 'l' || e - ap == 1 && b[ap] == 'd';
   }
 
   /** jajaja, jejeje, hahaha, jsjsjs: laughter in any length. */
@@ -487,13 +545,17 @@ final class RuleEngine {
         }
       }
     } else {
-      // plain word: only -isimo and plural forms are worth another look-up
+      // plain word: only -isimo, plural and Spanish forms (enclitics end in e) are worth another look-up
       char last = buf[e - 1];
-      if (n <= 3 || (last != 's' && last != 'o' && last != 'a')) {
+      if (n <= 3 || (last != 's' && last != 'o' && last != 'a' && last != 'e')) {
         return -1;
       }
       System.arraycopy(buf, s, x, 0, n);
       m = n;
+    }
+    int es = spanish(x, m, a); // before the -isimo step, which rewrites x
+    if (es >= 0) {
+      return es;
     }
     // -isimo/-isima(s): malisimo -> malo
     if (m > 6 && x[m - 5] == 'i' && x[m - 4] == 's' && x[m - 3] == 'i' && x[m - 2] == 'm') {
@@ -527,6 +589,153 @@ final class RuleEngine {
       }
     }
     return -1;
+  }
+
+  /** Where {@link #spanish} copies the word in the scratch buffer (after any word it is given). */
+  private static final int ES_WORK = Analysis.MAX_CHARS / 2;
+  private static final int ES_MAX_WORD = 32;
+
+  /**
+   * Spanish forms of a word the lexicons lack (accents are already folded): feminine of a masculine
+   * entry (malas -> malo), plurals in -ces (atroces -> atroz), -mente adverbs (jodidamente ->
+   * jodido), diminutives (asquito -> asco, feita -> fea, pobrecito -> pobre, chiquillo -> chico) and
+   * enclitic pronouns on verbs (odiándome -> odiando, matarme -> matar, cállate -> calla, dámelo ->
+   * da). Works in the analysis' scratch buffer: no allocation.
+   */
+  private int spanish(char[] x, int m, Analysis a) {
+    if (m < 4 || m > ES_MAX_WORD) {
+      return -1;
+    }
+    char[] y = a.scratch;
+    final int o = ES_WORK;
+    System.arraycopy(x, 0, y, o, m);
+    // adverbs: jodidamente -> jodida -> jodido, tristemente -> triste
+    if (m >= 8 && y[o + m - 5] == 'm' && y[o + m - 4] == 'e' && y[o + m - 3] == 'n' && y[o + m - 2] == 't'
+        && y[o + m - 1] == 'e') {
+      int r = lookup(a, y, o, o + m - 5);
+      if (r < 0 && y[o + m - 6] == 'a') {
+        y[o + m - 6] = 'o';
+        r = lookup(a, y, o, o + m - 5);
+        y[o + m - 6] = 'a';
+      }
+      if (r >= 0) {
+        return r;
+      }
+    }
+    char last = y[o + m - 1];
+    // plural -ces of a singular in -z: atroces -> atroz, infelices -> infeliz
+    if (last == 's' && m >= 6 && y[o + m - 2] == 'e' && y[o + m - 3] == 'c') {
+      y[o + m - 3] = 'z';
+      int r = lookup(a, y, o, o + m - 2);
+      y[o + m - 3] = 'c';
+      if (r >= 0) {
+        return r;
+      }
+    }
+    int stemEnd = last == 's' ? m - 1 : m; // number dropped: the lexicons hold the singular
+    char g = y[o + stemEnd - 1];
+    // feminine -> masculine: mala(s) -> malo
+    if (g == 'a' && stemEnd >= 4) {
+      y[o + stemEnd - 1] = 'o';
+      int r = lookup(a, y, o, o + stemEnd);
+      y[o + stemEnd - 1] = 'a';
+      if (r >= 0) {
+        return r;
+      }
+    }
+    // diminutives: -ito/-ita, -cito/-cita, -illo/-illa, -ucho/-ucha
+    if ((g == 'o' || g == 'a') && stemEnd >= 5) {
+      char c3 = y[o + stemEnd - 3];
+      char c2 = y[o + stemEnd - 2];
+      int stem = -1;
+      if (c3 == 'i' && c2 == 't') {
+        stem = stemEnd - 3;
+      } else if (c3 == 'l' && c2 == 'l' && y[o + stemEnd - 4] == 'i' && stemEnd >= 6) {
+        stem = stemEnd - 4;
+      } else if (c3 == 'c' && c2 == 'h' && y[o + stemEnd - 4] == 'u' && stemEnd >= 6) {
+        stem = stemEnd - 4;
+      }
+      if (stem >= 2) {
+        int r = diminutive(y, o, stem, g, a);
+        if (r >= 0) {
+          return r;
+        }
+        if (stem >= 4 && y[o + stem - 1] == 'c' && c3 == 'i') { // pobre-cito, amor-cito
+          r = lookup(a, y, o, o + stem - 1);
+          if (r >= 0) {
+            return r;
+          }
+        }
+      }
+    }
+    // enclitic pronouns, at most two (dámelo): the verb form left must end as an infinitive,
+    // a gerund or an imperative
+    int end = m;
+    for (int k = 0; k < 2; k++) {
+      int cl = clitic(y, o, end);
+      if (cl == 0 || end - cl < 4) {
+        return -1;
+      }
+      end -= cl;
+      char v = y[o + end - 1];
+      boolean verb = v == 'r' && isVowel(y[o + end - 2])
+          || v == 'o' && y[o + end - 2] == 'd' && y[o + end - 3] == 'n'
+          || (v == 'a' || v == 'e' || v == 'i') && m >= 6;
+      if (!verb) {
+        return -1;
+      }
+      int r = lookup(a, y, o, o + end);
+      if (r >= 0) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** A diminutive's base: stem + the same gender vowel (then the other, then e); qu -> c, gu -> g. */
+  private int diminutive(char[] y, int o, int stem, char g, Analysis a) {
+    int st = stem;
+    char keep = y[o + st - 1];
+    if (st >= 3 && y[o + st - 1] == 'u' && (y[o + st - 2] == 'q' || y[o + st - 2] == 'g')) {
+      st--; // poquito -> poco, amiguita -> amiga
+      if (y[o + st - 1] == 'q') {
+        y[o + st - 1] = 'c';
+      }
+    }
+    char other = g == 'o' ? 'a' : 'o';
+    char saved = y[o + st];
+    int r = -1;
+    for (int t = 0; t < 3 && r < 0; t++) {
+      y[o + st] = t == 0 ? g : t == 1 ? other : 'e';
+      r = lookup(a, y, o, o + st + 1);
+    }
+    y[o + st] = saved;
+    if (st != stem) {
+      y[o + stem - 2] = y[o + stem - 2] == 'c' ? 'q' : y[o + stem - 2];
+      y[o + stem - 1] = keep;
+    }
+    return r;
+  }
+
+  /** Length of the enclitic pronoun ending {@code y[o..o+end)}, or 0. */
+  private static int clitic(char[] y, int o, int end) {
+    char c1 = y[o + end - 1];
+    char c2 = y[o + end - 2];
+    if (c1 == 's' && end >= 3) {
+      char c3 = y[o + end - 3];
+      if ((c2 == 'o' && c3 == 'n') || (c3 == 'l' && (c2 == 'o' || c2 == 'a' || c2 == 'e'))) {
+        return 3; // nos, los, las, les
+      }
+      return 0;
+    }
+    if ((c1 == 'e' && (c2 == 'm' || c2 == 't' || c2 == 's' || c2 == 'l')) || (c2 == 'l' && (c1 == 'o' || c1 == 'a'))) {
+      return 2; // me, te, se, le, lo, la
+    }
+    return 0;
+  }
+
+  private static boolean isVowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
   }
 
   private int lookup(Analysis a, char[] x, int s, int e) {
@@ -622,7 +831,8 @@ final class RuleEngine {
     int i = a.nTok++;
     a.tokHash[i] = hash;
     a.tokEntry[i] = entry;
-    a.tokFlags[i] = flags;
+    a.tokFlags[i] = a.clauseBreak ? (byte) (flags | Analysis.CLAUSE) : flags;
+    a.clauseBreak = false;
     a.tokStart[i] = start;
     a.tokEnd[i] = end;
     if (entry >= 0) {
@@ -830,7 +1040,11 @@ final class RuleEngine {
         }
       }
       boolean negated = false;
-      for (int b = 1; b <= 3 && i - b >= 0; b++) {
+      // an emoji or emoticon shows the writer's own feeling: outside negation scope ("sin entradas 😢")
+      for (int b = 1; b <= 3 && i - b >= 0 && (fl & Analysis.EMOJI) == 0; b++) {
+        if ((a.tokFlags[i - b + 1] & Analysis.CLAUSE) != 0) {
+          break; // "Excited is not the word. Frustrated is": the negator is in another sentence
+        }
         int pe = a.tokEntry[i - b];
         if (pe >= 0 && (x.kinds(pe) & Lexicon.NEG) != 0) {
           negated = true;
@@ -879,12 +1093,15 @@ final class RuleEngine {
    * logistic regression over {@link #polarityInputs}, fit on VADER's 4,200 rated tweets (ship-ok,
    * mean rating <= -0.8 negative, >= 0.8 positive; classes balanced, L2 1e-2). It decides the
    * neutral band from more than the compound score: separate positive and negative mass, how many
-   * words carried them, questions, links, negations, complaint and praise cues.
+   * words carried them, questions, links, negations, complaint and praise cues. Reproduce (or refit
+   * after a rule change) with {@code scripts/fit-polarity-layer.sh ../shared/data}: it dumps the
+   * inputs with {@code PolarityLayerDump} (test sources) and prints this array from
+   * {@code scripts/fit-polarity-layer.py} (numpy, Newton iterations to the unique optimum).
    */
   static final double[][] POLARITY_WEIGHTS = {
-    {-0.1292, -0.6055, 0.9685, -1.4737, -0.3629, 0.6181, 0.0605, -0.3241, -0.2284, -0.0598, 0.2712, -0.1809, 0.3707, -0.1158, -0.2696},
-    {0.5461, -0.0553, -0.3810, 0.1430, -0.0439, -0.2251, 0.3046, 0.6195, 0.1114, -0.5825, -0.0009, -0.4137, 0.0861, 0.2330, 0.4847},
-    {-0.4169, 0.6608, -0.5875, 1.3306, 0.4069, -0.3930, -0.3651, -0.2954, 0.1170, 0.6424, -0.2703, 0.5946, -0.4567, -0.1172, -0.2151},
+    {-0.1514, -0.6010, 1.0339, -1.5129, -0.3742, 0.6618, 0.0473, -0.3274, -0.2048, -0.0935, 0.2082, -0.1467, 0.3517, -0.1120, -0.2622},
+    {0.5531, -0.0454, -0.3692, 0.1538, -0.0393, -0.2311, 0.3071, 0.6219, 0.1062, -0.5735, 0.0120, -0.4294, 0.0879, 0.2275, 0.4818},
+    {-0.4016, 0.6464, -0.6648, 1.3591, 0.4135, -0.4307, -0.3544, -0.2945, 0.0986, 0.6671, -0.2202, 0.5761, -0.4396, -0.1154, -0.2196},
   };
 
   /** The inputs of the polarity layer for an analysed text, written into {@code f}. */

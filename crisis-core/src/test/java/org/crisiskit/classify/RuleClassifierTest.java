@@ -221,6 +221,95 @@ class RuleClassifierTest {
     Classification r = classifier.classify("United Nations meeting in Geneva on Monday", Optional.of("en"));
     assertEquals(0.0, r.sentiment(), 1e-9);
     assertEquals(Polarity.NEUTRAL, r.polarity());
+    Classification es = classifier.classify("Maduro habla hoy en la tele", Optional.of("es"));
+    assertEquals(0.0, es.sentiment(), 1e-9, es.reasons().toString());
+    assertEquals(Polarity.NEUTRAL, es.polarity());
+  }
+
+  @Test
+  void spanishWordFormsFindTheirLemma() {
+    // enclitic pronouns on verbs (accents folded), diminutives, -mente adverbs
+    Map<String, String> lemmas = Map.of(
+        "Sigo odiándome", "odiar",
+        "Quiero matarme", "matar",
+        "Qué cosa más feíta", "feo",
+        "Qué pobrecito", "pobre",
+        "Un examen jodidamente largo", "jodida",
+        "Unas condiciones atroces", "atroz");
+    lemmas.forEach((text, lemma) -> {
+      Classification r = classifier.classify(text, Optional.of("es"));
+      assertEquals(Polarity.NEGATIVE, r.polarity(), text + " " + r.reasons());
+      assertTrue(r.reasons().contains("negative word '" + lemma + "'"), text + " " + r.reasons());
+    });
+  }
+
+  @Test
+  void unknownSpanishWordsStayUnknown() {
+    // a word is only read as a form of a lexicon word when its ending is a real suffix
+    for (String text : List.of("La visita de mañana", "Una frase corta", "Mi cuarto")) {
+      Classification r = classifier.classify(text, Optional.of("es"));
+      assertEquals(0.0, r.sentiment(), 1e-9, text + " " + r.reasons());
+    }
+  }
+
+  @Test
+  void emojiCarryTheWritersFeelingOutsideNegation() {
+    Classification es = classifier.classify("Me quedé sin entradas 😢", Optional.of("es"));
+    assertEquals(Polarity.NEGATIVE, es.polarity(), es.reasons().toString());
+    assertTrue(es.reasons().contains("negative word '😢'"), es.reasons().toString());
+    Classification en = classifier.classify("Monday morning again 🤬", Optional.of("en"));
+    assertEquals(Polarity.NEGATIVE, en.polarity(), en.reasons().toString());
+  }
+
+  @Test
+  void flagsAndLoneLettersCarryNoValence() {
+    Classification r = classifier.classify("Hoy toca votar 🇪🇸 #EleccionesL6", Optional.of("es"));
+    assertEquals(0.0, r.sentiment(), 1e-9, r.reasons().toString());
+    assertEquals(Polarity.NEUTRAL, r.polarity());
+  }
+
+  @Test
+  void contractionsWithWillAndWouldAreThePronoun() {
+    // "I'll" is not "ill" (a health risk), "he'll" not "hell"
+    for (String text : List.of("I'll call them tomorrow", "He\u2019ll be there at noon", "We'd go on Monday")) {
+      Classification r = classifier.classify(text, Optional.of("en"));
+      assertEquals(0.0, r.sentiment(), 1e-9, text + " " + r.reasons());
+      assertTrue(r.flags().isEmpty(), text + " " + r.flags());
+      assertFalse(r.abusive(), text);
+    }
+    Classification ill = classifier.classify("I feel ill", Optional.of("en"));
+    assertEquals(Polarity.NEGATIVE, ill.polarity(), ill.reasons().toString());
+  }
+
+  @Test
+  void negatorsInIdiomsDoNotNegate() {
+    for (String text : List.of("No hay mejor manera de empezar el día", "Sin duda el mejor concierto del año")) {
+      Classification r = classifier.classify(text, Optional.of("es"));
+      assertEquals(Polarity.POSITIVE, r.polarity(), text + " " + r.reasons());
+      assertFalse(r.reasons().contains("negated 'mejor'"), text + " " + r.reasons());
+    }
+    Classification en = classifier.classify("no worries, see you then", Optional.of("en"));
+    assertEquals(Polarity.POSITIVE, en.polarity(), en.reasons().toString());
+  }
+
+  @Test
+  void negationStopsAtTheEndOfASentence() {
+    Classification en = classifier.classify("Excited is not the word. Frustrated is the right one", Optional.of("en"));
+    assertEquals(Polarity.NEGATIVE, en.polarity(), en.reasons().toString());
+    assertTrue(en.reasons().contains("negative word 'frustrated'"), en.reasons().toString());
+    Classification es = classifier.classify("¿Aburrido? No. Me encanta mi trabajo", Optional.of("es"));
+    assertTrue(es.reasons().contains("positive word 'encanta'"), es.reasons().toString());
+    assertTrue(es.sentiment() > 0, es.reasons().toString());
+  }
+
+  @Test
+  void doubleEscapedTextIsDecoded() {
+    Classification r = classifier.classify("I don\\u2019t love it", Optional.of("en"));
+    assertEquals(Polarity.NEGATIVE, r.polarity(), r.reasons().toString());
+    assertTrue(r.reasons().contains("negated 'love'"), r.reasons().toString());
+    char[] t = "one\\u002c two \\u12 \\x".toCharArray();
+    int n = RuleEngine.unescape(t, t.length);
+    assertEquals("one, two \\u12 \\x", new String(t, 0, n));
   }
   @Test
   void bundledModelDecidesPolarityAndKeepsTheRulesForTheRest() {
