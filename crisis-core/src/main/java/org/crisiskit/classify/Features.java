@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Turns an {@link Analysis} into a sparse feature vector for the linear model: hashed word 1–2-grams
  * (negation-marked inside a negation scope), character 4-grams of the normalized words between
  * boundary marks, and dense scores: the rule engine's and the lexicon's positive and negative sums.
- * The hashed part is scaled to unit length. Stateless.
+ * The hashed part is scaled to unit length. No state of its own but per-thread scratch.
  *
  * <p>Two ways to the same numbers: {@link #extract} writes the vector into caller-owned arrays (for
  * training), {@link #score} multiplies it straight into a weight table (for classification), adding
@@ -48,7 +48,7 @@ final class Features {
    * mostly saves the hashing and the scattered reads of a 2^16-row table. Direct-mapped, per thread
    * and per table; not thread-safe.
    */
-  static final class WordCache {
+  static final class GramSumCache {
     static final int SLOTS = 4096;
     static final int MAX_LEN = 16;
     final int stride;
@@ -67,7 +67,7 @@ final class Features {
     /** The caller's scores of every class. */
     final double[] scores;
 
-    WordCache(int stride) {
+    GramSumCache(int stride) {
       this.stride = stride;
       this.sums = new float[SLOTS * stride];
       this.bigrams = new float[SLOTS * stride];
@@ -133,7 +133,7 @@ final class Features {
    * analysis into {@code scores[0, stride)}: the same sums as over the features of {@link #extract},
    * up to rounding. {@code idx} and {@code val} are scratch of at least {@link #DENSE_USED} entries.
    */
-  static void score(Analysis a, Lexicon lex, float[] w, int stride, WordCache cache, int[] idx, float[] val,
+  static void score(Analysis a, Lexicon lex, float[] w, int stride, GramSumCache cache, int[] idx, float[] val,
       double[] scores) {
     int nt = a.nTok;
     int negScope = 0;
@@ -154,8 +154,8 @@ final class Features {
       if (wl >= 2) {
         chars += wl - 1;
       }
-      if (wl >= 2 && wl <= WordCache.MAX_LEN) {
-        int slot = (int) (h ^ (h >>> 23) ^ (h >>> 41)) & (WordCache.SLOTS - 1);
+      if (wl >= 2 && wl <= GramSumCache.MAX_LEN) {
+        int slot = (int) (h ^ (h >>> 23) ^ (h >>> 41)) & (GramSumCache.SLOTS - 1);
         int sumAt = slot * stride;
         if (cache.hashes[slot] != h || !sameWord(cache, slot, a.chars, s, wl)) {
           // the word's unigram and its 4-grams, as extract() weighs them before normalizing
@@ -168,7 +168,7 @@ final class Features {
               cached[sumAt + c] += CHAR_WEIGHT * w[b + c];
             }
           }
-          System.arraycopy(a.chars, s, cache.words, slot * WordCache.MAX_LEN, wl);
+          System.arraycopy(a.chars, s, cache.words, slot * GramSumCache.MAX_LEN, wl);
           cache.lens[slot] = (byte) wl;
           cache.hashes[slot] = h;
         }
@@ -218,9 +218,9 @@ final class Features {
   }
 
   /** Adds the weights of the bigram (prev, h), through the cache: frequent bigrams repeat too. */
-  private static void bigram(float[] w, int stride, WordCache cache, long prev, long h, float[] acc) {
+  private static void bigram(float[] w, int stride, GramSumCache cache, long prev, long h, float[] acc) {
     long key = Text.combine(prev ^ BIGRAM_SALT, h);
-    int slot = (int) (key ^ (key >>> 32)) & (WordCache.SLOTS - 1);
+    int slot = (int) (key ^ (key >>> 32)) & (GramSumCache.SLOTS - 1);
     int at = slot * stride;
     if (cache.bigramPrev[slot] != prev || cache.bigramNext[slot] != h || !cache.bigramSet[slot]) {
       System.arraycopy(w, bucket(key) * stride, cache.bigrams, at, stride);
@@ -231,12 +231,12 @@ final class Features {
     add(cache.bigrams, at, acc, stride);
   }
 
-  private static boolean sameWord(WordCache cache, int slot, char[] chars, int s, int wl) {
+  private static boolean sameWord(GramSumCache cache, int slot, char[] chars, int s, int wl) {
     if (cache.lens[slot] != wl) {
       return false;
     }
     char[] words = cache.words;
-    int at = slot * WordCache.MAX_LEN;
+    int at = slot * GramSumCache.MAX_LEN;
     for (int j = 0; j < wl; j++) {
       if (words[at + j] != chars[s + j]) {
         return false;
@@ -296,16 +296,23 @@ final class Features {
     return bucket(Text.mix(ch));
   }
 
-  /** A token's lexicon valence in the text's language (else the other's); negated: NEGATED_VALENCE of it. */
+  /**
+   * A token's lexicon valence as the rule engine reads it: the text's language, else the other's (never
+   * Spanish valence in an English text, never for a stop word); a word inside a valence phrase counts
+   * through the phrase only; negated: NEGATED_VALENCE of it.
+   */
   private static void valence(Analysis a, Lexicon lex, int i, int negScope, Sums sums) {
     int e = a.tokEntry[i];
-    if (e < 0) {
+    if (e < 0 || (a.tokFlags[i] & Analysis.IN_PHRASE) != 0) {
       return;
     }
     boolean es = a.es;
     float v = es ? lex.valEs(e) : lex.valEn(e);
-    if (v == 0) {
+    if (Float.isNaN(v)) {
       v = es ? lex.valEn(e) : lex.valEs(e);
+      if (Float.isNaN(v) || "en".equals(a.lang) || (lex.kinds(e) & (Lexicon.STOP_EN | Lexicon.STOP_ES)) != 0) {
+        return;
+      }
     }
     if (negScope > 0) {
       v *= NEGATED_VALENCE;

@@ -47,7 +47,7 @@ final class LinearClassifier implements Classifier {
   }
 
   /** Per thread: this table's per-word gram sums, and the scores of every head's classes side by side. */
-  private final ThreadLocal<Features.WordCache> words;
+  private final ThreadLocal<Features.GramSumCache> words;
 
   LinearClassifier(ClassifierModel model, Lexicon lexicon) {
     this.model = model;
@@ -107,7 +107,7 @@ final class LinearClassifier implements Classifier {
     interleave(intent, intentAt);
     interleave(abusive, abusiveAt);
     int width = stride;
-    words = ThreadLocal.withInitial(() -> new Features.WordCache(width));
+    words = ThreadLocal.withInitial(() -> new Features.GramSumCache(width));
   }
 
   private void interleave(ClassifierModel.Head h, int at) {
@@ -135,7 +135,7 @@ final class LinearClassifier implements Classifier {
     Scratch s = SCRATCH.get();
     Analysis a = s.a;
     engine.analyze(text == null ? "" : text, lang == null ? Optional.empty() : lang, a);
-    Features.WordCache cache = words.get();
+    Features.GramSumCache cache = words.get();
     double[] scores = cache.scores;
     Arrays.fill(scores, 0);
     Features.score(a, engine.lex, fused, stride, cache, s.idx, s.val, scores);

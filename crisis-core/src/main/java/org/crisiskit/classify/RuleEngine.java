@@ -92,7 +92,9 @@ final class RuleEngine {
   private static int hex4(char[] t, int s) {
     int v = 0;
     for (int k = s; k < s + 4; k++) {
-      int d = Character.digit(t[k], 16);
+      char c = t[k];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; // ASCII only, as JSON escapes are
       if (d < 0) {
         return -1;
       }
@@ -383,7 +385,7 @@ final class RuleEngine {
     int latin = 0; // counted in registers, added to the analysis once
     int esMarks = 0;
     long ph = Text.FNV_BASIS;
-    int any = 0; // every character ORed: below U+0250 if all are
+    int any = 0; // every character ORed: below Text.TABLE only if every character is (a cache may skip some words)
     int apostrophe = -1;
     for (int i = s; i < e; i++) {
       char c = t[i];
@@ -811,20 +813,24 @@ final class RuleEngine {
     }
   }
 
+  /** {@link Text#hash} of the word's consonants without repeats, computed as it goes (no array). */
   private static long skeletonHash(char[] x, int m) {
-    char[] sk = new char[m];
+    long h = Text.FNV_BASIS;
     int k = 0;
+    char last = 0;
     for (int i = 0; i < m; i++) {
       char c = x[i];
       if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || !Text.isLetter(c)) {
         continue;
       }
-      if (k > 0 && sk[k - 1] == c) {
+      if (k > 0 && last == c) {
         continue;
       }
-      sk[k++] = c;
+      h = 31 * h + c;
+      last = c;
+      k++;
     }
-    return k >= 3 ? Text.hash(sk, 0, k) : 0;
+    return k >= 3 ? Text.mix(h) : 0;
   }
 
   private void addToken(Analysis a, int entry, long hash, byte flags, int start, int end) {

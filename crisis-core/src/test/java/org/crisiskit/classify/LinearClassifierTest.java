@@ -24,7 +24,7 @@ class LinearClassifierTest {
     for (int i = 0; i < w.length; i++) {
       w[i] = (float) rnd.nextGaussian();
     }
-    Features.WordCache cache = new Features.WordCache(stride);
+    Features.GramSumCache cache = new Features.GramSumCache(stride);
     List<String> texts = new ArrayList<>(ClassificationGoldenTest.corpus());
     texts.add("supercalifragilisticexpialidocious words repeat, words repeat, words REPEAT!!! not good");
     texts.add("");
@@ -105,5 +105,32 @@ class LinearClassifierTest {
       }
     }
     return best - second;
+  }
+
+  /** Dense slot of the lexicon's positive sum (see Features.dense). */
+  private static final int LEXICON_POSITIVE = 22;
+
+  private static float lexiconPositive(String text, String lang) {
+    Lexicon lex = Lexicon.defaults();
+    Analysis a = new Analysis();
+    new RuleEngine(lex).analyze(text, Optional.of(lang), a);
+    int[] idx = new int[Features.MAX];
+    float[] val = new float[Features.MAX];
+    int n = Features.extract(a, lex, idx, val);
+    for (int j = 0; j < n; j++) {
+      if (idx[j] == LEXICON_POSITIVE) {
+        return val[j];
+      }
+    }
+    throw new AssertionError("no lexicon sum among the features of " + text);
+  }
+
+  @Test
+  void lexiconSumsReadValenceAsTheRuleEngineDoes() {
+    // a word the Spanish lists set to neutral takes no VADER valence; a phrase's words count once
+    assertEquals(0f, lexiconPositive("vamos a ver la champions", "es"));
+    assertEquals(0f, lexiconPositive("called customer care today", "en"));
+    org.junit.jupiter.api.Assertions.assertTrue(lexiconPositive("great service, love it", "en") > 0);
+    org.junit.jupiter.api.Assertions.assertTrue(lexiconPositive("me encanta, genial", "es") > 0);
   }
 }
