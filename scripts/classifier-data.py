@@ -108,6 +108,7 @@ write('davidson.jsonl', dv)
 # 5-fold cross-validation over the in-domain labelled tweets, a steadier figure than one small val
 # split: English = TweetEval sentiment val + the rest of XLM-T English train; Spanish = XLM-T Spanish
 # train + val. Fold k tests on rows i % 5 == k and trains on the others (English adds VADER's tweets).
+# These folds include the val splits: they report figures only; no setting was chosen on them.
 def folds(name, rows, extra=()):
     for k in range(5):
         with open(os.path.join(out, 'nc-cv-%s-%d-test.jsonl' % (name, k)), 'w', encoding='utf-8') as f:
