@@ -33,8 +33,8 @@ final class Analysis {
   final int[] tokEntry = new int[MAX_TOKENS];
   final byte[] tokFlags = new byte[MAX_TOKENS];
   final char[] scratch = new char[MAX_CHARS];
-  /** Recently read words; kept across texts (it only saves work, see {@link WordCache}). */
-  final WordCache words = new WordCache();
+  /** The lexicon's word cache for this thread, set for each text (it only saves work, see {@link WordCache}). */
+  WordCache words;
   int nTok;
   long altHash;
   /** Raw-character hash of the word last read by the tokenizer's word scanner. */

@@ -28,6 +28,7 @@ final class RuleEngine {
 
   void analyze(String text, Optional<String> langHint, Analysis a) {
     a.reset();
+    a.words = lex.words.get();
     int n = Math.min(text.length(), MAX_TEXT);
     char[] t = a.text;
     text.getChars(0, n, t, 0); // one bulk copy: array reads beat String.charAt's coder and bounds checks
@@ -346,9 +347,6 @@ final class RuleEngine {
       return;
     }
     WordCache c = a.words;
-    if (c.lexicon != lex) {
-      c.clear(lex);
-    }
     int slot = WordCache.slot(rh);
     long meta = c.meta[2 * slot];
     int at = slot * WordCache.STRIDE;

@@ -1,14 +1,12 @@
 package org.crisiskit.classify;
 
-import java.util.Arrays;
-
 /**
  * What the tokenizer made of recently seen words, keyed by their exact characters: the normalized
  * form, the character counts, the token flags and the lexicon entry and hash. Words repeat a lot in
  * mentions, and a hit replaces folding, hashing and the lexicon look-ups (with their spelling
  * variants) by one comparison and one copy. A hit gives exactly what reading the word again would
- * give, so the cache changes no result. Direct-mapped, per {@link Analysis}; valid for one
- * {@link Lexicon} at a time. Not thread-safe.
+ * give, so the cache changes no result. Direct-mapped; one per thread and {@link Lexicon}
+ * ({@link Lexicon#words}), so it holds no reference to the lexicon. Not thread-safe.
  */
 final class WordCache {
   static final int BITS = 11;
@@ -25,12 +23,6 @@ final class WordCache {
    * slot — and the token's hash.
    */
   final long[] meta = new long[2 * SLOTS];
-  Lexicon lexicon;
-
-  void clear(Lexicon lex) {
-    Arrays.fill(meta, 0);
-    lexicon = lex;
-  }
 
   static int slot(long rawHash) {
     return (int) ((rawHash * 0x9E3779B97F4A7C15L) >>> (64 - BITS));

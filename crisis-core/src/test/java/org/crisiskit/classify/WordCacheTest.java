@@ -50,6 +50,20 @@ class WordCacheTest {
     }
   }
 
+  @Test
+  void eachLexiconKeepsItsOwnCacheWhenAThreadAlternates() {
+    Lexicon plain = Lexicon.defaults();
+    Lexicon custom = new Lexicon(Map.of("roaming", Map.of("es", List.of("itinerancia"))));
+    Analysis a = new Analysis();
+    new RuleEngine(plain).analyze("still no refund, please help", Optional.empty(), a);
+    long[] before = plain.words.get().meta.clone();
+    assertTrue(java.util.Arrays.stream(before).anyMatch(m -> m != 0), "the words just read are cached");
+    new RuleEngine(custom).analyze("la itinerancia no funciona desde ayer", Optional.empty(), a);
+    assertTrue(plain.words.get() != custom.words.get());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(before, plain.words.get().meta,
+        "reading with another lexicon leaves this lexicon's cache as it was");
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> out = new ArrayList<>(a);
     out.addAll(b);
