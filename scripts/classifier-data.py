@@ -85,20 +85,20 @@ write('nc-tweeteval-emotion-minus-sentiment-val.jsonl',
        for split in ('train', 'val') for t, l in tweeteval('tweeteval/emotion', split) if t.strip() not in seen])
 
 # ship-ok: VADER rated tweets (mean -4..+4) and Davidson offensive language
-v = []
-for l in lines(os.path.join(data, 'vader/tweets_GroundTruth.txt')):
-    p = l.split('\t')
-    if len(p) >= 3:
-        m = float(p[1])
-        v.append({'text': p[2], 'lang': 'en', 'polarity': 'positive' if m >= 0.8 else 'negative' if m <= -0.8 else 'neutral'})
+def vader_rated(name):
+    # id, mean rating -4..+4, text: >= 0.8 positive, <= -0.8 negative, else neutral
+    out_ = []
+    for l in lines(os.path.join(data, 'vader', name)):
+        p = l.split('\t')
+        if len(p) >= 3:
+            m = float(p[1])
+            out_.append({'text': p[2], 'lang': 'en',
+                         'polarity': 'positive' if m >= 0.8 else 'negative' if m <= -0.8 else 'neutral'})
+    return out_
+
+v = vader_rated('tweets_GroundTruth.txt')
 write('vader-tweets.jsonl', v)
-va = []
-for l in lines(os.path.join(data, 'vader/amazonReviewSnippets_GroundTruth.txt')):
-    p = l.split('\t')
-    if len(p) >= 3:
-        m = float(p[1])
-        va.append({'text': p[2], 'lang': 'en', 'polarity': 'positive' if m >= 0.8 else 'negative' if m <= -0.8 else 'neutral'})
-write('vader-amazon.jsonl', va)
+write('vader-amazon.jsonl', vader_rated('amazonReviewSnippets_GroundTruth.txt'))
 dv = []
 with open(os.path.join(data, 'davidson-hate-offensive/labeled_data.csv'), encoding='utf-8') as f:
     for r in csv.DictReader(f):
