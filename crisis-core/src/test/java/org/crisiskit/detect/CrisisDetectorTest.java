@@ -65,10 +65,12 @@ class CrisisDetectorTest {
     seen.clear();
     for (long t = launch; t < launch + 6 * 3_600_000L; t += 300_000) {
       // four times the volume, mostly praise; complaints grow less than the total
-      for (int i = 0; i < Streams.poisson(rnd, 16); i++) {
+      int praise = Streams.poisson(rnd, 16);
+      int complaints = Streams.poisson(rnd, 1.5);
+      for (int i = 0; i < praise; i++) {
         d.observe(Streams.mention(id++, t + rnd.nextInt(300_000), "the new model is gorgeous"), Streams.positive());
       }
-      for (int i = 0; i < Streams.poisson(rnd, 1.5); i++) {
+      for (int i = 0; i < complaints; i++) {
         d.observe(Streams.mention(id++, t + rnd.nextInt(300_000), "website slow today"), Streams.negative("outage"));
       }
     }

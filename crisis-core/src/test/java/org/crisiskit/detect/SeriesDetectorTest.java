@@ -57,13 +57,13 @@ class SeriesDetectorTest {
     int alerts = 0;
     long step = 300_000;
     for (int i = 0; i < 288 * 5; i++) {
-      SeriesScore s = d.observe(T0.plusMillis(i * step), poisson(rnd, 20));
+      SeriesScore s = d.observe(T0.plusMillis(i * step), Streams.poisson(rnd, 20));
       alerts += s.alert() ? 1 : 0;
     }
     assertEquals(0, alerts, "no alert on five days of stationary noise");
     boolean raised = false;
     for (int i = 288 * 5; i < 288 * 5 + 12 && !raised; i++) {
-      raised = d.observe(T0.plusMillis(i * step), poisson(rnd, 120)).alert();
+      raised = d.observe(T0.plusMillis(i * step), Streams.poisson(rnd, 120)).alert();
     }
     assertTrue(raised, "a six-fold step is raised within an hour");
   }
@@ -77,16 +77,5 @@ class SeriesDetectorTest {
     SeriesScore back = d.observe(T0, 5);
     assertEquals(0.0, dup.cusum(), "a duplicate timestamp does not move the CUSUM");
     assertTrue(back.score() >= 0 && back.score() <= 1);
-  }
-
-  static int poisson(Random rnd, double lambda) {
-    double l = Math.exp(-lambda);
-    int k = 0;
-    double p = 1;
-    do {
-      k++;
-      p *= rnd.nextDouble();
-    } while (p > l);
-    return k - 1;
   }
 }
