@@ -1,8 +1,6 @@
 package org.crisiskit.cli;
 
-import java.io.BufferedReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,31 +62,13 @@ final class DetectCommand implements CliCommand {
     SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
     StringBuilder sb = new StringBuilder(64);
     out.println("timestamp,value,score,alert");
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank() || (lineNo == 1 && line.toLowerCase(Locale.ROOT).startsWith("timestamp"))) {
-          continue;
-        }
-        int comma = line.indexOf(',');
-        String ts;
-        double value;
-        try {
-          ts = line.substring(0, comma).trim();
-          value = Double.parseDouble(line.substring(comma + 1).trim());
-          SeriesScore s = d.observe(NabEvaluation.parseTimestamp(ts), value);
-          sb.setLength(0);
-          sb.append(ts).append(',').append(line.substring(comma + 1).trim()).append(',')
-              .append(String.format(Locale.ROOT, "%.4f", s.score())).append(',').append(s.alert() ? '1' : '0');
-          out.println(sb);
-        } catch (RuntimeException e) {
-          throw new IllegalArgumentException(file + ":" + lineNo
-              + ": expected 'timestamp,value' such as '2015-02-26 21:42:53,104' but was '" + line + "'");
-        }
-      }
-    }
+    NabEvaluation.readRows(file, row -> {
+      SeriesScore s = d.observe(row.timestamp(), row.value());
+      sb.setLength(0);
+      sb.append(row.timestampText()).append(',').append(row.valueText()).append(',')
+          .append(String.format(Locale.ROOT, "%.4f", s.score())).append(',').append(s.alert() ? '1' : '0');
+      out.println(sb);
+    });
     return 0;
   }
 }

@@ -52,14 +52,17 @@ public final class NabEvaluation {
     }
   }
 
+  /** One data row of a {@code timestamp,value} CSV: the value as written, and both parsed. */
+  public record Row(String timestampText, Instant timestamp, String valueText, double value) {}
+
   /**
-   * Reads a {@code timestamp,value} CSV with a header line.
+   * Passes each data row of a {@code timestamp,value} CSV (blank lines and a first-line header
+   * skipped) to {@code each}, in order, as it reads.
    *
-   * @throws IllegalArgumentException naming the file and line of a malformed row
+   * @throws IllegalArgumentException naming the file and line of a malformed row; the rows before it
+   *     were passed on
    */
-  public static Series readCsv(Path file) throws IOException {
-    List<Instant> ts = new ArrayList<>();
-    List<Double> vs = new ArrayList<>();
+  public static void readRows(Path file, java.util.function.Consumer<Row> each) throws IOException {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int lineNo = 0;
@@ -69,18 +72,35 @@ public final class NabEvaluation {
           continue;
         }
         int comma = line.indexOf(',');
+        Row row;
         try {
           if (comma < 0) {
             throw new IllegalArgumentException("no comma");
           }
-          ts.add(parseTimestamp(line.substring(0, comma)));
-          vs.add(Double.parseDouble(line.substring(comma + 1).trim()));
+          String ts = line.substring(0, comma).trim();
+          String value = line.substring(comma + 1).trim();
+          row = new Row(ts, parseTimestamp(ts), value, Double.parseDouble(value));
         } catch (RuntimeException e) {
           throw new IllegalArgumentException(file + ":" + lineNo + ": expected 'timestamp,value' such as "
               + "'2015-02-26 21:42:53,104' but was '" + line + "'", e);
         }
+        each.accept(row);
       }
     }
+  }
+
+  /**
+   * Reads a {@code timestamp,value} CSV with a header line.
+   *
+   * @throws IllegalArgumentException naming the file and line of a malformed row
+   */
+  public static Series readCsv(Path file) throws IOException {
+    List<Instant> ts = new ArrayList<>();
+    List<Double> vs = new ArrayList<>();
+    readRows(file, row -> {
+      ts.add(row.timestamp());
+      vs.add(row.value());
+    });
     double[] values = new double[vs.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = vs.get(i);
