@@ -97,6 +97,7 @@ final class Features {
     long prev = START;
     int chars = 0;
     Sums sums = sums();
+    boolean english = "en".equals(a.lang);
     for (int i = 0; i < nt; i++) {
       long h = a.tokHash[i];
       idx[n] = bucket(negScope > 0 ? h ^ NEG_SALT : h);
@@ -104,7 +105,7 @@ final class Features {
       idx[n] = bucket(Text.combine(prev ^ BIGRAM_SALT, h));
       val[n++] = 1;
       prev = h;
-      valence(a, lex, i, negScope, sums);
+      valence(a, lex, i, negScope, english, sums);
       negScope = nextScope(a, lex, i, negScope);
       int s = a.tokStart[i];
       int t = a.tokEnd[i];
@@ -143,6 +144,7 @@ final class Features {
     float[] acc = cache.acc;
     Arrays.fill(acc, 0f);
     Sums sums = sums();
+    boolean english = "en".equals(a.lang);
     for (int i = 0; i < nt; i++) {
       long h = a.tokHash[i];
       bigram(w, stride, cache, prev, h, acc);
@@ -192,7 +194,7 @@ final class Features {
           }
         }
       }
-      valence(a, lex, i, negScope, sums);
+      valence(a, lex, i, negScope, english, sums);
       negScope = nextScope(a, lex, i, negScope);
     }
     bigram(w, stride, cache, prev, END, acc);
@@ -296,24 +298,9 @@ final class Features {
     return bucket(Text.mix(ch));
   }
 
-  /**
-   * A token's lexicon valence as the rule engine reads it: the text's language, else the other's (never
-   * Spanish valence in an English text, never for a stop word); a word inside a valence phrase counts
-   * through the phrase only; negated: NEGATED_VALENCE of it.
-   */
-  private static void valence(Analysis a, Lexicon lex, int i, int negScope, Sums sums) {
-    int e = a.tokEntry[i];
-    if (e < 0 || (a.tokFlags[i] & Analysis.IN_PHRASE) != 0) {
-      return;
-    }
-    boolean es = a.es;
-    float v = es ? lex.valEs(e) : lex.valEn(e);
-    if (Float.isNaN(v)) {
-      v = es ? lex.valEn(e) : lex.valEs(e);
-      if (Float.isNaN(v) || "en".equals(a.lang) || (lex.kinds(e) & (Lexicon.STOP_EN | Lexicon.STOP_ES)) != 0) {
-        return;
-      }
-    }
+  /** Adds token {@code i}'s valence ({@link RuleEngine#tokenValence}) to the sums; negated: NEGATED_VALENCE of it. */
+  private static void valence(Analysis a, Lexicon lex, int i, int negScope, boolean english, Sums sums) {
+    float v = RuleEngine.tokenValence(lex, a, i, english);
     if (negScope > 0) {
       v *= NEGATED_VALENCE;
     }

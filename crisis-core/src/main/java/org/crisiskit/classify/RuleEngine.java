@@ -984,6 +984,28 @@ final class RuleEngine {
     }
   }
 
+  /**
+   * The lexicon valence of token {@code i} as the engine reads it, 0 for none: the text's language,
+   * else the other's, except that an English text takes no valence from the Spanish lexicons (false
+   * friends there: "pena", "mal"; a Spanish text keeps VADER's for emoticons, slang and loanwords) and
+   * a stop word takes none from the other language; a word inside a valence phrase counts through the
+   * phrase only. {@code english}: the text's language is {@code en}.
+   */
+  static float tokenValence(Lexicon x, Analysis a, int i, boolean english) {
+    int e = a.tokEntry[i];
+    if (e < 0 || (a.tokFlags[i] & Analysis.IN_PHRASE) != 0) {
+      return 0;
+    }
+    float v = a.es ? x.valEs(e) : x.valEn(e);
+    if (Float.isNaN(v)) {
+      v = a.es ? x.valEn(e) : x.valEs(e);
+      if (Float.isNaN(v) || english || (x.kinds(e) & (Lexicon.STOP_EN | Lexicon.STOP_ES)) != 0) {
+        return 0;
+      }
+    }
+    return v;
+  }
+
   private void valence(Analysis a) {
     Lexicon x = lex;
     int n = a.nTok;
@@ -1011,18 +1033,11 @@ final class RuleEngine {
       int k = x.kinds(e);
       if ((k & Lexicon.NEG) != 0) {
         a.negations++;
+        continue; // negators act on others
       }
-      float v = a.es ? x.valEs(e) : x.valEn(e);
-      if (Float.isNaN(v)) {
-        v = a.es ? x.valEn(e) : x.valEs(e);
-        // an English text takes no valence from the Spanish lexicons: their words are false friends
-        // there ("pena", "mal"); a Spanish text keeps VADER's for emoticons, slang and loanwords
-        if (Float.isNaN(v) || english || (k & (Lexicon.STOP_EN | Lexicon.STOP_ES)) != 0) {
-          continue;
-        }
-      }
-      if ((k & Lexicon.NEG) != 0 || v == 0 || (a.tokFlags[i] & Analysis.IN_PHRASE) != 0) {
-        continue; // negators act on others; a neutral word takes no emphasis from caps, "sooo" or "very"
+      float v = tokenValence(x, a, i, english);
+      if (v == 0) {
+        continue; // a neutral word takes no emphasis from caps, "sooo" or "very"
       }
       if ((k & Lexicon.POLITE) != 0 && a.complaint > 0) {
         polite += Math.max(0, v);
