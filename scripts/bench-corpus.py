@@ -5,10 +5,13 @@ alternating, 6,144 lines (the benchmark measures the first 4,096 and trains on t
 usage: scripts/bench-corpus.py [DATA_DIR] [OUT_FILE]   (defaults ../shared/data, /tmp/ck-bench-corpus.txt)
 then:  java -jar benchmarks/target/benchmarks.jar ClassifierBenchmark -p corpus=/tmp/ck-bench-corpus.txt
 
+It also writes OUT_FILE's folder/ck-100k.jsonl: 100,000 lines {"id", "text"} cycling through the same
+tweets, for timing the command line: time (./crisis classify < /tmp/ck-100k.jsonl | wc -l)
+
 English: TweetEval sentiment val, then XLM-T English train. Spanish: XLM-T Spanish train and val, then
 EmoEvent Spanish train. All are NC data: the file is for measurement only and is never committed.
 """
-import csv, os, sys
+import csv, json, os, sys
 
 data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'data')
 out = sys.argv[2] if len(sys.argv) > 2 else '/tmp/ck-bench-corpus.txt'
@@ -31,3 +34,9 @@ with open(out, 'w', encoding='utf-8') as f:
         f.write(en[i][:280] + '\n')
         f.write(es[i][:280] + '\n')
 print('%s: %d lines (%d English, %d Spanish available)' % (out, n, len(en), len(es)))
+texts = [t for pair in zip(en, es) for t in pair]
+big = os.path.join(os.path.dirname(os.path.abspath(out)), 'ck-100k.jsonl')
+with open(big, 'w', encoding='utf-8') as f:
+    for i in range(100000):
+        f.write(json.dumps({'id': i, 'text': texts[i % len(texts)][:280]}, ensure_ascii=False) + '\n')
+print('%s: 100000 lines' % big)
