@@ -2,6 +2,7 @@ package org.crisiskit.playbook;
 
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -62,15 +63,13 @@ public record When(
 
   /** This condition, also requiring one of {@code topics}. */
   public When topic(String... more) {
-    Set<String> s = new LinkedHashSet<>(topics);
-    s.addAll(Set.of(more));
+    Set<String> s = plus(topics, more);
     return new When(s, intents, minSeverity, langs, minFollowers, flags, minCrisisSeverity, verified);
   }
 
   /** This condition, also requiring one of {@code more} intents. */
   public When intent(Intent... more) {
-    Set<Intent> s = new LinkedHashSet<>(intents);
-    s.addAll(Set.of(more));
+    Set<Intent> s = plus(intents, more);
     return new When(topics, s, minSeverity, langs, minFollowers, flags, minCrisisSeverity, verified);
   }
 
@@ -81,8 +80,7 @@ public record When(
 
   /** This condition, also requiring one of {@code more} languages. */
   public When lang(String... more) {
-    Set<String> s = new LinkedHashSet<>(langs);
-    s.addAll(Set.of(more));
+    Set<String> s = plus(langs, more);
     return new When(topics, intents, minSeverity, s, minFollowers, flags, minCrisisSeverity, verified);
   }
 
@@ -93,8 +91,7 @@ public record When(
 
   /** This condition, also requiring one of {@code more} flags. */
   public When flag(Flag... more) {
-    Set<Flag> s = new LinkedHashSet<>(flags);
-    s.addAll(Set.of(more));
+    Set<Flag> s = plus(flags, more);
     return new When(topics, intents, minSeverity, langs, minFollowers, s, minCrisisSeverity, verified);
   }
 
@@ -133,5 +130,13 @@ public record When(
       return false;
     }
     return verified.map(v -> v == in.mention().author().verified()).orElse(true);
+  }
+
+  /** {@code base} and then {@code more}, in order, without repeats (a value named twice counts once). */
+  @SafeVarargs
+  private static <T> Set<T> plus(Set<T> base, T... more) {
+    Set<T> s = new LinkedHashSet<>(base);
+    s.addAll(List.of(more));
+    return s;
   }
 }
