@@ -7,6 +7,7 @@ import org.crisiskit.mention.Addressing;
 import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.mention.MentionFormatException;
+import org.crisiskit.mention.MentionId;
 import org.crisiskit.mention.MentionKind;
 import org.crisiskit.mention.PublicMetrics;
 
@@ -44,7 +45,7 @@ public final class MentionCodec {
     }
     Mention.Builder b =
         Mention.newBuilder()
-            .network(nonBlank(F.requireText(node, "network", path), path + ".network"))
+            .network(networkName(F.requireText(node, "network", path), path + ".network"))
             .id(nonBlank(F.requireText(node, "id", path), path + ".id"))
             .conversationId(F.optText(node, "conversationId", path))
             .inReplyToId(F.optText(node, "inReplyToId", path))
@@ -90,6 +91,14 @@ public final class MentionCodec {
       return builder.get();
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new MentionFormatException(path, e.getMessage(), e);
+    }
+  }
+
+  private static String networkName(String s, String path) {
+    try {
+      return MentionId.requireNetworkName(s);
+    } catch (IllegalArgumentException e) {
+      throw new MentionFormatException(path, e.getMessage());
     }
   }
 

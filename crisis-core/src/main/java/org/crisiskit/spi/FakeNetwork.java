@@ -308,10 +308,7 @@ public final class FakeNetwork implements NetworkAdapter {
 
     /** Sets the network name (default {@code x}). */
     public Builder network(String network) {
-      if (network.isBlank()) {
-        throw new IllegalArgumentException("network must not be blank");
-      }
-      this.network = network;
+      this.network = MentionId.requireNetworkName(network);
       return this;
     }
 

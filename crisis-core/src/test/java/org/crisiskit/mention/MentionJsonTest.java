@@ -60,6 +60,7 @@ class MentionJsonTest {
       "{\"network\":\"x\",\"id\":\"1\"} trailing                          | $",
       "{\"id\":\"1\",\"author\":{\"id\":\"a\",\"handle\":\"h\"},\"text\":\"t\",\"createdAt\":\"2026-01-01T00:00:00Z\"} | $.network",
       "{\"network\":\" \",\"id\":\"1\",\"author\":{\"id\":\"a\",\"handle\":\"h\"},\"text\":\"t\",\"createdAt\":\"2026-01-01T00:00:00Z\"} | $.network",
+      "{\"network\":\"my-net\",\"id\":\"1\",\"author\":{\"id\":\"a\",\"handle\":\"h\"},\"text\":\"t\",\"createdAt\":\"2026-01-01T00:00:00Z\"} | $.network",
       "{\"network\":\"x\",\"author\":{\"id\":\"a\",\"handle\":\"h\"},\"text\":\"t\",\"createdAt\":\"2026-01-01T00:00:00Z\"} | $.id",
       "{\"network\":\"x\",\"id\":\"1\",\"text\":\"t\",\"createdAt\":\"2026-01-01T00:00:00Z\"} | $.author",
       "{\"network\":\"x\",\"id\":\"1\",\"author\":\"ana\",\"text\":\"t\",\"createdAt\":\"2026-01-01T00:00:00Z\"} | $.author",
