@@ -376,10 +376,10 @@ final class Lexicon {
   /**
    * Renumbers the entries so that those carrying a cue (stop words, negators, intensifiers, phrase
    * prefixes, complaint and other cues, topics, flags) come first, in their loading order, then the
-   * others. Nearly every token of a text is a stop word or a cue, while valence-only entries are
-   * rarer: packed together, the hot ones share cache lines instead of being spread over the whole
-   * table (tens of thousands of entries). Entry numbers mean nothing outside the lexicon, so this
-   * changes no result.
+   * others. Stop words and cues are the entries a text hits most often and they are few (a few
+   * thousand of about 18,000, most of which carry a valence only): packed together, they share cache
+   * lines instead of being spread over the whole table. Entry numbers mean nothing outside the
+   * lexicon, so this changes no result.
    */
   private void renumber() {
     int[] order = new int[size];
