@@ -32,6 +32,9 @@ final class Analysis {
   final long[] tokHash = new long[MAX_TOKENS];
   final int[] tokEntry = new int[MAX_TOKENS];
   final byte[] tokFlags = new byte[MAX_TOKENS];
+  /** The indices of the tokens with a lexicon entry, in order (set by the rule engine's scoring). */
+  final int[] withEntry = new int[MAX_TOKENS];
+  int nWithEntry;
   final char[] scratch = new char[MAX_CHARS];
   /** The lexicon's word cache for this thread, set for each text (it only saves work, see {@link WordCache}). */
   WordCache words;

@@ -373,7 +373,70 @@ final class Lexicon {
     return (lo & 0xffffffffL) | ((long) hi << 32);
   }
 
+  /**
+   * Renumbers the entries so that those carrying a cue (stop words, negators, intensifiers, phrase
+   * prefixes, complaint and other cues, topics, flags) come first, in their loading order, then the
+   * others. Stop words and cues are the entries a text hits most often and they are few (a few
+   * thousand of about 18,000, most of which carry a valence only): packed together, they share cache
+   * lines instead of being spread over the whole table. Entry numbers mean nothing outside the
+   * lexicon, so this changes no result.
+   */
+  private void renumber() {
+    int[] order = new int[size];
+    int n = 0;
+    for (int e = 0; e < size; e++) {
+      if (kinds[e] != 0 || topics[e] != 0 || flags[e] != 0) {
+        order[n++] = e;
+      }
+    }
+    for (int e = 0; e < size; e++) {
+      if (!(kinds[e] != 0 || topics[e] != 0 || flags[e] != 0)) {
+        order[n++] = e;
+      }
+    }
+    int[] newIndex = new int[size];
+    for (int i = 0; i < size; i++) {
+      newIndex[order[i]] = i;
+    }
+    float[] ve = new float[size];
+    float[] vs = new float[size];
+    int[] k = new int[size];
+    float[] cw = new float[size];
+    float[] pw = new float[size];
+    float[] sw = new float[size];
+    float[] b = new float[size];
+    long[] tp = new long[size];
+    int[] fl = new int[size];
+    String[] c = new String[size];
+    for (int i = 0; i < size; i++) {
+      int e = order[i];
+      ve[i] = valEn[e];
+      vs[i] = valEs[e];
+      k[i] = kinds[e];
+      cw[i] = complaintW[e];
+      pw[i] = praiseW[e];
+      sw[i] = sensitiveW[e];
+      b[i] = boost[e];
+      tp[i] = topics[e];
+      fl[i] = flags[e];
+      c[i] = cue[e];
+    }
+    valEn = ve;
+    valEs = vs;
+    kinds = k;
+    complaintW = cw;
+    praiseW = pw;
+    sensitiveW = sw;
+    boost = b;
+    topics = tp;
+    flags = fl;
+    cue = c;
+    map.renumber(newIndex);
+    skeletons.renumber(newIndex);
+  }
+
   private void finish() {
+    renumber();
     hot = new long[size * 4];
     for (int e = 0; e < size; e++) {
       hot[e * 4] = pack(kinds[e], flags[e]);

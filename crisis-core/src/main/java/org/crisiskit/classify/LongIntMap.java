@@ -69,6 +69,16 @@ final class LongIntMap {
     slots[i] = k | (value + 1);
   }
 
+  /** Replaces every value {@code v} by {@code newValue[v]} (same range), keeping the keys. */
+  void renumber(int[] newValue) {
+    for (int i = 0; i < slots.length; i++) {
+      long s = slots[i];
+      if (s != 0) {
+        slots[i] = (s & ~VALUE_MASK) | (newValue[(int) (s & VALUE_MASK) - 1] + 1);
+      }
+    }
+  }
+
   int size() {
     return size;
   }

@@ -892,12 +892,20 @@ final class RuleEngine {
   private void score(Analysis a) {
     Lexicon x = lex;
     int n = a.nTok;
-    // phrases
+    // The tokens with a lexicon entry, listed without a branch: about half the tokens of a tweet
+    // have one, in no predictable order, so testing each token in every loop below would cost a
+    // mispredicted branch per token and loop.
+    int[] with = a.withEntry;
+    int m = 0;
     for (int i = 0; i < n; i++) {
+      with[m] = i;
+      m += ~a.tokEntry[i] >>> 31; // 1 if the entry is not negative
+    }
+    a.nWithEntry = m;
+    // phrases
+    for (int j = 0; j < m; j++) {
+      int i = with[j];
       int e = a.tokEntry[i];
-      if (e < 0) {
-        continue;
-      }
       cues(e, i, a);
       if ((x.kinds(e) & Lexicon.PREFIX) == 0) {
         continue;
@@ -1008,12 +1016,13 @@ final class RuleEngine {
 
   private void valence(Analysis a) {
     Lexicon x = lex;
-    int n = a.nTok;
     boolean allCaps = a.letters > 0 && a.upper * 10 >= a.letters * 9;
+    int[] with = a.withEntry;
+    int m = a.nWithEntry;
     int contrastAt = -1;
-    for (int i = 0; i < n; i++) {
-      int e = a.tokEntry[i];
-      if (e >= 0 && (x.kinds(e) & Lexicon.CONTRAST) != 0 && i > 0) {
+    for (int j = 0; j < m; j++) {
+      int i = with[j];
+      if ((x.kinds(a.tokEntry[i]) & Lexicon.CONTRAST) != 0 && i > 0) {
         contrastAt = i;
       }
     }
@@ -1025,11 +1034,9 @@ final class RuleEngine {
     double pos = 0;
     double neg = 0;
     double polite = 0;
-    for (int i = 0; i < n; i++) {
+    for (int j = 0; j < m; j++) {
+      int i = with[j];
       int e = a.tokEntry[i];
-      if (e < 0) {
-        continue;
-      }
       int k = x.kinds(e);
       if ((k & Lexicon.NEG) != 0) {
         a.negations++;

@@ -24,7 +24,7 @@ class WordCacheTest {
   @Test
   void warmAndColdCachesGiveTheSameResults() throws Exception {
     List<String> texts = new ArrayList<>(TEXTS);
-    for (int i = 0; i < 3000; i++) { // more distinct words than slots: evictions and reuse of slots
+    for (int i = 0; i < WordCache.SLOTS + 1000; i++) { // more distinct words than slots: evictions and reuse of slots
       texts.add("word" + i + " pedido" + (i % 7) + " refund " + TEXTS.get(i % TEXTS.size()));
     }
     List<Classification> forward = inFreshThread(texts);
