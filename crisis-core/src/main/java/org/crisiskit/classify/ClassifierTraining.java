@@ -144,6 +144,6 @@ public final class ClassifierTraining {
     for (int f = 0; f < w.length; f++) {
       w[f] = (float) (sum[f] / EPOCHS);
     }
-    heads.put(label, new ClassifierModel.Head(label, classes, w));
+    heads.put(label, ClassifierModel.Head.quantise(label, classes, w));
   }
 }

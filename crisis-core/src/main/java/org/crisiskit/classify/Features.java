@@ -9,15 +9,16 @@ import java.util.Arrays;
  * The hashed part is scaled to unit length. No state of its own but per-thread scratch.
  *
  * <p>Two ways to the same numbers: {@link #extract} writes the vector into caller-owned arrays (for
- * training), {@link #score} multiplies it straight into a weight table (for classification), adding
- * each word's character grams as one cached per-word sum of weights: words repeat, so a mention
- * mostly costs two weight look-ups a token instead of one per gram. Neither allocates.
+ * training), {@link #score} sums the rows of a quantised weight table for it (for classification): the
+ * rows' offsets listed first, then added as longs that hold two 16-bit weights each, two classes an
+ * addition and no branch. Character grams are hashed from the last four characters rolled through one
+ * long. Neither allocates.
  *
  * <p>Only 4-grams: cross-validated on the training splits of the development data, 3–5-grams were no
  * better and cost 1.7 times as many weight look-ups.
  */
 final class Features {
-  static final int BITS = 16;
+  static final int BITS = 15;
   static final int DIM = 1 << BITS;
   /** Slots [0, DENSE) hold the dense features (bias included); hashed ones go above. */
   static final int DENSE = 64;
@@ -34,7 +35,10 @@ final class Features {
   private static final long START = 0x1234567L;
   private static final long END = 0x7777L;
 
-  /** Weight of each character 4-gram relative to a word n-gram (cross-validated on training splits). */
+  /**
+   * Weight of each character 4-gram relative to a word n-gram (cross-validated on training splits). One
+   * half exactly: {@link #score} sums word weights twice and gram weights once, as ints.
+   */
   static final float CHAR_WEIGHT = 0.5f;
   /** Factor of a lexicon valence inside a negation scope, in the lexicon sums. */
   private static final float NEGATED_VALENCE = -0.7f;
@@ -42,38 +46,40 @@ final class Features {
   private Features() {}
 
   /**
-   * Per word, the weights of its unigram plus {@link #CHAR_WEIGHT} times its 4-grams' in one weight
-   * table, keyed by the token's hash and characters, and per bigram its weights, keyed by both
-   * tokens' hashes: a hit gives what reading the table would. Words and bigrams repeat, so this
-   * mostly saves the hashing and the scattered reads of a 2^16-row table. Direct-mapped, per thread
-   * and per table; not thread-safe.
+   * Per-thread scratch of {@link #score}: the weight-table rows of a text's word n-grams and of its
+   * character grams, gathered first and summed after in one tight loop per list.
    */
-  static final class GramSumCache {
-    static final int SLOTS = 4096;
-    static final int MAX_LEN = 16;
+  static final class Rows {
     final int stride;
-    final char[] words = new char[SLOTS * MAX_LEN];
-    /** Word length per slot; 0 marks an empty slot. */
-    final byte[] lens = new byte[SLOTS];
-    final long[] hashes = new long[SLOTS];
-    final float[] sums;
-    /** Bigram weights by the bigram's two token hashes. */
-    final long[] bigramPrev = new long[SLOTS];
-    final long[] bigramNext = new long[SLOTS];
-    final boolean[] bigramSet = new boolean[SLOTS];
-    final float[] bigrams;
-    /** A text's hashed features' weights, summed before normalizing. */
-    final float[] acc;
+    final int[] words = new int[2 * Analysis.MAX_TOKENS + 1];
+    final int[] grams = new int[Analysis.MAX_CHARS];
+    final long[] acc;
+    final float[] dense;
     /** The caller's scores of every class. */
     final double[] scores;
 
-    GramSumCache(int stride) {
+    Rows(int stride) {
       this.stride = stride;
-      this.sums = new float[SLOTS * stride];
-      this.bigrams = new float[SLOTS * stride];
-      this.acc = new float[stride];
+      this.acc = new long[stride / 2];
+      this.dense = new float[stride];
       this.scores = new double[stride];
     }
+  }
+
+  /** Added to each 16-bit weight in a {@link #pack packed} table: every lane holds a non-negative number. */
+  static final int BIAS = 1 << 15;
+
+  /**
+   * Packs a quantised table ({@code q[feature * stride + class]}, stride even) two weights a long: class
+   * 2j in the low half of long j of the feature's row, 2j + 1 in the high half, each plus {@link #BIAS}.
+   * Summing longs then sums two classes at once, and no half carries into the other before 65,536 rows.
+   */
+  static long[] pack(short[] q, int stride) {
+    long[] p = new long[q.length / 2];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = (q[2 * i] + BIAS) | ((long) (q[2 * i + 1] + BIAS) << 32);
+    }
+    return p;
   }
 
   /** Lexicon valence sums of a text: positive, negative, and how many words of each. */
@@ -107,18 +113,12 @@ final class Features {
       prev = h;
       valence(a, lex, i, negScope, english, sums);
       negScope = nextScope(a, lex, i, negScope);
-      int s = a.tokStart[i];
-      int t = a.tokEnd[i];
-      int len = t - s + 2;
-      if (len < 4) {
-        continue;
+      int g = grams(a.chars, a.tokStart[i], a.tokEnd[i], idx, n, 1);
+      for (int j = n; j < g; j++) {
+        val[j] = CHAR_WEIGHT;
       }
-      char[] pad = pad(a, s, t);
-      for (int p = 0; p + 4 <= len; p++) {
-        idx[n] = gram(pad, p);
-        val[n++] = CHAR_WEIGHT;
-        chars++;
-      }
+      chars += g - n;
+      n = g;
     }
     idx[n] = bucket(Text.combine(prev ^ BIGRAM_SALT, END));
     val[n++] = 1;
@@ -130,80 +130,49 @@ final class Features {
   }
 
   /**
-   * Adds the score of every class of a weight table ({@code w[feature * stride + class]}) for this
-   * analysis into {@code scores[0, stride)}: the same sums as over the features of {@link #extract},
-   * up to rounding. {@code idx} and {@code val} are scratch of at least {@link #DENSE_USED} entries.
+   * Adds the score of every class of a quantised weight table for this analysis into {@code scores[0,
+   * stride)}: the same sums as over the features of {@link #extract}, up to rounding. With {@code q} the
+   * quantised weights ({@code q[feature * stride + class] * scale[class]} is a weight), {@code w} holds the
+   * dense features' {@code q} as floats and {@code packed} all of {@code q} {@link #pack packed}, for the
+   * hashed features, whose rows are listed first, then summed two classes a long (word n-grams twice,
+   * character grams once: {@link #CHAR_WEIGHT} is one half). {@code idx} and {@code val} are scratch of at
+   * least {@link #DENSE_USED} entries.
    */
-  static void score(Analysis a, Lexicon lex, float[] w, int stride, GramSumCache cache, int[] idx, float[] val,
-      double[] scores) {
+  static void score(Analysis a, Lexicon lex, float[] w, long[] packed, float[] scale, Rows rows, int[] idx,
+      float[] val, double[] scores) {
+    int stride = rows.stride;
+    int half = stride / 2;
     int nt = a.nTok;
     int negScope = 0;
     long prev = START;
-    int words = 1; // the end bigram
-    int chars = 0;
-    float[] acc = cache.acc;
-    Arrays.fill(acc, 0f);
+    int[] wr = rows.words;
+    int[] gr = rows.grams;
+    int nw = 0;
+    int ng = 0;
     Sums sums = sums();
     boolean english = "en".equals(a.lang);
     for (int i = 0; i < nt; i++) {
       long h = a.tokHash[i];
-      bigram(w, stride, cache, prev, h, acc);
-      words += 2;
+      wr[nw++] = bucket(negScope > 0 ? h ^ NEG_SALT : h) * half;
+      wr[nw++] = bucket(Text.combine(prev ^ BIGRAM_SALT, h)) * half;
       prev = h;
-      int s = a.tokStart[i];
-      int t = a.tokEnd[i];
-      int wl = t - s;
-      if (wl >= 2) {
-        chars += wl - 1;
-      }
-      if (wl >= 2 && wl <= GramSumCache.MAX_LEN) {
-        int slot = (int) (h ^ (h >>> 23) ^ (h >>> 41)) & (GramSumCache.SLOTS - 1);
-        int sumAt = slot * stride;
-        if (cache.hashes[slot] != h || !sameWord(cache, slot, a.chars, s, wl)) {
-          // the word's unigram and its 4-grams, as extract() weighs them before normalizing
-          float[] cached = cache.sums;
-          System.arraycopy(w, bucket(h) * stride, cached, sumAt, stride);
-          char[] pad = pad(a, s, t);
-          for (int p = 0; p + 4 <= wl + 2; p++) {
-            int b = gram(pad, p) * stride;
-            for (int c = 0; c < stride; c++) {
-              cached[sumAt + c] += CHAR_WEIGHT * w[b + c];
-            }
-          }
-          System.arraycopy(a.chars, s, cache.words, slot * GramSumCache.MAX_LEN, wl);
-          cache.lens[slot] = (byte) wl;
-          cache.hashes[slot] = h;
-        }
-        add(cache.sums, sumAt, acc, stride);
-        if (negScope > 0) { // the negation-marked unigram instead of the plain one
-          int plain = bucket(h) * stride;
-          int negated = bucket(h ^ NEG_SALT) * stride;
-          for (int c = 0; c < stride; c++) {
-            acc[c] += w[negated + c] - w[plain + c];
-          }
-        }
-      } else {
-        add(w, bucket(negScope > 0 ? h ^ NEG_SALT : h) * stride, acc, stride);
-        if (wl >= 2) {
-          char[] pad = pad(a, s, t);
-          for (int p = 0; p + 4 <= wl + 2; p++) {
-            int b = gram(pad, p) * stride;
-            for (int c = 0; c < stride; c++) {
-              acc[c] += CHAR_WEIGHT * w[b + c];
-            }
-          }
-        }
-      }
+      ng = grams(a.chars, a.tokStart[i], a.tokEnd[i], gr, ng, half);
       valence(a, lex, i, negScope, english, sums);
       negScope = nextScope(a, lex, i, negScope);
     }
-    bigram(w, stride, cache, prev, END, acc);
-    float norm = norm(words, chars);
-    for (int c = 0; c < stride; c++) {
-      scores[c] += norm * acc[c];
+    wr[nw++] = bucket(Text.combine(prev ^ BIGRAM_SALT, END)) * half;
+    long[] acc = rows.acc;
+    Arrays.fill(acc, 0);
+    sum(packed, wr, nw, half, acc);
+    for (int j = 0; j < half; j++) { // word n-grams count twice; the lanes stay apart (below 2^31 each)
+      acc[j] *= 2;
     }
+    sum(packed, gr, ng, half, acc);
+    long bias = (2L * nw + ng) * BIAS;
+    float norm = norm(nw, ng) * CHAR_WEIGHT;
     int n = dense(a, sums, idx, val, 0);
-    Arrays.fill(acc, 0f);
+    float[] d = rows.dense;
+    Arrays.fill(d, 0f);
     for (int i = 0; i < n; i++) { // dense slots are 0..n-1: one contiguous, cached run of weights
       int b = i * stride;
       float v = val[i];
@@ -211,60 +180,60 @@ final class Features {
         continue;
       }
       for (int c = 0; c < stride; c++) {
-        acc[c] += w[b + c] * v;
+        d[c] += w[b + c] * v;
       }
     }
-    for (int c = 0; c < stride; c++) {
-      scores[c] += acc[c];
+    for (int j = 0; j < half; j++) {
+      long x = acc[j];
+      long lo = (x & 0xffffffffL) - bias;
+      long hi = (x >>> 32) - bias;
+      scores[2 * j] += scale[2 * j] * ((double) norm * lo + d[2 * j]);
+      scores[2 * j + 1] += scale[2 * j + 1] * ((double) norm * hi + d[2 * j + 1]);
     }
   }
 
-  /** Adds the weights of the bigram (prev, h), through the cache: frequent bigrams repeat too. */
-  private static void bigram(float[] w, int stride, GramSumCache cache, long prev, long h, float[] acc) {
-    long key = Text.combine(prev ^ BIGRAM_SALT, h);
-    int slot = (int) (key ^ (key >>> 32)) & (GramSumCache.SLOTS - 1);
-    int at = slot * stride;
-    if (cache.bigramPrev[slot] != prev || cache.bigramNext[slot] != h || !cache.bigramSet[slot]) {
-      System.arraycopy(w, bucket(key) * stride, cache.bigrams, at, stride);
-      cache.bigramPrev[slot] = prev;
-      cache.bigramNext[slot] = h;
-      cache.bigramSet[slot] = true;
-    }
-    add(cache.bigrams, at, acc, stride);
-  }
-
-  private static boolean sameWord(GramSumCache cache, int slot, char[] chars, int s, int wl) {
-    if (cache.lens[slot] != wl) {
-      return false;
-    }
-    char[] words = cache.words;
-    int at = slot * GramSumCache.MAX_LEN;
-    for (int j = 0; j < wl; j++) {
-      if (words[at + j] != chars[s + j]) {
-        return false;
+  /**
+   * Adds the rows {@code w[at, at + half)} for each {@code at} in {@code rows[0, n)} into {@code out}.
+   * One to three heads (2, 4 or 6 longs a row) sum in registers.
+   */
+  static void sum(long[] w, int[] rows, int n, int half, long[] out) {
+    if (half == 6) {
+      long a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0;
+      for (int i = 0; i < n; i++) {
+        int r = rows[i];
+        a5 += w[r + 5];
+        a0 += w[r];
+        a1 += w[r + 1];
+        a2 += w[r + 2];
+        a3 += w[r + 3];
+        a4 += w[r + 4];
       }
-    }
-    return true;
-  }
-
-  private static void add(float[] from, int at, float[] to, int k) {
-    if (k == 12) { // the usual three heads (3 + 6 + 2 classes, padded): straight-line code
-      to[0] += from[at];
-      to[1] += from[at + 1];
-      to[2] += from[at + 2];
-      to[3] += from[at + 3];
-      to[4] += from[at + 4];
-      to[5] += from[at + 5];
-      to[6] += from[at + 6];
-      to[7] += from[at + 7];
-      to[8] += from[at + 8];
-      to[9] += from[at + 9];
-      to[10] += from[at + 10];
-      to[11] += from[at + 11];
-      return;
-    }
-    for (int c = 0; c < k; c++) {
-      to[c] += from[at + c];
+      out[0] += a0; out[1] += a1; out[2] += a2; out[3] += a3; out[4] += a4; out[5] += a5;
+    } else if (half == 4) {
+      long a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      for (int i = 0; i < n; i++) {
+        int r = rows[i];
+        a3 += w[r + 3];
+        a0 += w[r];
+        a1 += w[r + 1];
+        a2 += w[r + 2];
+      }
+      out[0] += a0; out[1] += a1; out[2] += a2; out[3] += a3;
+    } else if (half == 2) {
+      long a0 = 0, a1 = 0;
+      for (int i = 0; i < n; i++) {
+        int r = rows[i];
+        a1 += w[r + 1];
+        a0 += w[r];
+      }
+      out[0] += a0; out[1] += a1;
+    } else {
+      for (int i = 0; i < n; i++) {
+        int r = rows[i];
+        for (int c = 0; c < half; c++) {
+          out[c] += w[r + c];
+        }
+      }
     }
   }
 
@@ -282,20 +251,28 @@ final class Features {
     return negScope > 0 ? negScope - 1 : 0;
   }
 
-  /** The word between boundary marks, {@code <word>}, in the analysis' scratch. */
-  private static char[] pad(Analysis a, int s, int t) {
-    char[] pad = a.scratch;
-    pad[0] = '<';
-    System.arraycopy(a.chars, s, pad, 1, t - s);
-    pad[t - s + 1] = '>';
-    return pad;
+  /**
+   * Writes {@code mul} times the bucket of each character 4-gram of the word {@code chars[s, t)} between
+   * boundary marks ({@code <word>}: a word of two or more characters has its length minus one) into
+   * {@code out} from {@code n} on; returns the new count. The last four characters roll through one long,
+   * sixteen bits each, hashed with two multiplications.
+   */
+  private static int grams(char[] chars, int s, int t, int[] out, int n, int mul) {
+    if (t - s < 2) {
+      return n;
+    }
+    long g = ((long) '<' << 32) | ((long) chars[s] << 16) | chars[s + 1];
+    for (int j = s + 2; j < t; j++) {
+      g = (g << 16) | chars[j];
+      out[n++] = gramBucket(g) * mul;
+    }
+    out[n++] = gramBucket((g << 16) | '>') * mul;
+    return n;
   }
 
-  /** FNV-1a of the 4 characters at p, from a seed of its own. */
-  private static int gram(char[] pad, int p) {
-    final long p1 = Text.FNV_PRIME;
-    long ch = (((((CHAR_SALT + 4) ^ pad[p]) * p1 ^ pad[p + 1]) * p1 ^ pad[p + 2]) * p1 ^ pad[p + 3]) * p1;
-    return bucket(Text.mix(ch));
+  private static int gramBucket(long g) {
+    long x = (g ^ CHAR_SALT) * 0x9E3779B97F4A7C15L;
+    return bucket((x ^ (x >>> 32)) * 0xbf58476d1ce4e5b9L);
   }
 
   /** Adds token {@code i}'s valence ({@link RuleEngine#tokenValence}) to the sums; negated: NEGATED_VALENCE of it. */

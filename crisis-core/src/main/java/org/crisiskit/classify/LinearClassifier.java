@@ -31,10 +31,15 @@ final class LinearClassifier implements Classifier {
   private final int positiveClass;
   private final int negativeClass;
   /**
-   * Every head's weights of one feature side by side ({@code fused[feature * stride + offset + class]}),
-   * so a feature costs one memory access for all heads instead of one per head.
+   * Every head's quantised weights of one feature side by side ({@code [feature * stride + offset +
+   * class]}), {@link Features#pack packed} two a long: a feature costs one short run of memory for all
+   * heads, summed two classes an addition.
    */
-  private final float[] fused;
+  private final long[] packed;
+  /** The dense features' rows of the fused weights, as floats. */
+  private final float[] dense;
+  /** Each column's weight scale (its head's); zero in the padding. */
+  private final float[] scale;
   private final int stride;
   private final int polarityAt;
   private final int intentAt;
@@ -47,7 +52,7 @@ final class LinearClassifier implements Classifier {
   }
 
   /** Per thread: this table's per-word gram sums, and the scores of every head's classes side by side. */
-  private final ThreadLocal<Features.GramSumCache> words;
+  private final ThreadLocal<Features.Rows> words;
 
   LinearClassifier(ClassifierModel model, Lexicon lexicon) {
     this.model = model;
@@ -100,24 +105,31 @@ final class LinearClassifier implements Classifier {
     polarityAt = 0;
     intentAt = polarityOf.length;
     abusiveAt = intentAt + intentOf.length;
-    // padded to a multiple of four (zero weights): the usual three heads fill twelve, a fast path
+    // padded to a multiple of four (zero weights): the usual three heads fill twelve
     stride = (abusiveAt + abusiveOf.length + 3) & ~3;
-    fused = new float[stride * Features.DIM];
-    interleave(polarity, polarityAt);
-    interleave(intent, intentAt);
-    interleave(abusive, abusiveAt);
+    short[] fused = new short[stride * Features.DIM];
+    scale = new float[stride];
+    interleave(polarity, polarityAt, fused);
+    interleave(intent, intentAt, fused);
+    interleave(abusive, abusiveAt, fused);
+    packed = Features.pack(fused, stride);
+    dense = new float[Features.DENSE_USED * stride];
+    for (int i = 0; i < dense.length; i++) {
+      dense[i] = fused[i];
+    }
     int width = stride;
-    words = ThreadLocal.withInitial(() -> new Features.GramSumCache(width));
+    words = ThreadLocal.withInitial(() -> new Features.Rows(width));
   }
 
-  private void interleave(ClassifierModel.Head h, int at) {
+  private void interleave(ClassifierModel.Head h, int at, short[] fused) {
     if (h == null) {
       return;
     }
     int k = h.classes.length;
     for (int f = 0; f < Features.DIM; f++) {
-      System.arraycopy(h.w, f * k, fused, f * stride + at, k);
+      System.arraycopy(h.q, f * k, fused, f * stride + at, k);
     }
+    Arrays.fill(scale, at, at + k, h.scale);
   }
 
   private static int best(double[] scores, int from, int k) {
@@ -135,10 +147,10 @@ final class LinearClassifier implements Classifier {
     Scratch s = SCRATCH.get();
     Analysis a = s.a;
     engine.analyze(text == null ? "" : text, lang == null ? Optional.empty() : lang, a);
-    Features.GramSumCache cache = words.get();
+    Features.Rows cache = words.get();
     double[] scores = cache.scores;
     Arrays.fill(scores, 0);
-    Features.score(a, engine.lex, fused, stride, cache, s.idx, s.val, scores);
+    Features.score(a, engine.lex, dense, packed, scale, cache, s.idx, s.val, scores);
     double sentiment = Double.NaN;
     Polarity pol = null;
     if (polarity != null) {

@@ -9,39 +9,50 @@ import org.junit.jupiter.api.Test;
 
 class LinearClassifierTest {
   /**
-   * Classification scores straight from the analysis, with per-word gram sums cached; it must give
-   * the sums over the training features. Random weights, so every feature counts.
+   * Classification scores straight from the analysis, summed two classes a long over a packed
+   * quantised table; they must give the sums over the training features. Random weights over the whole
+   * 16-bit range, so every feature counts and a carry between the halves of a long would show.
    */
   @Test
-  void fusedScoringMatchesTheTrainingFeatures() {
+  void packedScoringMatchesTheTrainingFeatures() {
     RuleEngine engine = new RuleEngine(Lexicon.defaults());
     Analysis a = new Analysis();
     int[] idx = new int[Features.MAX];
     float[] val = new float[Features.MAX];
-    int stride = 5;
-    float[] w = new float[Features.DIM * stride];
-    java.util.Random rnd = new java.util.Random(3);
-    for (int i = 0; i < w.length; i++) {
-      w[i] = (float) rnd.nextGaussian();
-    }
-    Features.GramSumCache cache = new Features.GramSumCache(stride);
     List<String> texts = new ArrayList<>(ClassificationGoldenTest.corpus());
     texts.add("supercalifragilisticexpialidocious words repeat, words repeat, words REPEAT!!! not good");
     texts.add("");
     texts.add("x".repeat(5000) + " " + "ab ".repeat(3000));
-    for (int round = 0; round < 2; round++) { // the second round hits the word cache
+    java.util.Random rnd = new java.util.Random(3);
+    for (int stride : new int[] {4, 8, 12, 16}) {
+      short[] q = new short[Features.DIM * stride];
+      for (int i = 0; i < q.length; i++) {
+        q[i] = (short) (rnd.nextInt(2 * Short.MAX_VALUE + 1) - Short.MAX_VALUE);
+      }
+      float[] scale = new float[stride];
+      for (int c = 0; c < stride; c++) {
+        scale[c] = 1e-4f * (c + 1);
+      }
+      long[] packed = Features.pack(q, stride);
+      float[] dense = new float[Features.DENSE_USED * stride];
+      for (int i = 0; i < dense.length; i++) {
+        dense[i] = q[i];
+      }
+      Features.Rows rows = new Features.Rows(stride);
       for (String t : texts) {
         engine.analyze(t, Optional.empty(), a);
         int n = Features.extract(a, engine.lex, idx, val);
         double[] scores = new double[stride];
-        Features.score(a, engine.lex, w, stride, cache, new int[Features.DENSE_USED],
+        Features.score(a, engine.lex, dense, packed, scale, rows, new int[Features.DENSE_USED],
             new float[Features.DENSE_USED], scores);
         for (int c = 0; c < stride; c++) {
           double expected = 0;
+          double size = 0;
           for (int i = 0; i < n; i++) {
-            expected += w[idx[i] * stride + c] * val[i];
+            expected += q[idx[i] * stride + c] * scale[c] * (double) val[i];
+            size += Math.abs(q[idx[i] * stride + c] * scale[c] * (double) val[i]);
           }
-          assertEquals(expected, scores[c], 1e-3 * (1 + Math.abs(expected)), t);
+          assertEquals(expected, scores[c], 1e-5 * (1 + size), t);
         }
       }
     }
