@@ -50,6 +50,7 @@ import org.crisiskit.journal.FileJournal;
 import org.crisiskit.journal.FsyncPolicy;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.mention.Mention;
+import org.crisiskit.mention.MentionId;
 import org.crisiskit.playbook.Playbook;
 import org.crisiskit.playbook.TriageDecision;
 import org.crisiskit.playbook.TriageEngine;
@@ -858,9 +859,15 @@ public final class CrisisDesk implements AutoCloseable {
       return this;
     }
 
-    /** Registers a network adapter; one per network. */
+    /**
+     * Registers a network adapter; one per network.
+     *
+     * @throws IllegalArgumentException if its {@link NetworkAdapter#network()} is not a valid network
+     *     name ({@link MentionId#requireNetworkName}) or already has an adapter
+     */
     public Builder adapter(NetworkAdapter adapter) {
       Objects.requireNonNull(adapter, "adapter");
+      MentionId.requireNetworkName(adapter.network());
       if (adapters.putIfAbsent(adapter.network(), adapter) != null) {
         throw new IllegalArgumentException("an adapter for network " + adapter.network() + " is already registered");
       }

@@ -182,7 +182,10 @@ public final class Mention {
       addressing = m.addressing;
     }
 
-    /** Sets the network name, for example {@code "x"} (required). */
+    /**
+     * Sets the network name, for example {@code "x"} (required): a lower-case ASCII letter, then up to
+     * 31 of a-z, 0-9 or {@code _} ({@link MentionId#requireNetworkName}).
+     */
     public Builder network(String network) {
       this.network = network;
       return this;

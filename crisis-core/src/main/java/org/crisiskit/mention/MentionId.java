@@ -32,10 +32,12 @@ public record MentionId(String network, String value) {
    * Returns {@code name} if it is a valid network name (see the class description).
    *
    * @throws IllegalArgumentException naming the expected form, if it is not
+   * @throws NullPointerException if {@code name} is null
    */
   public static String requireNetworkName(String name) {
+    Objects.requireNonNull(name, "network");
     checkArgument(isNetworkName(name),
-        "network must be a lower-case letter followed by up to 31 lower-case letters, digits or '_', but was '%s'",
+        "network must be a lower-case ASCII letter (a-z) followed by up to 31 of a-z, 0-9 or '_', but was '%s'",
         name);
     return name;
   }

@@ -20,7 +20,8 @@ import org.crisiskit.internal.MentionCodec;
  * }</pre>
  *
  * <p>Required: {@code network}, {@code id}, {@code author.id}, {@code author.handle}, {@code text},
- * {@code createdAt}. {@code kind} defaults to {@code post}; {@code addressing} (one of {@code mention},
+ * {@code createdAt}; {@code network} is a lower-case ASCII letter, then up to 31 of a-z, 0-9 or
+ * {@code _}. {@code kind} defaults to {@code post}; {@code addressing} (one of {@code mention},
  * {@code reply}, {@code quote}, {@code direct}, {@code keyword}) to {@code direct} for direct messages
  * and {@code keyword} otherwise; counts default to 0. Ids may be strings or integers. Unknown fields
  * are ignored, so a line may carry more (for example a {@code classification}). Thread-safe.

@@ -19,7 +19,10 @@ import org.crisiskit.mention.MentionId;
  * contain credentials.
  */
 public interface NetworkAdapter {
-  /** Short network name used in {@link MentionId#network()}, for example {@code x}. */
+  /**
+   * Short network name used in {@link MentionId#network()}, for example {@code x}: a lower-case ASCII
+   * letter, then up to 31 of a-z, 0-9 or {@code _} ({@link MentionId#requireNetworkName}).
+   */
   String network();
 
   /**

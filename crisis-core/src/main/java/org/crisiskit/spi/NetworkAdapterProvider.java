@@ -12,7 +12,7 @@ import java.util.ServiceLoader;
  * entry.
  */
 public interface NetworkAdapterProvider {
-  /** The network this provider serves, for example {@code x}. */
+  /** The network this provider serves, for example {@code x} (a name as {@link NetworkAdapter#network()} describes). */
   String network();
 
   /**

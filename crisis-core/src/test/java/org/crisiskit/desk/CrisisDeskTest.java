@@ -2,8 +2,10 @@ package org.crisiskit.desk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.spi.FakeNetwork;
 import org.crisiskit.spi.NetworkAction;
+import org.crisiskit.spi.NetworkAdapter;
 import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,16 @@ class CrisisDeskTest {
   CaseId ingest(Mention m) {
     network.publish(m);
     return desk.ingest(m).triage().caseId();
+  }
+
+  @Test
+  void refusesAnAdapterWhoseNetworkNameIdsCouldNotSplitBack() {
+    NetworkAdapter named = (NetworkAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {NetworkAdapter.class},
+        (proxy, method, args) -> method.getName().equals("network") ? "My-Net" : method.invoke(network, args));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CrisisDesk.newBuilder().journal(Journal.inMemory()).clock(clock).adapter(named));
+    assertTrue(e.getMessage().contains("'My-Net'"), e.getMessage());
   }
 
   @Test

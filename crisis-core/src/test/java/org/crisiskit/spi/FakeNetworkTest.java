@@ -23,6 +23,14 @@ class FakeNetworkTest {
   }
 
   @Test
+  void refusesANetworkNameThatIdsCouldNotSplitBack() {
+    assertEquals("mastodon", FakeNetwork.newBuilder().network("mastodon").build().network());
+    for (String bad : new String[] {"X", "my-net", ""}) {
+      assertThrows(IllegalArgumentException.class, () -> FakeNetwork.newBuilder().network(bad), bad);
+    }
+  }
+
+  @Test
   void recordsSentMessagesWithDeterministicIds() {
     FakeNetwork net = FakeNetwork.create();
     Mention m = mention("1", Addressing.MENTION);

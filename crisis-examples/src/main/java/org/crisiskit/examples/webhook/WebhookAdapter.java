@@ -409,7 +409,7 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
 
     /** The network name the pushed mentions carry (default {@code webhook}). */
     public Builder network(String network) {
-      this.network = MentionId.requireNetworkName(Objects.requireNonNull(network, "network"));
+      this.network = MentionId.requireNetworkName(network);
       return this;
     }
 
