@@ -28,8 +28,9 @@ import java.util.zip.ZipException;
  * {@link #writeTo}, loaded with {@link #readFrom}; {@link #classifier()} puts it to work.
  *
  * <p>File format (version {@value #VERSION}): the magic bytes {@code CKCM}, a big-endian int
- * version, then a deflate stream holding the feature-space size, the labels with their classes and
- * the non-zero weights, and an end marker. Immutable and thread-safe.
+ * version, then a deflate stream holding the feature-space size, the labels with their classes, each
+ * label's weight scale (a float) and its non-zero weights as 16-bit multiples of that scale, and an end
+ * marker. Immutable and thread-safe.
  */
 public final class ClassifierModel {
   /** Version written by this release; other versions are rejected. */
@@ -63,13 +64,25 @@ public final class ClassifierModel {
       this.scale = scale;
     }
 
-    /** Quantises trained weights ({@code w[feature * classes + class]}) to the nearest of 65,535 steps. */
+    /**
+     * Quantises trained weights ({@code w[feature * classes + class]}) to the nearest of 65,535 steps.
+     * Weights too small for a normal float scale count as zero.
+     *
+     * @throws IllegalStateException if a weight is not finite (training diverged)
+     */
     static Head quantise(String label, String[] classes, float[] w) {
-      float max = 0;
+      double max = 0;
       for (float x : w) {
+        if (!Float.isFinite(x)) {
+          throw new IllegalStateException("training produced a non-finite weight (" + x + ") for label " + label
+              + "; lower the step size or the feature values");
+        }
         max = Math.max(max, Math.abs(x));
       }
-      float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
+      float scale = (float) (max / Short.MAX_VALUE);
+      if (scale < Float.MIN_NORMAL) {
+        return new Head(label, classes, new short[w.length], 1); // all zeros, at every scale
+      }
       short[] q = new short[w.length];
       for (int i = 0; i < w.length; i++) {
         q[i] = (short) Math.max(-Short.MAX_VALUE, Math.min(Short.MAX_VALUE, Math.round(w[i] / scale)));
@@ -150,7 +163,7 @@ public final class ClassifierModel {
       for (int c = 0; c < h.classes.length; c++) {
         int nnz = 0;
         for (int i = 0; i < Features.DIM; i++) {
-          if (h.weight(c, i) != 0) {
+          if (h.q[i * h.classes.length + c] != 0) {
             nnz++;
           }
         }
@@ -209,11 +222,12 @@ public final class ClassifierModel {
       DataInputStream d = new DataInputStream(new BufferedInputStream(new InflaterInputStream(in, inflater), 1 << 16));
       int bits = d.readInt();
       if (bits != Features.BITS) {
-        throw new ModelFormatException("model feature space 2^" + bits + " does not match 2^" + Features.BITS);
+        throw new ModelFormatException("model feature space 2^" + bits + " does not match 2^" + Features.BITS
+            + " of this release; train the model again with ./crisis train");
       }
       int examples = d.readInt();
       int nHeads = d.readInt();
-      if (nHeads < 0 || nHeads > 3) {
+      if (nHeads < 1 || nHeads > 3) {
         throw new ModelFormatException("model declares " + nHeads + " labels; expected 1 to 3");
       }
       Map<String, Head> heads = new LinkedHashMap<>();
@@ -228,7 +242,7 @@ public final class ClassifierModel {
           classes[c] = d.readUTF();
         }
         float scale = d.readFloat();
-        if (!(scale > 0) || Float.isInfinite(scale)) {
+        if (!(scale >= Float.MIN_NORMAL) || !Float.isFinite(scale * Short.MAX_VALUE)) {
           throw new ModelFormatException("label " + label + ": corrupt weight scale " + scale);
         }
         short[] w = new short[k * Features.DIM];

@@ -72,9 +72,13 @@ final class Features {
   /**
    * Packs a quantised table ({@code q[feature * stride + class]}, stride even) two weights a long: class
    * 2j in the low half of long j of the feature's row, 2j + 1 in the high half, each plus {@link #BIAS}.
-   * Summing longs then sums two classes at once, and no half carries into the other before 65,536 rows.
+   * Summing longs then sums two classes at once, and no half carries into the other before 65,536 rows
+   * (a text has at most about 9,000: 2 × 400 word rows and its character 4-grams).
    */
   static long[] pack(short[] q, int stride) {
+    if (stride % 2 != 0 || q.length % stride != 0) {
+      throw new IllegalArgumentException("stride " + stride + " must be even and divide " + q.length);
+    }
     long[] p = new long[q.length / 2];
     for (int i = 0; i < p.length; i++) {
       p[i] = (q[2 * i] + BIAS) | ((long) (q[2 * i + 1] + BIAS) << 32);

@@ -51,8 +51,8 @@ final class LinearClassifier implements Classifier {
     final float[] val = new float[Features.DENSE_USED];
   }
 
-  /** Per thread: this table's per-word gram sums, and the scores of every head's classes side by side. */
-  private final ThreadLocal<Features.Rows> words;
+  /** Per thread: the rows of a text's features, and the scores of every head's classes side by side. */
+  private final ThreadLocal<Features.Rows> rows;
 
   LinearClassifier(ClassifierModel model, Lexicon lexicon) {
     this.model = model;
@@ -118,7 +118,7 @@ final class LinearClassifier implements Classifier {
       dense[i] = fused[i];
     }
     int width = stride;
-    words = ThreadLocal.withInitial(() -> new Features.Rows(width));
+    rows = ThreadLocal.withInitial(() -> new Features.Rows(width));
   }
 
   private void interleave(ClassifierModel.Head h, int at, short[] fused) {
@@ -147,10 +147,10 @@ final class LinearClassifier implements Classifier {
     Scratch s = SCRATCH.get();
     Analysis a = s.a;
     engine.analyze(text == null ? "" : text, lang == null ? Optional.empty() : lang, a);
-    Features.Rows cache = words.get();
-    double[] scores = cache.scores;
+    Features.Rows rows = this.rows.get();
+    double[] scores = rows.scores;
     Arrays.fill(scores, 0);
-    Features.score(a, engine.lex, dense, packed, scale, cache, s.idx, s.val, scores);
+    Features.score(a, engine.lex, dense, packed, scale, rows, s.idx, s.val, scores);
     double sentiment = Double.NaN;
     Polarity pol = null;
     if (polarity != null) {

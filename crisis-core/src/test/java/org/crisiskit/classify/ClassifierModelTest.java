@@ -103,6 +103,37 @@ class ClassifierModelTest {
   }
 
   @Test
+  void quantisingRefusesNonFiniteWeightsAndZeroesTinyOnes() {
+    String[] classes = {"false", "true"};
+    for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> ClassifierModel.Head.quantise("abusive", classes, new float[] {0.5f, bad}));
+      assertTrue(e.getMessage().contains("non-finite"), e.getMessage());
+    }
+    ClassifierModel.Head tiny = ClassifierModel.Head.quantise("abusive", classes, new float[] {1e-42f, -1e-42f});
+    assertEquals(1f, tiny.scale);
+    assertEquals(0, tiny.q[0]);
+    ClassifierModel.Head h = ClassifierModel.Head.quantise("abusive", classes, new float[] {0.5f, -1f});
+    assertEquals(-Short.MAX_VALUE, h.q[1]);
+    assertEquals(0.5f, h.weight(0, 0), 1e-4f);
+  }
+
+  @Test
+  void aCorruptWeightScaleIsRejected() throws IOException {
+    ClassifierModel model = ClassifierTraining.train(examples());
+    for (float scale : new float[] {0f, -1f, Float.NaN, 3e38f}) {
+      ClassifierModel.Head h = model.heads.values().iterator().next();
+      ClassifierModel bad = new ClassifierModel(
+          java.util.Map.of(h.label, new ClassifierModel.Head(h.label, h.classes, h.q, scale)), 1);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      bad.writeTo(out);
+      ModelFormatException e = assertThrows(ModelFormatException.class,
+          () -> ClassifierModel.readFrom(new ByteArrayInputStream(out.toByteArray())));
+      assertTrue(e.getMessage().contains("corrupt weight scale"), e.getMessage());
+    }
+  }
+
+  @Test
   void notAModelIsRejected() {
     ModelFormatException e = assertThrows(ModelFormatException.class,
         () -> ClassifierModel.readFrom(new ByteArrayInputStream("{\"json\": true}".getBytes())));

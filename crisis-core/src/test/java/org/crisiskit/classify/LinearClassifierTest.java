@@ -24,10 +24,22 @@ class LinearClassifierTest {
     texts.add("");
     texts.add("x".repeat(5000) + " " + "ab ".repeat(3000));
     java.util.Random rnd = new java.util.Random(3);
-    for (int stride : new int[] {4, 8, 12, 16}) {
+    // the most rows a text can have: distinct long words up to the text limit (thousands of 4-grams)
+    StringBuilder distinct = new StringBuilder();
+    while (distinct.length() < RuleEngine.MAX_TEXT) {
+      for (int i = 0; i < 40; i++) {
+        distinct.append((char) ('a' + rnd.nextInt(26)));
+      }
+      distinct.append(' ');
+    }
+    texts.add(distinct.toString());
+    for (int trial = 0; trial < 6; trial++) {
+      int stride = new int[] {4, 8, 12, 16, 4, 4}[trial];
       short[] q = new short[Features.DIM * stride];
       for (int i = 0; i < q.length; i++) {
-        q[i] = (short) (rnd.nextInt(2 * Short.MAX_VALUE + 1) - Short.MAX_VALUE);
+        // random weights, then the extremes of 16 bits where a carry between halves would show
+        q[i] = trial == 4 ? Short.MAX_VALUE : trial == 5 ? Short.MIN_VALUE
+            : (short) (rnd.nextInt(2 * Short.MAX_VALUE + 1) - Short.MAX_VALUE);
       }
       float[] scale = new float[stride];
       for (int c = 0; c < stride; c++) {
