@@ -34,7 +34,7 @@ import java.util.zip.ZipException;
  */
 public final class ClassifierModel {
   /** Version written by this release; other versions are rejected. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
   static final byte[] MAGIC = {'C', 'K', 'C', 'M'};
   private static final int END = 0x454e4421;
 

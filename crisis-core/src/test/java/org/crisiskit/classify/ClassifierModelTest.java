@@ -91,6 +91,17 @@ class ClassifierModelTest {
     assertTrue(e.getMessage().contains("./crisis train"), e.getMessage());
   }
 
+  /** Version 3 files had no polarity-layer dense features: their weights mean something else now. */
+  @Test
+  void versionThreeModelIsRejectedWithAHintToRetrain() throws IOException {
+    byte[] bytes = bytes();
+    ByteBuffer.wrap(bytes).putInt(4, 3);
+    ModelFormatException e = assertThrows(ModelFormatException.class,
+        () -> ClassifierModel.readFrom(new ByteArrayInputStream(bytes)));
+    assertTrue(e.getMessage().contains("version 3 is not supported"), e.getMessage());
+    assertTrue(e.getMessage().contains("./crisis train"), e.getMessage());
+  }
+
   /** Version 2 files held 32-bit float weights and hashed character grams otherwise: never misread them. */
   @Test
   void versionTwoModelIsRejectedWithAHintToRetrain() throws IOException {
