@@ -40,8 +40,8 @@ final class Analysis {
   WordCache words;
   int nTok;
   long altHash;
-  /** Raw-character hash of the word last read by the tokenizer's word scanner. */
-  long wordHash;
+  /** The {@link WordCache#pack}ed characters (or 0) of the word last read by the tokenizer's word scanner. */
+  long wordKey;
 
   int exclam;
   int qmarks;

@@ -48,7 +48,7 @@ final class RuleEngine {
         // its end within the text is its end within the chunk)
         int j = wordEnd(t, i, n, a);
         if (j == n || isSep(t[j])) {
-          piece(t, s, j, (byte) 0, a, a.wordHash);
+          piece(t, s, j, (byte) 0, a, a.wordKey);
           i = j;
           continue;
         }
@@ -115,7 +115,7 @@ final class RuleEngine {
 
   /**
    * One chunk between separators. {@code firstEnd}, if positive, is the end of the word starting the
-   * chunk at {@code s}, with its raw hash in {@code a.wordHash}.
+   * chunk at {@code s}, with its {@link WordCache#pack}ed characters (or 0) in {@code a.wordKey}.
    */
   private void chunk(char[] t, int s, int e, Analysis a, int firstEnd) {
     char c0 = t[s];
@@ -166,7 +166,7 @@ final class RuleEngine {
         int ws = j;
         if (ws == s && firstEnd > 0) { // not a hashtag: the chunk starts with a letter or digit
           j = firstEnd;
-          piece(t, ws, j, (byte) 0, a, a.wordHash);
+          piece(t, ws, j, (byte) 0, a, a.wordKey);
           continue;
         }
         j = wordEnd(t, j, e);
@@ -235,14 +235,19 @@ final class RuleEngine {
     return wordEnd(t, s, e, null);
   }
 
-  /** {@link #wordEnd(char[], int, int)}, leaving the word's {@link #rawHash} in {@code a.wordHash} if given. */
+  /**
+   * {@link #wordEnd(char[], int, int)}, leaving the word's {@link WordCache#pack}ed characters (or 0)
+   * in {@code a.wordKey} if given: packing while scanning saves reading the word again.
+   */
   private static int wordEnd(char[] t, int s, int e, Analysis a) {
     int j = s + 1;
-    long rh = t[s];
+    long key = t[s];
+    int any = t[s];
     while (j < e) {
       char c = t[j];
       if (Text.isLetterOrDigit(c)) {
-        rh = 31 * rh + c;
+        key = key << 8 | c; // characters beyond the eighth shift out: such words are not packed
+        any |= c;
         j++;
         continue;
       }
@@ -258,15 +263,16 @@ final class RuleEngine {
       } else {
         break;
       }
-      rh = 31 * rh + c;
+      key = key << 8 | c;
+      any |= c;
     }
     if (a != null) {
-      a.wordHash = rh;
+      a.wordKey = j - s <= WordCache.PACK_LEN && any < 0x100 ? key : 0;
     }
     return j;
   }
 
-  /** Hash of raw characters, keying the word cache. */
+  /** Hash of raw characters, keying the word cache for words that cannot be packed. */
   private static long rawHash(char[] t, int s, int e) {
     long rh = 0;
     for (int i = s; i < e; i++) {
@@ -329,31 +335,58 @@ final class RuleEngine {
   }
 
   private void piece(char[] t, int s, int e, byte flags, Analysis a) {
-    if (e - s <= WordCache.MAX_LEN) {
-      piece(t, s, e, flags, a, rawHash(t, s, e));
-    } else {
-      piece(t, s, e, flags, a, 0);
-    }
+    piece(t, s, e, flags, a, WordCache.pack(t, s, e));
   }
 
-  /** One piece of a word; {@code rh} is its {@link #rawHash} (or anything if too long to be cached). */
-  private void piece(char[] t, int s, int e, byte flags, Analysis a, long rh) {
+  /** One piece of a word; {@code key} is its {@link WordCache#pack}ed characters, or 0 if it has none. */
+  private void piece(char[] t, int s, int e, byte flags, Analysis a, long key) {
     if (a.charLen + (e - s) >= Analysis.MAX_CHARS || a.nTok >= Analysis.MAX_TOKENS) {
       return;
     }
     int len = e - s;
-    if (len > WordCache.MAX_LEN) {
-      readPiece(t, s, e, flags, a, -1);
+    WordCache c = a.words;
+    long[] cm = c.meta;
+    if (key != 0) {
+      int slot = WordCache.slot(key);
+      int b = WordCache.META * slot;
+      if (cm[b] == key) {
+        // a word seen before: the same characters give the same normalized form, flags and entry
+        long meta = cm[b + 1];
+        int letters = WordCache.letters(meta);
+        a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
+        a.esMarks += WordCache.esMarks(meta);
+        if (letters == 0) {
+          return;
+        }
+        a.letters += letters;
+        a.upper += WordCache.uppers(meta);
+        int start = a.charLen;
+        int fl = WordCache.foldLen(meta);
+        long f = cm[b + 3];
+        char[] out = a.chars;
+        for (int k = start + fl - 1; k >= start; k--) {
+          out[k] = (char) (f & 0xff);
+          f >>>= 8;
+        }
+        a.charLen = start + fl;
+        addToken(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+        return;
+      }
+      readPiece(t, s, e, flags, a, slot, key);
       return;
     }
-    WordCache c = a.words;
-    int slot = WordCache.slot(rh);
-    long meta = c.meta[2 * slot];
+    if (len > WordCache.MAX_LEN) {
+      readPiece(t, s, e, flags, a, -1, 0);
+      return;
+    }
+    int slot = WordCache.slot(rawHash(t, s, e));
+    int b = WordCache.META * slot;
+    long meta = cm[b + 1];
     int at = slot * WordCache.STRIDE;
-    if (WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
-      // a word seen before: the same characters give the same normalized form, flags and entry
+    if (cm[b] == 0 && WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
+      // as above, for a word whose characters are kept in the cache's data
       int letters = WordCache.letters(meta);
-      a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
+      a.latin += letters;
       a.esMarks += WordCache.esMarks(meta);
       if (letters == 0) {
         return;
@@ -364,14 +397,17 @@ final class RuleEngine {
       int fl = WordCache.foldLen(meta);
       System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
       a.charLen = start + fl;
-      addToken(a, WordCache.entry(meta), c.meta[2 * slot + 1], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+      addToken(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
       return;
     }
-    readPiece(t, s, e, flags, a, slot);
+    readPiece(t, s, e, flags, a, slot, 0);
   }
 
-  /** Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not negative. */
-  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot) {
+  /**
+   * Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not
+   * negative, under {@code key} (see {@link WordCache#put}).
+   */
+  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot, long key) {
     char[] buf = a.chars;
     int start = a.charLen;
     int w = start;
@@ -427,7 +463,7 @@ final class RuleEngine {
     boolean cache = slot >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
     if (letters == 0) {
       if (cache) {
-        a.words.put(slot, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0);
+        a.words.put(slot, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0);
       }
       return; // numbers and symbols alone carry nothing
     }
@@ -475,7 +511,7 @@ final class RuleEngine {
       }
     }
     if (cache) {
-      a.words.put(slot, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, h);
+      a.words.put(slot, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, h);
     }
     addToken(a, entry, h, fl, start, w);
   }
