@@ -352,6 +352,7 @@ final class RuleEngine {
       if (cm[b] == key) {
         // a word seen before: the same characters give the same normalized form, flags and entry
         long meta = cm[b + 1];
+        c.used(slot, meta);
         int letters = WordCache.letters(meta);
         a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
         a.esMarks += WordCache.esMarks(meta);
@@ -364,10 +365,16 @@ final class RuleEngine {
         int fl = WordCache.foldLen(meta);
         long f = cm[b + 3];
         char[] out = a.chars;
-        for (int k = start + fl - 1; k >= start; k--) {
-          out[k] = (char) (f & 0xff);
-          f >>>= 8;
-        }
+        // all eight bytes, whatever the length: no loop to mispredict; the bytes after the word are
+        // past charLen, free space (Analysis.chars has room for them after MAX_CHARS)
+        out[start] = (char) (f >>> 56);
+        out[start + 1] = (char) (f >>> 48 & 0xff);
+        out[start + 2] = (char) (f >>> 40 & 0xff);
+        out[start + 3] = (char) (f >>> 32 & 0xff);
+        out[start + 4] = (char) (f >>> 24 & 0xff);
+        out[start + 5] = (char) (f >>> 16 & 0xff);
+        out[start + 6] = (char) (f >>> 8 & 0xff);
+        out[start + 7] = (char) (f & 0xff);
         a.charLen = start + fl;
         addToken(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
         return;
@@ -385,6 +392,7 @@ final class RuleEngine {
     int at = slot * WordCache.STRIDE;
     if (cm[b] == 0 && WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
       // as above, for a word whose characters are kept in the cache's data
+      c.used(slot, meta);
       int letters = WordCache.letters(meta);
       a.latin += letters;
       a.esMarks += WordCache.esMarks(meta);

@@ -72,6 +72,12 @@ final class WordCache {
   void put(int slot, long key, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters,
       int uppers, int esMarks, int flags, int entry, long h) {
     int b = META * slot;
+    long old = meta[b + 1];
+    if ((old & USED) != 0) {
+      // the word there was read again since it came or since the last miss: it stays this time
+      meta[b + 1] = old & ~USED;
+      return;
+    }
     long f = 0;
     if (key != 0) {
       // a packed word's normalized form is no longer and folds Latin-1 into Latin-1, but check
@@ -83,6 +89,7 @@ final class WordCache {
       if (foldLen > PACK_LEN || any >= 0x100) {
         return;
       }
+      f <<= 8 * (PACK_LEN - foldLen); // first character in the highest byte: see RuleEngine.piece
     } else {
       int at = slot * STRIDE;
       System.arraycopy(t, s, data, at, e - s);
@@ -93,6 +100,20 @@ final class WordCache {
         | (long) uppers << 39 | (long) esMarks << 44 | (long) (flags & 0xff) << 49;
     meta[b + 2] = h;
     meta[b + 3] = f;
+  }
+
+  /**
+   * Set in a slot's packed fields when the word is read again: a miss then spares the word once
+   * (second chance). Frequent words survive the rare ones passing through their slot, which keeps
+   * more of a tweet's words cached than replacing on every miss.
+   */
+  static final long USED = 1L << 62;
+
+  /** Marks a hit on the slot ({@link #USED}), writing only when the mark is not there yet. */
+  void used(int slot, long m) {
+    if ((m & USED) == 0) {
+      meta[META * slot + 1] = m | USED;
+    }
   }
 
   static int entry(long meta) {
