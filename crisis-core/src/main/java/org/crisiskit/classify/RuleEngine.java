@@ -376,7 +376,10 @@ final class RuleEngine {
         out[start + 6] = (char) (f >>> 8 & 0xff);
         out[start + 7] = (char) (f & 0xff);
         a.charLen = start + fl;
-        addToken(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+        // the stop-word counts from the cache, without a branch or a look-up in the lexicon
+        a.stopEn += WordCache.stopEn(meta);
+        a.stopEs += WordCache.stopEs(meta);
+        token(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
         return;
       }
       readPiece(t, s, e, flags, a, slot, key);
@@ -405,7 +408,10 @@ final class RuleEngine {
       int fl = WordCache.foldLen(meta);
       System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
       a.charLen = start + fl;
-      addToken(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+      // the stop-word counts from the cache, without a branch or a look-up in the lexicon
+        a.stopEn += WordCache.stopEn(meta);
+        a.stopEs += WordCache.stopEs(meta);
+        token(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
       return;
     }
     readPiece(t, s, e, flags, a, slot, 0);
@@ -471,7 +477,7 @@ final class RuleEngine {
     boolean cache = slot >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
     if (letters == 0) {
       if (cache) {
-        a.words.put(slot, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0);
+        a.words.put(slot, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
       }
       return; // numbers and symbols alone carry nothing
     }
@@ -519,7 +525,8 @@ final class RuleEngine {
       }
     }
     if (cache) {
-      a.words.put(slot, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, h);
+      int stops = entry >= 0 ? WordCache.stops(lex.kinds(entry)) : 0;
+      a.words.put(slot, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, stops, h);
     }
     addToken(a, entry, h, fl, start, w);
   }
@@ -876,13 +883,7 @@ final class RuleEngine {
   }
 
   private void addToken(Analysis a, int entry, long hash, byte flags, int start, int end) {
-    int i = a.nTok++;
-    a.tokHash[i] = hash;
-    a.tokEntry[i] = entry;
-    a.tokFlags[i] = a.clauseBreak ? (byte) (flags | Analysis.CLAUSE) : flags;
-    a.clauseBreak = false;
-    a.tokStart[i] = start;
-    a.tokEnd[i] = end;
+    token(a, entry, hash, flags, start, end);
     if (entry >= 0) {
       int k = lex.kinds(entry);
       if ((k & Lexicon.STOP_EN) != 0) {
@@ -892,6 +893,17 @@ final class RuleEngine {
         a.stopEs++;
       }
     }
+  }
+
+  /** {@link #addToken} without counting stop words. */
+  private static void token(Analysis a, int entry, long hash, byte flags, int start, int end) {
+    int i = a.nTok++;
+    a.tokHash[i] = hash;
+    a.tokEntry[i] = entry;
+    a.tokFlags[i] = a.clauseBreak ? (byte) (flags | Analysis.CLAUSE) : flags;
+    a.clauseBreak = false;
+    a.tokStart[i] = start;
+    a.tokEnd[i] = end;
   }
 
   // ---------------------------------------------------------------- language

@@ -70,7 +70,7 @@ final class WordCache {
 
   /** Remembers a word; {@code key} is its {@link #pack}ed characters, or 0 to keep them in {@link #data}. */
   void put(int slot, long key, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters,
-      int uppers, int esMarks, int flags, int entry, long h) {
+      int uppers, int esMarks, int flags, int entry, int stops, long h) {
     int b = META * slot;
     long old = meta[b + 1];
     if ((old & USED) != 0) {
@@ -97,7 +97,7 @@ final class WordCache {
     }
     meta[b] = key;
     meta[b + 1] = (entry + 1L) | (long) (e - s) << 24 | (long) foldLen << 29 | (long) letters << 34
-        | (long) uppers << 39 | (long) esMarks << 44 | (long) (flags & 0xff) << 49;
+        | (long) uppers << 39 | (long) esMarks << 44 | (long) (flags & 0xff) << 49 | (long) stops << 57;
     meta[b + 2] = h;
     meta[b + 3] = f;
   }
@@ -138,6 +138,28 @@ final class WordCache {
 
   static int esMarks(long meta) {
     return (int) (meta >>> 44) & 31;
+  }
+
+  private static final int STOP_SHIFT = Integer.numberOfTrailingZeros(Lexicon.STOP_EN);
+
+  static {
+    if (Lexicon.STOP_ES != Lexicon.STOP_EN << 1) {
+      throw new AssertionError("stop-word bits must be adjacent");
+    }
+  }
+
+  /** The stop-word bits of an entry's kinds, as {@link #put} takes them. */
+  static int stops(int kinds) {
+    return kinds >>> STOP_SHIFT & 3;
+  }
+
+  /** 1 if the word is an English stop word, else 0. */
+  static int stopEn(long meta) {
+    return (int) (meta >>> 57) & 1;
+  }
+
+  static int stopEs(long meta) {
+    return (int) (meta >>> 58) & 1;
   }
 
   static int flags(long meta) {
