@@ -251,6 +251,9 @@ final class RuleEngine {
         j++;
         continue;
       }
+      if (!Text.mayContinueWord(c)) {
+        break; // most words end at a space or punctuation: one table read decides
+      }
       boolean nextLetter = j + 1 < e && Text.isLetterOrDigit(t[j + 1]);
       if ((c == '\'' || c == '\u2019') && nextLetter) {
         j++;

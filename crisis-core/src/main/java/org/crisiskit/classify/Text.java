@@ -11,6 +11,8 @@ final class Text {
   static final byte DIGIT = 2;
   static final byte UPPER = 4;
   static final byte LOWER = 8;
+  /** ' * @ $ ! . - _: characters that may continue a word (see the rule engine's wordEnd). */
+  static final byte IN_WORD = 16;
   /** {@link Character}'s answers for the Latin range, one table read instead of several look-ups. */
   private static final byte[] CLS = new byte[TABLE];
   static final long FNV_BASIS = 0xcbf29ce484222325L;
@@ -26,7 +28,8 @@ final class Text {
       FOLD[c] = base < 0x250 ? base : lower;
       char ch = (char) c;
       CLS[c] = (byte) ((Character.isLetter(ch) ? LETTER : 0) | (Character.isDigit(ch) ? DIGIT : 0)
-          | (Character.isUpperCase(ch) ? UPPER : 0) | (Character.isLowerCase(ch) ? LOWER : 0));
+          | (Character.isUpperCase(ch) ? UPPER : 0) | (Character.isLowerCase(ch) ? LOWER : 0)
+          | ("'*@$!.-_".indexOf(ch) >= 0 ? IN_WORD : 0));
     }
   }
 
@@ -38,6 +41,11 @@ final class Text {
       return FOLD[c];
     }
     return Character.toLowerCase(c);
+  }
+
+  /** False for the characters below {@link #TABLE} that always end a word: not a letter, digit or {@link #IN_WORD}. */
+  static boolean mayContinueWord(char c) {
+    return c >= TABLE || CLS[c] != 0;
   }
 
   static boolean isLetterOrDigit(char c) {
