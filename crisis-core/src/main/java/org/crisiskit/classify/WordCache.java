@@ -12,8 +12,9 @@ final class WordCache {
   /**
    * 2,048 slots (192 KB per thread and lexicon: 128 KB of characters for words that cannot be
    * packed, 64 KB of packed words and fields). They keep about 60% of the words of 4,096 real
-   * tweets (with the second chance of {@link #USED}); 8,192 slots keep about 70% but were only 1-5% faster, for 640 KB in every thread that
-   * classifies (a helpdesk may run hundreds), so the smaller cache stays.
+   * tweets (with the second chance of {@link #USED}); 8,192 slots keep about 70% but were only
+   * 1-5% faster, for 640 KB more in every thread that classifies (a helpdesk may run hundreds), so
+   * the smaller cache stays.
    */
   static final int BITS = 11;
   static final int SLOTS = 1 << BITS;
