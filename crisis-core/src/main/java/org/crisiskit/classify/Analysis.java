@@ -25,7 +25,8 @@ final class Analysis {
 
   /** The text being classified, copied once (at most {@link RuleEngine#MAX_TEXT} characters). */
   final char[] text = new char[RuleEngine.MAX_TEXT];
-  final char[] chars = new char[MAX_CHARS];
+  /** The tokens' normalized characters; room for a packed word's eight after {@link #MAX_CHARS}. */
+  final char[] chars = new char[MAX_CHARS + WordCache.PACK_LEN];
   int charLen;
   final int[] tokStart = new int[MAX_TOKENS];
   final int[] tokEnd = new int[MAX_TOKENS];
@@ -40,8 +41,8 @@ final class Analysis {
   WordCache words;
   int nTok;
   long altHash;
-  /** Raw-character hash of the word last read by the tokenizer's word scanner. */
-  long wordHash;
+  /** The {@link WordCache#pack}ed characters (or 0) of the word last read by the tokenizer's word scanner. */
+  long wordKey;
 
   int exclam;
   int qmarks;

@@ -48,7 +48,7 @@ final class RuleEngine {
         // its end within the text is its end within the chunk)
         int j = wordEnd(t, i, n, a);
         if (j == n || isSep(t[j])) {
-          piece(t, s, j, (byte) 0, a, a.wordHash);
+          piece(t, s, j, (byte) 0, a, a.wordKey);
           i = j;
           continue;
         }
@@ -115,7 +115,7 @@ final class RuleEngine {
 
   /**
    * One chunk between separators. {@code firstEnd}, if positive, is the end of the word starting the
-   * chunk at {@code s}, with its raw hash in {@code a.wordHash}.
+   * chunk at {@code s}, with its {@link WordCache#pack}ed characters (or 0) in {@code a.wordKey}.
    */
   private void chunk(char[] t, int s, int e, Analysis a, int firstEnd) {
     char c0 = t[s];
@@ -166,7 +166,7 @@ final class RuleEngine {
         int ws = j;
         if (ws == s && firstEnd > 0) { // not a hashtag: the chunk starts with a letter or digit
           j = firstEnd;
-          piece(t, ws, j, (byte) 0, a, a.wordHash);
+          piece(t, ws, j, (byte) 0, a, a.wordKey);
           continue;
         }
         j = wordEnd(t, j, e);
@@ -235,16 +235,24 @@ final class RuleEngine {
     return wordEnd(t, s, e, null);
   }
 
-  /** {@link #wordEnd(char[], int, int)}, leaving the word's {@link #rawHash} in {@code a.wordHash} if given. */
+  /**
+   * {@link #wordEnd(char[], int, int)}, leaving the word's {@link WordCache#pack}ed characters (or 0)
+   * in {@code a.wordKey} if given: packing while scanning saves reading the word again.
+   */
   private static int wordEnd(char[] t, int s, int e, Analysis a) {
     int j = s + 1;
-    long rh = t[s];
+    long key = t[s];
+    int any = t[s];
     while (j < e) {
       char c = t[j];
       if (Text.isLetterOrDigit(c)) {
-        rh = 31 * rh + c;
+        key = key << 8 | c; // characters beyond the eighth shift out: such words are not packed
+        any |= c;
         j++;
         continue;
+      }
+      if (!Text.mayContinueWord(c)) {
+        break; // most words end at a space or punctuation: one table read decides
       }
       boolean nextLetter = j + 1 < e && Text.isLetterOrDigit(t[j + 1]);
       if ((c == '\'' || c == '\u2019') && nextLetter) {
@@ -258,15 +266,16 @@ final class RuleEngine {
       } else {
         break;
       }
-      rh = 31 * rh + c;
+      key = key << 8 | c;
+      any |= c;
     }
     if (a != null) {
-      a.wordHash = rh;
+      a.wordKey = j - s <= WordCache.PACK_LEN && any < 0x100 ? key : 0;
     }
     return j;
   }
 
-  /** Hash of raw characters, keying the word cache. */
+  /** Hash of raw characters, keying the word cache for words that cannot be packed. */
   private static long rawHash(char[] t, int s, int e) {
     long rh = 0;
     for (int i = s; i < e; i++) {
@@ -329,31 +338,69 @@ final class RuleEngine {
   }
 
   private void piece(char[] t, int s, int e, byte flags, Analysis a) {
-    if (e - s <= WordCache.MAX_LEN) {
-      piece(t, s, e, flags, a, rawHash(t, s, e));
-    } else {
-      piece(t, s, e, flags, a, 0);
-    }
+    piece(t, s, e, flags, a, WordCache.pack(t, s, e));
   }
 
-  /** One piece of a word; {@code rh} is its {@link #rawHash} (or anything if too long to be cached). */
-  private void piece(char[] t, int s, int e, byte flags, Analysis a, long rh) {
+  /** One piece of a word; {@code key} is its {@link WordCache#pack}ed characters, or 0 if it has none. */
+  private void piece(char[] t, int s, int e, byte flags, Analysis a, long key) {
     if (a.charLen + (e - s) >= Analysis.MAX_CHARS || a.nTok >= Analysis.MAX_TOKENS) {
       return;
     }
     int len = e - s;
-    if (len > WordCache.MAX_LEN) {
-      readPiece(t, s, e, flags, a, -1);
+    WordCache c = a.words;
+    long[] cm = c.meta;
+    if (key != 0) {
+      int slot = WordCache.slot(key);
+      int b = WordCache.META * slot;
+      if (cm[b] == key) {
+        // a word seen before: the same characters give the same normalized form, flags and entry
+        long meta = cm[b + 1];
+        c.used(slot, meta);
+        int letters = WordCache.letters(meta);
+        a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
+        a.esMarks += WordCache.esMarks(meta);
+        if (letters == 0) {
+          return;
+        }
+        a.letters += letters;
+        a.upper += WordCache.uppers(meta);
+        int start = a.charLen;
+        int fl = WordCache.foldLen(meta);
+        long f = cm[b + 3];
+        char[] out = a.chars;
+        // all eight bytes, whatever the length: no loop to mispredict; the bytes after the word are
+        // past charLen, free space (Analysis.chars has room for them after MAX_CHARS)
+        out[start] = (char) (f >>> 56);
+        out[start + 1] = (char) (f >>> 48 & 0xff);
+        out[start + 2] = (char) (f >>> 40 & 0xff);
+        out[start + 3] = (char) (f >>> 32 & 0xff);
+        out[start + 4] = (char) (f >>> 24 & 0xff);
+        out[start + 5] = (char) (f >>> 16 & 0xff);
+        out[start + 6] = (char) (f >>> 8 & 0xff);
+        out[start + 7] = (char) (f & 0xff);
+        a.charLen = start + fl;
+        // the stop-word counts from the cache, without a branch or a look-up in the lexicon
+        a.stopEn += WordCache.stopEn(meta);
+        a.stopEs += WordCache.stopEs(meta);
+        token(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+        return;
+      }
+      readPiece(t, s, e, flags, a, slot, key);
       return;
     }
-    WordCache c = a.words;
-    int slot = WordCache.slot(rh);
-    long meta = c.meta[2 * slot];
+    if (len > WordCache.MAX_LEN) {
+      readPiece(t, s, e, flags, a, -1, 0);
+      return;
+    }
+    int slot = WordCache.slot(rawHash(t, s, e));
+    int b = WordCache.META * slot;
+    long meta = cm[b + 1];
     int at = slot * WordCache.STRIDE;
-    if (WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
-      // a word seen before: the same characters give the same normalized form, flags and entry
+    if (cm[b] == 0 && WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
+      // as above, for a word whose characters are kept in the cache's data
+      c.used(slot, meta);
       int letters = WordCache.letters(meta);
-      a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
+      a.latin += letters;
       a.esMarks += WordCache.esMarks(meta);
       if (letters == 0) {
         return;
@@ -364,14 +411,20 @@ final class RuleEngine {
       int fl = WordCache.foldLen(meta);
       System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
       a.charLen = start + fl;
-      addToken(a, WordCache.entry(meta), c.meta[2 * slot + 1], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+      // the stop-word counts from the cache, without a branch or a look-up in the lexicon
+        a.stopEn += WordCache.stopEn(meta);
+        a.stopEs += WordCache.stopEs(meta);
+        token(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
       return;
     }
-    readPiece(t, s, e, flags, a, slot);
+    readPiece(t, s, e, flags, a, slot, 0);
   }
 
-  /** Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not negative. */
-  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot) {
+  /**
+   * Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not
+   * negative, under {@code key} (see {@link WordCache#put}).
+   */
+  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot, long key) {
     char[] buf = a.chars;
     int start = a.charLen;
     int w = start;
@@ -427,7 +480,7 @@ final class RuleEngine {
     boolean cache = slot >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
     if (letters == 0) {
       if (cache) {
-        a.words.put(slot, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0);
+        a.words.put(slot, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
       }
       return; // numbers and symbols alone carry nothing
     }
@@ -475,7 +528,8 @@ final class RuleEngine {
       }
     }
     if (cache) {
-      a.words.put(slot, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, h);
+      int stops = entry >= 0 ? WordCache.stops(lex.kinds(entry)) : 0;
+      a.words.put(slot, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, stops, h);
     }
     addToken(a, entry, h, fl, start, w);
   }
@@ -832,13 +886,7 @@ final class RuleEngine {
   }
 
   private void addToken(Analysis a, int entry, long hash, byte flags, int start, int end) {
-    int i = a.nTok++;
-    a.tokHash[i] = hash;
-    a.tokEntry[i] = entry;
-    a.tokFlags[i] = a.clauseBreak ? (byte) (flags | Analysis.CLAUSE) : flags;
-    a.clauseBreak = false;
-    a.tokStart[i] = start;
-    a.tokEnd[i] = end;
+    token(a, entry, hash, flags, start, end);
     if (entry >= 0) {
       int k = lex.kinds(entry);
       if ((k & Lexicon.STOP_EN) != 0) {
@@ -848,6 +896,17 @@ final class RuleEngine {
         a.stopEs++;
       }
     }
+  }
+
+  /** {@link #addToken} without counting stop words. */
+  private static void token(Analysis a, int entry, long hash, byte flags, int start, int end) {
+    int i = a.nTok++;
+    a.tokHash[i] = hash;
+    a.tokEntry[i] = entry;
+    a.tokFlags[i] = a.clauseBreak ? (byte) (flags | Analysis.CLAUSE) : flags;
+    a.clauseBreak = false;
+    a.tokStart[i] = start;
+    a.tokEnd[i] = end;
   }
 
   // ---------------------------------------------------------------- language

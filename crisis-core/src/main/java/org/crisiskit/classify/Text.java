@@ -5,14 +5,19 @@ import java.text.Normalizer;
 /** Character folding and hashing shared by the lexicon loader and the tokenizer. Stateless. */
 final class Text {
   private static final char[] FOLD = new char[0x250];
-  /** Below this, character classes come from {@link #CLS}; above, from {@link Character}. */
+  /** The Latin range: {@link #fold} reads a table below it, and the tokenizer counts such letters as Latin. */
   static final int TABLE = 0x250;
   static final byte LETTER = 1;
   static final byte DIGIT = 2;
   static final byte UPPER = 4;
   static final byte LOWER = 8;
-  /** {@link Character}'s answers for the Latin range, one table read instead of several look-ups. */
-  private static final byte[] CLS = new byte[TABLE];
+  /** ' ’ * @ $ ! . - _: characters that may continue a word (see the rule engine's wordEnd). */
+  static final byte IN_WORD = 16;
+  /**
+   * {@link Character}'s answers for every char, one table read instead of a range test and look-ups
+   * (64 KB, shared; the tokenizer's loops touch only the few lines of the scripts a text uses).
+   */
+  private static final byte[] CLS = new byte[0x10000];
   static final long FNV_BASIS = 0xcbf29ce484222325L;
   static final long FNV_PRIME = 0x100000001b3L;
   static final long RAW_SEED = 0x5bd1e9955bd1e995L;
@@ -24,9 +29,12 @@ final class Text {
       String d = Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD);
       char base = d.isEmpty() ? lower : d.charAt(0);
       FOLD[c] = base < 0x250 ? base : lower;
+    }
+    for (int c = 0; c < CLS.length; c++) {
       char ch = (char) c;
       CLS[c] = (byte) ((Character.isLetter(ch) ? LETTER : 0) | (Character.isDigit(ch) ? DIGIT : 0)
-          | (Character.isUpperCase(ch) ? UPPER : 0) | (Character.isLowerCase(ch) ? LOWER : 0));
+          | (Character.isUpperCase(ch) ? UPPER : 0) | (Character.isLowerCase(ch) ? LOWER : 0)
+          | ("'\u2019*@$!.-_".indexOf(ch) >= 0 ? IN_WORD : 0));
     }
   }
 
@@ -40,24 +48,29 @@ final class Text {
     return Character.toLowerCase(c);
   }
 
+  /** False for the characters that always end a word: not a letter, digit or {@link #IN_WORD}. */
+  static boolean mayContinueWord(char c) {
+    return CLS[c] != 0;
+  }
+
   static boolean isLetterOrDigit(char c) {
-    return c < TABLE ? (CLS[c] & (LETTER | DIGIT)) != 0 : Character.isLetterOrDigit(c);
+    return (CLS[c] & (LETTER | DIGIT)) != 0;
   }
 
   static boolean isLetter(char c) {
-    return c < TABLE ? (CLS[c] & LETTER) != 0 : Character.isLetter(c);
+    return (CLS[c] & LETTER) != 0;
   }
 
   static boolean isDigit(char c) {
-    return c < TABLE ? (CLS[c] & DIGIT) != 0 : Character.isDigit(c);
+    return (CLS[c] & DIGIT) != 0;
   }
 
   static boolean isUpperCase(char c) {
-    return c < TABLE ? (CLS[c] & UPPER) != 0 : Character.isUpperCase(c);
+    return (CLS[c] & UPPER) != 0;
   }
 
   static boolean isLowerCase(char c) {
-    return c < TABLE ? (CLS[c] & LOWER) != 0 : Character.isLowerCase(c);
+    return (CLS[c] & LOWER) != 0;
   }
 
   /** True for letters with a diacritic typical of Spanish (á é í ó ú ü ñ in either case). */
