@@ -341,6 +341,32 @@ final class RuleEngine {
     piece(t, s, e, flags, a, WordCache.pack(t, s, e));
   }
 
+  /**
+   * Adds a cached word's character counts to the analysis and marks its slot used; false if the
+   * word has no letters (it makes no token).
+   */
+  private static boolean countCached(WordCache c, int slot, long meta, Analysis a) {
+    c.used(slot, meta);
+    int letters = WordCache.letters(meta);
+    a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
+    a.esMarks += WordCache.esMarks(meta);
+    if (letters == 0) {
+      return false;
+    }
+    a.letters += letters;
+    a.upper += WordCache.uppers(meta);
+    return true;
+  }
+
+  /** The token of a cached word whose normalized characters were written at {@code start}. */
+  private static void cachedToken(Analysis a, long meta, long hash, byte flags, int start, int foldLen) {
+    a.charLen = start + foldLen;
+    // the stop-word counts from the cache, without a branch or a look-up in the lexicon
+    a.stopEn += WordCache.stopEn(meta);
+    a.stopEs += WordCache.stopEs(meta);
+    token(a, WordCache.entry(meta), hash, (byte) (flags | WordCache.flags(meta)), start, start + foldLen);
+  }
+
   /** One piece of a word; {@code key} is its {@link WordCache#pack}ed characters, or 0 if it has none. */
   private void piece(char[] t, int s, int e, byte flags, Analysis a, long key) {
     if (a.charLen + (e - s) >= Analysis.MAX_CHARS || a.nTok >= Analysis.MAX_TOKENS) {
@@ -355,15 +381,9 @@ final class RuleEngine {
       if (cm[b] == key) {
         // a word seen before: the same characters give the same normalized form, flags and entry
         long meta = cm[b + 1];
-        c.used(slot, meta);
-        int letters = WordCache.letters(meta);
-        a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
-        a.esMarks += WordCache.esMarks(meta);
-        if (letters == 0) {
+        if (!countCached(c, slot, meta, a)) {
           return;
         }
-        a.letters += letters;
-        a.upper += WordCache.uppers(meta);
         int start = a.charLen;
         int fl = WordCache.foldLen(meta);
         long f = cm[b + 3];
@@ -378,11 +398,7 @@ final class RuleEngine {
         out[start + 5] = (char) (f >>> 16 & 0xff);
         out[start + 6] = (char) (f >>> 8 & 0xff);
         out[start + 7] = (char) (f & 0xff);
-        a.charLen = start + fl;
-        // the stop-word counts from the cache, without a branch or a look-up in the lexicon
-        a.stopEn += WordCache.stopEn(meta);
-        a.stopEs += WordCache.stopEs(meta);
-        token(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+        cachedToken(a, meta, cm[b + 2], flags, start, fl);
         return;
       }
       readPiece(t, s, e, flags, a, slot, key);
@@ -398,23 +414,13 @@ final class RuleEngine {
     int at = slot * WordCache.STRIDE;
     if (cm[b] == 0 && WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
       // as above, for a word whose characters are kept in the cache's data
-      c.used(slot, meta);
-      int letters = WordCache.letters(meta);
-      a.latin += letters;
-      a.esMarks += WordCache.esMarks(meta);
-      if (letters == 0) {
+      if (!countCached(c, slot, meta, a)) {
         return;
       }
-      a.letters += letters;
-      a.upper += WordCache.uppers(meta);
       int start = a.charLen;
       int fl = WordCache.foldLen(meta);
       System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
-      a.charLen = start + fl;
-      // the stop-word counts from the cache, without a branch or a look-up in the lexicon
-        a.stopEn += WordCache.stopEn(meta);
-        a.stopEs += WordCache.stopEs(meta);
-        token(a, WordCache.entry(meta), cm[b + 2], (byte) (flags | WordCache.flags(meta)), start, start + fl);
+      cachedToken(a, meta, cm[b + 2], flags, start, fl);
       return;
     }
     readPiece(t, s, e, flags, a, slot, 0);

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClassifierModelTest {
   static List<LabelledText> examples() {
@@ -80,36 +82,19 @@ class ClassifierModelTest {
     assertTrue(e.getMessage().contains("version " + (ClassifierModel.VERSION + 1)), e.getMessage());
   }
 
-  /** Version 1 files hashed other features (character 3–5-grams, fewer dense scores): never misread them. */
-  @Test
-  void versionOneModelIsRejectedWithAHintToRetrain() throws IOException {
+  /**
+   * Earlier versions mean other features: version 1 hashed character 3–5-grams with fewer dense
+   * scores, version 2 held 32-bit float weights and hashed grams otherwise, version 3 had no
+   * polarity-layer features. Never misread them.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void earlierVersionsAreRejectedWithAHintToRetrain(int version) throws IOException {
     byte[] bytes = bytes();
-    ByteBuffer.wrap(bytes).putInt(4, 1);
+    ByteBuffer.wrap(bytes).putInt(4, version);
     ModelFormatException e = assertThrows(ModelFormatException.class,
         () -> ClassifierModel.readFrom(new ByteArrayInputStream(bytes)));
-    assertTrue(e.getMessage().contains("version 1 is not supported"), e.getMessage());
-    assertTrue(e.getMessage().contains("./crisis train"), e.getMessage());
-  }
-
-  /** Version 3 files had no polarity-layer dense features: their weights mean something else now. */
-  @Test
-  void versionThreeModelIsRejectedWithAHintToRetrain() throws IOException {
-    byte[] bytes = bytes();
-    ByteBuffer.wrap(bytes).putInt(4, 3);
-    ModelFormatException e = assertThrows(ModelFormatException.class,
-        () -> ClassifierModel.readFrom(new ByteArrayInputStream(bytes)));
-    assertTrue(e.getMessage().contains("version 3 is not supported"), e.getMessage());
-    assertTrue(e.getMessage().contains("./crisis train"), e.getMessage());
-  }
-
-  /** Version 2 files held 32-bit float weights and hashed character grams otherwise: never misread them. */
-  @Test
-  void versionTwoModelIsRejectedWithAHintToRetrain() throws IOException {
-    byte[] bytes = bytes();
-    ByteBuffer.wrap(bytes).putInt(4, 2);
-    ModelFormatException e = assertThrows(ModelFormatException.class,
-        () -> ClassifierModel.readFrom(new ByteArrayInputStream(bytes)));
-    assertTrue(e.getMessage().contains("version 2 is not supported"), e.getMessage());
+    assertTrue(e.getMessage().contains("version " + version + " is not supported"), e.getMessage());
     assertTrue(e.getMessage().contains("./crisis train"), e.getMessage());
   }
 
