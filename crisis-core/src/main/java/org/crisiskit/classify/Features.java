@@ -354,9 +354,9 @@ final class Features {
     // ClassifierTraining: Spanish macro-F1 +0.007, English macro-recall +0.005, offensive +0.002)
     double[] f = a.polarityInputs;
     RuleEngine.polarityInputs(a, f);
-    double zNeg = layerScore(0, f);
-    double zNeu = layerScore(1, f);
-    double zPos = layerScore(2, f);
+    double zNeg = RuleEngine.layerScore(0, f);
+    double zNeu = RuleEngine.layerScore(1, f);
+    double zPos = RuleEngine.layerScore(2, f);
     double max = Math.max(zNeg, Math.max(zNeu, zPos));
     double eNeg = Math.exp(zNeg - max);
     double eNeu = Math.exp(zNeu - max);
@@ -367,16 +367,6 @@ final class Features {
     idx[n] = d++; val[n++] = (float) (ePos / z);
     assert d == DENSE_USED;
     return n;
-  }
-
-  /** The polarity layer's score of class {@code c} (negative, neutral, positive) for its inputs. */
-  private static double layerScore(int c, double[] f) {
-    double[] w = RuleEngine.POLARITY_WEIGHTS[c];
-    double z = 0;
-    for (int i = 0; i < RuleEngine.POLARITY_INPUTS; i++) {
-      z += w[i] * f[i];
-    }
-    return z;
   }
 
   private static int bucket(long h) {

@@ -1216,6 +1216,16 @@ final class RuleEngine {
     f[14] = a.nPos + a.nNeg == 0 ? 1 : 0;
   }
 
+  /** The layer's score of class {@code c} (negative, neutral, positive) for its inputs {@code f}. */
+  static double layerScore(int c, double[] f) {
+    double[] w = POLARITY_WEIGHTS[c];
+    double z = 0;
+    for (int i = 0; i < POLARITY_INPUTS; i++) {
+      z += w[i] * f[i];
+    }
+    return z;
+  }
+
   /** The polarity the layer gives the analysis (no allocation: the inputs live in the analysis). */
   static Polarity layerPolarity(Analysis a) {
     double[] f = a.polarityInputs;
@@ -1223,11 +1233,7 @@ final class RuleEngine {
     int best = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < 3; c++) {
-      double[] w = POLARITY_WEIGHTS[c];
-      double z = 0;
-      for (int i = 0; i < POLARITY_INPUTS; i++) {
-        z += w[i] * f[i];
-      }
+      double z = layerScore(c, f);
       if (z > bestScore) {
         bestScore = z;
         best = c;
