@@ -275,15 +275,6 @@ final class RuleEngine {
     return j;
   }
 
-  /** Hash of raw characters, keying the word cache for words that cannot be packed. */
-  private static long rawHash(char[] t, int s, int e) {
-    long rh = 0;
-    for (int i = s; i < e; i++) {
-      rh = 31 * rh + t[i];
-    }
-    return rh;
-  }
-
   private static boolean singleLetterSegment(char[] t, int s, int j) {
     return j - 1 >= s && (j - 1 == s || !Text.isLetterOrDigit(t[j - 2]));
   }
@@ -408,7 +399,7 @@ final class RuleEngine {
       readPiece(t, s, e, flags, a, -1, 0);
       return;
     }
-    int slot = WordCache.slot(rawHash(t, s, e));
+    int slot = WordCache.slot(Text.rawHash(t, s, e));
     int b = WordCache.META * slot;
     long meta = cm[b + 1];
     int at = slot * WordCache.STRIDE;

@@ -81,25 +81,22 @@ final class WordCache {
       return;
     }
     long f = 0;
-    if (key != 0) {
+    if (key != 0 && foldLen > 0) {
       // a packed word's normalized form is no longer and folds Latin-1 into Latin-1, but check
-      int any = 0;
-      for (int i = fs; i < fs + foldLen; i++) {
-        any |= folded[i];
-        f = f << 8 | folded[i];
-      }
-      if (foldLen > PACK_LEN || any >= 0x100) {
+      f = pack(folded, fs, fs + foldLen);
+      if (f == 0) {
         return;
       }
       f <<= 8 * (PACK_LEN - foldLen); // first character in the highest byte: see RuleEngine.piece
-    } else {
+    } else if (key == 0) {
       int at = slot * STRIDE;
       System.arraycopy(t, s, data, at, e - s);
       System.arraycopy(folded, fs, data, at + MAX_LEN, foldLen);
     }
     meta[b] = key;
-    meta[b + 1] = (entry + 1L) | (long) (e - s) << 24 | (long) foldLen << 29 | (long) letters << 34
-        | (long) uppers << 39 | (long) esMarks << 44 | (long) (flags & 0xff) << 49 | (long) stops << 57;
+    meta[b + 1] = (entry + 1L) | (long) (e - s) << RAW_LEN | (long) foldLen << FOLD_LEN
+        | (long) letters << LETTERS | (long) uppers << UPPERS | (long) esMarks << ES_MARKS
+        | (long) (flags & 0xff) << FLAGS | (long) stops << STOPS;
     meta[b + 2] = h;
     meta[b + 3] = f;
   }
@@ -118,28 +115,38 @@ final class WordCache {
     }
   }
 
+  // where put() packs each field in a slot's meta[1]: entry + 1 in the low 24 bits, then 5-bit counts,
+  // 8 bits of token flags, 2 stop-word bits, and USED at bit 62
+  private static final int RAW_LEN = 24;
+  private static final int FOLD_LEN = 29;
+  private static final int LETTERS = 34;
+  private static final int UPPERS = 39;
+  private static final int ES_MARKS = 44;
+  private static final int FLAGS = 49;
+  private static final int STOPS = 57;
+
   static int entry(long meta) {
     return (int) (meta & 0xffffff) - 1;
   }
 
   static int rawLen(long meta) {
-    return (int) (meta >>> 24) & 31;
+    return (int) (meta >>> RAW_LEN) & 31;
   }
 
   static int foldLen(long meta) {
-    return (int) (meta >>> 29) & 31;
+    return (int) (meta >>> FOLD_LEN) & 31;
   }
 
   static int letters(long meta) {
-    return (int) (meta >>> 34) & 31;
+    return (int) (meta >>> LETTERS) & 31;
   }
 
   static int uppers(long meta) {
-    return (int) (meta >>> 39) & 31;
+    return (int) (meta >>> UPPERS) & 31;
   }
 
   static int esMarks(long meta) {
-    return (int) (meta >>> 44) & 31;
+    return (int) (meta >>> ES_MARKS) & 31;
   }
 
   private static final int STOP_SHIFT = Integer.numberOfTrailingZeros(Lexicon.STOP_EN);
@@ -157,14 +164,14 @@ final class WordCache {
 
   /** 1 if the word is an English stop word, else 0. */
   static int stopEn(long meta) {
-    return (int) (meta >>> 57) & 1;
+    return (int) (meta >>> STOPS) & 1;
   }
 
   static int stopEs(long meta) {
-    return (int) (meta >>> 58) & 1;
+    return (int) (meta >>> STOPS + 1) & 1;
   }
 
   static int flags(long meta) {
-    return (int) (meta >>> 49) & 0xff;
+    return (int) (meta >>> FLAGS) & 0xff;
   }
 }
