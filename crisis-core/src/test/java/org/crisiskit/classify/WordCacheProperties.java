@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -23,16 +21,16 @@ class WordCacheProperties {
   void coldWarmAndReorderedReadingsAgree(@ForAll("texts") List<String> texts) throws Exception {
     List<Classification> cold = new ArrayList<>();
     for (String t : texts) {
-      cold.add(inFreshThread(List.of(t)).get(0)); // an empty cache for every text
+      cold.add(WordCacheTest.inFreshThread(List.of(t)).get(0)); // an empty cache for every text
     }
     List<String> twice = new ArrayList<>(texts);
     twice.addAll(texts);
-    List<Classification> warm = inFreshThread(twice);
+    List<Classification> warm = WordCacheTest.inFreshThread(twice);
     assertEquals(cold, warm.subList(0, texts.size()));
     assertEquals(cold, warm.subList(texts.size(), twice.size()));
     List<String> reversed = new ArrayList<>(texts);
     Collections.reverse(reversed);
-    List<Classification> backward = inFreshThread(reversed);
+    List<Classification> backward = WordCacheTest.inFreshThread(reversed);
     Collections.reverse(backward);
     assertEquals(cold, backward);
   }
@@ -48,19 +46,5 @@ class WordCacheProperties {
             "f*ck", "l0ser", "jajaja", "can't", "i'll", "a.b.c", "idiota", "malísimooo", "noooooooooooooooooo"));
     Arbitrary<String> text = word.list().ofMinSize(1).ofMaxSize(12).map(ws -> String.join(" ", ws));
     return text.list().ofMinSize(1).ofMaxSize(8);
-  }
-
-  private static List<Classification> inFreshThread(List<String> texts) throws Exception {
-    AtomicReference<List<Classification>> out = new AtomicReference<>();
-    Thread t = new Thread(() -> {
-      List<Classification> r = new ArrayList<>();
-      for (String s : texts) {
-        r.add(Classifiers.defaultClassifier().classify(s, Optional.empty()));
-      }
-      out.set(r);
-    });
-    t.start();
-    t.join();
-    return out.get();
   }
 }

@@ -70,7 +70,8 @@ class WordCacheTest {
     return out;
   }
 
-  private static List<Classification> inFreshThread(List<String> texts) throws Exception {
+  /** The default classifier's results for {@code texts}, read in order by a new thread (an empty word cache). */
+  static List<Classification> inFreshThread(List<String> texts) throws Exception {
     AtomicReference<List<Classification>> out = new AtomicReference<>();
     Thread t = new Thread(() -> {
       List<Classification> r = new ArrayList<>();
