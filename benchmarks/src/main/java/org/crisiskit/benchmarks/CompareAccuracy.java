@@ -1,5 +1,7 @@
 package org.crisiskit.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vader.sentiment.analyzer.SentimentAnalyzer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import opennlp.tools.doccat.DoccatFactory;
@@ -33,10 +33,10 @@ import org.crisiskit.classify.Polarity;
  * development data sets (never run by the build or the tests: the data is not in the repository).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.crisiskit.benchmarks.CompareAccuracy
- * --data ../shared/data}. Reads the text and label files the way {@code scripts/classifier-data.py}
- * does (one text a line, labels 0 negative, 1 neutral, 2 positive) and prints one line per engine and
- * evaluation set: {@code n}, accuracy, macro-recall and macro-F1 (macro over the gold classes, as
- * {@code ./crisis eval}).
+ * --work /tmp/ck-data}, after {@code scripts/classifier-data.py ../shared/data /tmp/ck-data} (which
+ * {@code scripts/classifier-eval.sh} runs): it reads the labelled JSONL files that script writes, so
+ * both compare on the same texts and labels. Prints one line per engine and evaluation set:
+ * {@code n}, accuracy, macro-recall and macro-F1 (macro over the gold classes, as {@code ./crisis eval}).
  *
  * <ul>
  *   <li>English: TweetEval sentiment val. Trained engines learn from the set
@@ -61,52 +61,44 @@ public final class CompareAccuracy {
   /**
    * Runs the comparison.
    *
-   * @param args {@code --data DIR}, the development data folder
+   * @param args {@code --work DIR}, the folder {@code scripts/classifier-data.py} wrote
    */
   public static void main(String[] args) throws IOException {
-    Path data = null;
+    Path work = null;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--data") && i + 1 < args.length) {
-        data = Path.of(args[++i]);
+      if (args[i].equals("--work") && i + 1 < args.length) {
+        work = Path.of(args[++i]);
       } else {
         usage("unknown argument: " + args[i]);
       }
     }
-    if (data == null) {
-      usage("--data DIR is required");
+    if (work == null) {
+      usage("--work DIR is required");
     }
-    run(data, System.out);
+    run(work, System.out);
   }
 
   private static void usage(String problem) {
     System.err.println(problem);
-    System.err.println("usage: CompareAccuracy --data DIR   (DIR: the development data folder)");
+    System.err.println("usage: CompareAccuracy --work DIR   (DIR: where scripts/classifier-data.py wrote its files)");
     System.exit(2);
   }
 
-  static void run(Path data, PrintStream out) throws IOException {
-    List<Example> tweetEvalVal = read(data.resolve("tweeteval/sentiment"), "val", "en");
-    Set<String> valTexts = new HashSet<>();
-    for (Example e : tweetEvalVal) {
-      valTexts.add(e.text.strip());
-    }
+  static void run(Path work, PrintStream out) throws IOException {
+    List<Example> tweetEvalVal = read(work, "nc-tweeteval-sentiment-val");
     // in the order scripts/classifier-eval.sh passes them to ./crisis train (SGD sees them in this order)
-    List<Example> enTrain = new ArrayList<>(vaderTweets(data.resolve("vader/tweets_GroundTruth.txt")));
-    for (Example e : read(data.resolve("xlm-t-umsab/english"), "train", "en")) {
-      if (!valTexts.contains(e.text.strip())) {
-        enTrain.add(e);
-      }
-    }
-    enTrain.addAll(airlineEvenIds(data.resolve("us-airline-sentiment/Tweets.csv")));
-    List<Example> esTrain = read(data.resolve("xlm-t-umsab/spanish"), "train", "es");
-    List<Example> esVal = read(data.resolve("xlm-t-umsab/spanish"), "val", "es");
+    List<Example> vaderOnly = read(work, "vader-tweets");
+    List<Example> enTrain = new ArrayList<>(vaderOnly);
+    enTrain.addAll(read(work, "nc-xlmt-en-train-minus-tweeteval-val"));
+    enTrain.addAll(read(work, "nc-airline-tune"));
+    List<Example> esTrain = read(work, "nc-xlmt-es-train");
+    List<Example> esVal = read(work, "nc-xlmt-es-val");
 
     out.printf(Locale.ROOT,
         "English: TweetEval sentiment val (n=%d); trained on VADER tweets + XLM-T en train minus it + airline"
         + " even ids (n=%d)%n",
         tweetEvalVal.size(), enTrain.size());
     compare(enTrain, tweetEvalVal, out);
-    List<Example> vaderOnly = vaderTweets(data.resolve("vader/tweets_GroundTruth.txt"));
     out.printf(Locale.ROOT, "English: TweetEval sentiment val (n=%d); trained on VADER tweets only (n=%d)%n",
         tweetEvalVal.size(), vaderOnly.size());
     compare(vaderOnly, tweetEvalVal, out);
@@ -195,95 +187,25 @@ public final class CompareAccuracy {
     return i;
   }
 
-  /** {@code <split>_text.txt} and {@code <split>_labels.txt} of {@code dir}, line by line. */
-  static List<Example> read(Path dir, String split, String lang) throws IOException {
-    List<String> texts = Files.readAllLines(dir.resolve(split + "_text.txt"), StandardCharsets.UTF_8);
-    List<String> labels = Files.readAllLines(dir.resolve(split + "_labels.txt"), StandardCharsets.UTF_8);
-    if (texts.size() != labels.size()) {
-      throw new IOException(dir + ": " + texts.size() + " texts but " + labels.size() + " labels for " + split);
-    }
-    List<Example> out = new ArrayList<>(texts.size());
-    for (int i = 0; i < texts.size(); i++) {
-      out.add(new Example(texts.get(i), POLARITY[Integer.parseInt(labels.get(i).strip())], lang));
-    }
-    return out;
-  }
-
-  /** VADER's rated tweets: {@code id TAB mean-rating TAB text}. */
-  static List<Example> vaderTweets(Path file) throws IOException {
+  /** The texts of {@code <name>.jsonl} in {@code work} with their {@code polarity} label. */
+  static List<Example> read(Path work, String name) throws IOException {
     List<Example> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      String[] p = line.split("\t", -1);
-      if (p.length >= 3) {
-        double m = Double.parseDouble(p[1]);
-        out.add(new Example(p[2], m >= 0.8 ? "positive" : m <= -0.8 ? "negative" : "neutral", "en"));
-      }
-    }
-    return out;
-  }
-
-  private static final String[][] AIRLINE_FIXES = {{"Late Flightr", "later"}, {"Late Flight", "late"},
-      {"Cancelled Flightled", "cancelled"}, {"Cancelled Flightlation", "cancellation"},
-      {"Cancelled Flighting", "cancelling"}, {"Cancelled Flight", "cancel"}};
-
-  /** The airline tweets with an even tweet id (the half the project tunes and trains on). */
-  static List<Example> airlineEvenIds(Path file) throws IOException {
-    List<List<String>> rows = csv(Files.readString(file, StandardCharsets.UTF_8));
-    List<String> header = rows.get(0);
-    int id = header.indexOf("tweet_id");
-    int sentiment = header.indexOf("airline_sentiment");
-    int text = header.indexOf("text");
-    List<Example> out = new ArrayList<>();
-    for (List<String> r : rows.subList(1, rows.size())) {
-      if (r.size() <= Math.max(id, Math.max(sentiment, text)) || new java.math.BigInteger(r.get(id)).testBit(0)) {
+    int line = 0;
+    for (String l : Files.readAllLines(work.resolve(name + ".jsonl"), StandardCharsets.UTF_8)) {
+      line++;
+      if (l.isBlank()) {
         continue;
       }
-      String t = r.get(text);
-      for (String[] f : AIRLINE_FIXES) {
-        t = t.replace(f[0], f[1]);
+      JsonNode n = JSON.readTree(l);
+      if (!n.path("text").isTextual() || !n.path("polarity").isTextual()) {
+        throw new IOException(name + ".jsonl:" + line + ": expected \"text\" and \"polarity\" strings");
       }
-      out.add(new Example(t, r.get(sentiment), "en"));
+      out.add(new Example(n.get("text").asText(), n.get("polarity").asText(), n.path("lang").asText("en")));
     }
     return out;
   }
 
-  /** RFC 4180 records: comma-separated, double-quoted fields may hold commas, quotes and newlines. */
-  static List<List<String>> csv(String s) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else if (c != '\r') {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n') {
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-      } else if (c != '\r') {
-        field.append(c);
-      }
-    }
-    if (field.length() > 0 || !row.isEmpty()) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
-  }
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One labelled text. */
   record Example(String text, String label, String lang) {}
