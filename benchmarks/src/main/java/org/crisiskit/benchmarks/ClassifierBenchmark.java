@@ -52,6 +52,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code naiveLexiconBaseline}: the common way to score a tweet — lower-case, split on
  *       non-letters, look each word up in a {@code HashMap<String, Float>} of the VADER lexicon and sum;
  *       polarity only. The ratio rule/baseline shows the cost of everything else we compute.
+ *   <li>{@code readTextFloor}: no classification at all — copy the text to a reused {@code char[]} and
+ *       hash each run of letters and digits, the least any tokenizer does. The ratio floor/rule says
+ *       what share of the machine's text-reading speed the engine keeps; a per-core target such as
+ *       1,000,000 mentions/s is only reachable where the floor is well above it.
  *   <li>{@code vaderJavaPort}: the VADER Java port ({@code com.github.apanimesh061:vader-sentiment-analyzer}
  *       1.0, MIT; Lucene 6.4.1 tokenizer; its log4j 1.x calls routed to SLF4J), used as its README shows
  *       — {@code new SentimentAnalyzer(text)}, {@code analyze()}, {@code getPolarity()} — and its
@@ -86,6 +90,8 @@ public class ClassifierBenchmark {
   private Classifier trained;
   private Map<String, Float> vader;
   private DocumentCategorizerME doccat;
+  private final char[] chars = new char[1 << 16];
+  private final boolean[] wordChar = new boolean[1 << 16];
 
   /**
    * Empty for the generated corpus ({@link TweetCorpus}); otherwise a UTF-8 file with one text per line
@@ -112,6 +118,9 @@ public class ClassifierBenchmark {
       training = all.size() > 4096 ? all.subList(4096, Math.min(all.size(), 6096)) : TweetCorpus.generate(2000, 11);
     }
     texts = measured.toArray(new String[0]);
+    for (int c = 0; c < wordChar.length; c++) {
+      wordChar[c] = Character.isLetterOrDigit(c);
+    }
     rules = Classifiers.defaultClassifier();
     List<LabelledText> train = new ArrayList<>();
     for (String t : training) {
@@ -155,6 +164,25 @@ public class ClassifierBenchmark {
   @Benchmark
   public Classification trainedEngine() {
     return trained.classify(next(), Optional.empty());
+  }
+
+  @Benchmark
+  public long readTextFloor() {
+    String t = next();
+    int n = Math.min(t.length(), chars.length);
+    t.getChars(0, n, chars, 0);
+    long sum = 0;
+    long h = 0;
+    for (int k = 0; k < n; k++) {
+      char c = chars[k];
+      if (wordChar[c]) {
+        h = 31 * h + c;
+      } else if (h != 0) {
+        sum += h;
+        h = 0;
+      }
+    }
+    return sum + h;
   }
 
   @Benchmark
