@@ -151,4 +151,15 @@ class WebhookAdapterContractTest extends NetworkAdapterContract {
     assertEquals(WebhookAdapter.sign(SECRET, r.body().getBytes(StandardCharsets.UTF_8)), r.signature());
     assertTrue(r.body().contains("\"inReplyTo\":\"" + ids.get(0).value() + "\""), r.body());
   }
+
+  @Test
+  void retryAfterAsAnHttpDateIsATypedRateLimit() {
+    List<MentionId> ids = publish(1, Addressing.MENTION);
+    callback.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT");
+    callback.failNext(429);
+    RateLimitedException e = org.junit.jupiter.api.Assertions.assertThrows(RateLimitedException.class,
+        () -> adapter.replyPublicly(ids.get(0), "We are looking into it."));
+    assertTrue(e.retryable());
+    assertEquals(java.time.Duration.ZERO, e.retryAfter(), "a date in the past means retry now");
+  }
 }
