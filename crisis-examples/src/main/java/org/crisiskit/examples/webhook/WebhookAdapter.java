@@ -52,6 +52,7 @@ import org.crisiskit.spi.ListeningSupport;
 import org.crisiskit.spi.MentionSink;
 import org.crisiskit.spi.NetworkAction;
 import org.crisiskit.spi.NetworkAdapter;
+import org.crisiskit.spi.NetworkException;
 import org.crisiskit.spi.NotPermittedException;
 import org.crisiskit.spi.Permission;
 import org.crisiskit.spi.RateLimitedException;
@@ -250,13 +251,21 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
             }
             next = inbox.get((int) position);
           }
-          sink.accept(next);
+          try {
+            sink.accept(next);
+          } catch (RuntimeException e) {
+            throw new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e);
+          }
           position++;
           store.put(CHECKPOINT_KEY, Long.toString(position));
           countDelivered();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (NetworkException e) {
+        stopWith(e);
+      } catch (RuntimeException e) {
+        stopWith(new NetworkException(network, "listening stopped: " + e, e));
       } finally {
         running.set(false);
         markStopped();

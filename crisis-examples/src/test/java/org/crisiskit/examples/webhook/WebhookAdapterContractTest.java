@@ -162,4 +162,16 @@ class WebhookAdapterContractTest extends NetworkAdapterContract {
     assertTrue(e.retryable());
     assertEquals(java.time.Duration.ZERO, e.retryAfter(), "a date in the past means retry now");
   }
+
+  @Test
+  void aFailingSinkStopsListeningWithTheFailureReported() throws Exception {
+    publish(1, Addressing.MENTION);
+    org.crisiskit.spi.CheckpointStore store = org.crisiskit.spi.CheckpointStore.inMemory();
+    org.crisiskit.spi.Listening l = adapter.listen(m -> {
+      throw new IllegalStateException("queue full");
+    }, store);
+    assertTrue(l.awaitStopped(java.time.Duration.ofSeconds(5)));
+    assertTrue(l.failure().orElseThrow().getMessage().contains("queue full"), l.failure().toString());
+    assertTrue(store.get(WebhookAdapter.CHECKPOINT_KEY).isEmpty(), "the failed mention is delivered again");
+  }
 }
