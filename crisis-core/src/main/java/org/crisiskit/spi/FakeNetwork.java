@@ -276,6 +276,9 @@ public final class FakeNetwork implements NetworkAdapter {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        // a checkpoint store that cannot write (or an unreadable position) stops listening visibly
+        stopWith(new NetworkException(network, "listening stopped: " + e, e));
       } finally {
         markStopped();
       }

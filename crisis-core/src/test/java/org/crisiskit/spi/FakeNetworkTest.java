@@ -98,4 +98,29 @@ class FakeNetworkTest {
     assertTrue(l.failure().orElseThrow().getMessage().contains("queue full"));
     assertTrue(store.get(FakeNetwork.CHECKPOINT_KEY).isEmpty());
   }
+
+  @Test
+  void aFailingCheckpointStoreStopsListeningWithTheFailureReported() throws Exception {
+    FakeNetwork net = FakeNetwork.create();
+    net.publish(mention("1", Addressing.MENTION));
+    CheckpointStore full = new CheckpointStore() {
+      @Override
+      public java.util.Optional<String> get(String key) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public void put(String key, String value) {
+        throw new CheckpointException("cannot write checkpoint file state.properties: disk full", null);
+      }
+
+      @Override
+      public java.util.Map<String, String> snapshot() {
+        return java.util.Map.of();
+      }
+    };
+    Listening l = net.listen(m -> {}, full);
+    assertTrue(l.awaitStopped(java.time.Duration.ofSeconds(5)));
+    assertTrue(l.failure().orElseThrow().getMessage().contains("disk full"), l.failure().toString());
+  }
 }

@@ -44,8 +44,9 @@ final class JdkTransport implements XTransport {
 
   @Override
   public StreamResponse openStream(Request request) throws IOException, InterruptedException {
-    HttpResponse<InputStream> res =
-        client.send(build(request).build(), HttpResponse.BodyHandlers.ofInputStream());
+    // the time-out ends when the headers arrive; the listener's idle watchdog covers the body
+    HttpResponse<InputStream> res = client.send(
+        build(request).timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofInputStream());
     Map<String, String> headers = flatten(res.headers());
     return new StreamResponse() {
       @Override

@@ -182,12 +182,22 @@ final class XClient {
 
   /** Maps an error answer to the typed exception the SPI promises. */
   NetworkException error(int status, Map<String, String> headers, String body, String what) {
-    JsonNode p = parseOrMissing(body);
+    JsonNode root = parseOrMissing(body);
+    JsonNode p = root;
     if (p.has("errors") && !p.has("title") && p.path("errors").isArray() && p.path("errors").size() > 0) {
       p = p.path("errors").get(0);
     }
     String type = problemType(p);
     String detail = p.path("detail").asText(p.path("message").asText(p.path("title").asText("")));
+    if (p == root) {
+      // invalid-request keeps a generic detail and names the parameter in nested errors[].message
+      for (JsonNode e : root.path("errors")) {
+        String m = e.path("message").asText(e.path("detail").asText(""));
+        if (!m.isEmpty()) {
+          detail = detail.isEmpty() ? m : detail + " " + m;
+        }
+      }
+    }
     String said = "HTTP " + status + (type.isEmpty() ? "" : " " + type) + (detail.isEmpty() ? "" : ": " + detail);
     Instant now = config.clock().instant();
     if (status == 429) {

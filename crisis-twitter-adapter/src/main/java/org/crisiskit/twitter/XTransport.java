@@ -77,7 +77,10 @@ public interface XTransport {
   /** Sends {@code request} and returns as soon as the headers arrived. */
   StreamResponse openStream(Request request) throws IOException, InterruptedException;
 
-  /** Returns the {@code java.net.http} transport (10 s connect time-out, 30 s per complete request). */
+  /**
+   * Returns the {@code java.net.http} transport (10 s connect time-out, 30 s per complete request and
+   * for a stream's response headers).
+   */
   static XTransport jdk() {
     return new JdkTransport(
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Duration.ofSeconds(30));

@@ -52,6 +52,7 @@ final class FakeXServer implements AutoCloseable {
   static final class StreamScript {
     final List<Object[]> steps = new ArrayList<>();
     Canned refuse;
+    boolean silentBeforeHeaders;
 
     static StreamScript refuse(int status, String body) {
       StreamScript s = new StreamScript();
@@ -67,6 +68,13 @@ final class FakeXServer implements AutoCloseable {
     StreamScript keepAlive() {
       steps.add(new Object[] {"line", ""});
       return this;
+    }
+
+    /** Accepts the connection but never sends the response headers. */
+    static StreamScript silentBeforeHeaders() {
+      StreamScript s = new StreamScript();
+      s.silentBeforeHeaders = true;
+      return s;
     }
 
     /** Writes part of a line, then ends the response. */
@@ -385,6 +393,14 @@ final class FakeXServer implements AutoCloseable {
     }
     if (s.refuse != null) {
       respond(ex, s.refuse.status(), s.refuse.headers(), s.refuse.body());
+      return;
+    }
+    if (s.silentBeforeHeaders) {
+      try {
+        shutdown.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
     ex.getResponseHeaders().set("content-type", "application/json; charset=utf-8");

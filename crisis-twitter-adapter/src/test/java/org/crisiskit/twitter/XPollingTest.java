@@ -229,4 +229,26 @@ class XPollingTest {
     assertEquals("2026-10-26T10:01:00Z", retry.query().get("start_time"));
     assertEquals(p1, store.get(XListening.SEARCH_KEY).orElseThrow());
   }
+
+  @Test
+  void tooOldCheckpointIsRecognisedInXsNestedInvalidRequestShape() throws Exception {
+    // X's invalid-request problem keeps the generic text in "detail" and names the parameter only in
+    // the nested errors[].parameters / errors[].message (as in stream-rules/06 of the reference)
+    String p1 = server.publish("20", "u", "acme after the outage").path("id").asText();
+    CheckpointStore store = CheckpointStore.inMemory();
+    store.put(XListening.SEARCH_KEY, "1800000000000000000");
+    server.failNext("GET /2/tweets/search/recent", 400, Map.of(), "{\"errors\":[{\"parameters\":"
+        + "{\"since_id\":[\"1800000000000000000\"]},\"message\":\"Invalid 'since_id':'1800000000000000000'."
+        + " 'since_id' must be a tweet id created after 2026-10-26T10:00Z.\"}],\"title\":\"Invalid Request\","
+        + "\"detail\":\"One or more parameters to your request was invalid.\","
+        + "\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}");
+    try (Listening l = XAdapter.create(config(XListenMode.SEARCH).build()).listen(sink, store)) {
+      await(1);
+      assertTrue(l.isRunning(), "stopped: " + l.failure());
+    }
+    assertEquals(List.of(p1), ids());
+    FakeXServer.Recorded retry = server.requests("GET", "/2/tweets/search/recent").get(1);
+    assertFalse(retry.query().containsKey("since_id"));
+    assertEquals("2026-10-26T10:01:00Z", retry.query().get("start_time"));
+  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,11 @@ class XStreamTest {
   }
 
   private XAdapter adapter(XListenMode mode) {
-    return XAdapter.create(XConfig.custom()
+    return XAdapter.create(config(mode).build());
+  }
+
+  private XConfig.Builder config(XListenMode mode) {
+    return XConfig.custom()
         .baseUrl(server.baseUrl())
         .bearerToken("stream-bearer-secret")
         .handle("acme")
@@ -67,8 +72,7 @@ class XStreamTest {
         .idleTimeout(Duration.ofMillis(400))
         .pollInterval(Duration.ofMillis(100))
         .clock(clock)
-        .sleeper(sleeper)
-        .build());
+        .sleeper(sleeper);
   }
 
   private List<String> ids() {
@@ -171,6 +175,24 @@ class XStreamTest {
     assertEquals("(acme OR \"acme store\" OR @acme) -from:acme -is:retweet", backfill.query().get("query"));
     assertEquals(List.of(Backoff.NETWORK_STEP), sleeper.waits());
     assertTrue(statuses.stream().anyMatch(s -> s.contains("stalled")), statuses.toString());
+  }
+
+  @Test
+  void connectionThatNeverAnswersTimesOutAndReconnectsButALiveStreamIsNotCut() throws Exception {
+    ObjectNode p1 = server.publish("11", "ana", "@acme one");
+    server.script(FakeXServer.StreamScript.silentBeforeHeaders());
+    server.script(new FakeXServer.StreamScript().line(server.streamLine(p1)).idle());
+    XTransport transport = new JdkTransport(HttpClient.newHttpClient(), Duration.ofMillis(300));
+    try (Listening l = XAdapter.create(config(XListenMode.STREAM).transport(transport).build())
+        .listen(sink, CheckpointStore.inMemory())) {
+      awaitCount(1);
+      Thread.sleep(1000);
+      assertEquals(1, l.reconnects(), "status " + statuses);
+      assertTrue(l.isRunning());
+    }
+    assertEquals(List.of(id(p1)), ids());
+    assertEquals(2, server.requests("GET", "/2/tweets/search/stream").size(),
+        "the answer timeout covers the headers only, not a stream sending keep-alives");
   }
 
   @Test

@@ -21,6 +21,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,6 +52,7 @@ import org.crisiskit.spi.ListeningSupport;
 import org.crisiskit.spi.MentionSink;
 import org.crisiskit.spi.NetworkAction;
 import org.crisiskit.spi.NetworkAdapter;
+import org.crisiskit.spi.NetworkException;
 import org.crisiskit.spi.NotPermittedException;
 import org.crisiskit.spi.Permission;
 import org.crisiskit.spi.RateLimitedException;
@@ -248,13 +251,21 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
             }
             next = inbox.get((int) position);
           }
-          sink.accept(next);
+          try {
+            sink.accept(next);
+          } catch (RuntimeException e) {
+            throw new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e);
+          }
           position++;
           store.put(CHECKPOINT_KEY, Long.toString(position));
           countDelivered();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (NetworkException e) {
+        stopWith(e);
+      } catch (RuntimeException e) {
+        stopWith(new NetworkException(network, "listening stopped: " + e, e));
       } finally {
         running.set(false);
         markStopped();
@@ -341,10 +352,24 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
       case 403:
         throw new NotPermittedException(network, what + ": not permitted");
       case 429:
-        long seconds = res.headers().firstValueAsLong("Retry-After").orElse(60);
-        throw new RateLimitedException(network, what + ": rate limited", Duration.ofSeconds(Math.max(0, seconds)));
+        throw new RateLimitedException(network, what + ": rate limited",
+            retryAfter(res.headers().firstValue("Retry-After").orElse("").trim()));
       default:
         throw new TransientNetworkException(network, what);
+    }
+  }
+
+  /** Retry-After in seconds or as an HTTP date; 60 s when missing or unreadable. */
+  private Duration retryAfter(String value) {
+    if (value.matches("[0-9]{1,9}")) {
+      return Duration.ofSeconds(Long.parseLong(value));
+    }
+    try {
+      Instant at = DateTimeFormatter.RFC_1123_DATE_TIME.parse(value, Instant::from);
+      Duration d = Duration.between(clock.instant(), at);
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (DateTimeParseException e) {
+      return Duration.ofSeconds(60);
     }
   }
 

@@ -20,6 +20,7 @@ final class CallbackServer implements AutoCloseable {
   private final List<Received> received = new ArrayList<>();
   private final Deque<Integer> failures = new ArrayDeque<>();
   private int nextId = 1;
+  private volatile String retryAfter = "30";
 
   CallbackServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -36,7 +37,7 @@ final class CallbackServer implements AutoCloseable {
           reply = fail == null ? "{\"id\":\"m" + nextId++ + "\"}" : "{\"error\":\"scripted\"}";
         }
         if (status == 429) {
-          ex.getResponseHeaders().set("Retry-After", "30");
+          ex.getResponseHeaders().set("Retry-After", retryAfter);
         }
         byte[] b = reply.getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(status, b.length);
@@ -50,6 +51,11 @@ final class CallbackServer implements AutoCloseable {
 
   URI base() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/");
+  }
+
+  /** The Retry-After value sent with a scripted 429 (default {@code 30}). */
+  void retryAfter(String value) {
+    retryAfter = value;
   }
 
   synchronized void failNext(int status) {

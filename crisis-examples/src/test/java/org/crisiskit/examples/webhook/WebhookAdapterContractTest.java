@@ -151,4 +151,27 @@ class WebhookAdapterContractTest extends NetworkAdapterContract {
     assertEquals(WebhookAdapter.sign(SECRET, r.body().getBytes(StandardCharsets.UTF_8)), r.signature());
     assertTrue(r.body().contains("\"inReplyTo\":\"" + ids.get(0).value() + "\""), r.body());
   }
+
+  @Test
+  void retryAfterAsAnHttpDateIsATypedRateLimit() {
+    List<MentionId> ids = publish(1, Addressing.MENTION);
+    callback.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT");
+    callback.failNext(429);
+    RateLimitedException e = org.junit.jupiter.api.Assertions.assertThrows(RateLimitedException.class,
+        () -> adapter.replyPublicly(ids.get(0), "We are looking into it."));
+    assertTrue(e.retryable());
+    assertEquals(java.time.Duration.ZERO, e.retryAfter(), "a date in the past means retry now");
+  }
+
+  @Test
+  void aFailingSinkStopsListeningWithTheFailureReported() throws Exception {
+    publish(1, Addressing.MENTION);
+    org.crisiskit.spi.CheckpointStore store = org.crisiskit.spi.CheckpointStore.inMemory();
+    org.crisiskit.spi.Listening l = adapter.listen(m -> {
+      throw new IllegalStateException("queue full");
+    }, store);
+    assertTrue(l.awaitStopped(java.time.Duration.ofSeconds(5)));
+    assertTrue(l.failure().orElseThrow().getMessage().contains("queue full"), l.failure().toString());
+    assertTrue(store.get(WebhookAdapter.CHECKPOINT_KEY).isEmpty(), "the failed mention is delivered again");
+  }
 }
