@@ -1,13 +1,17 @@
 package org.crisiskit.spi;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -43,27 +47,53 @@ final class FileCheckpointStore implements CheckpointStore {
     return Optional.ofNullable(map.get(key));
   }
 
+  /**
+   * Writes the whole map to a temporary file, forces it to disk, then moves it over the old file:
+   * a crash leaves either the old or the new checkpoints, never a torn file. If writing fails the
+   * entry keeps its old value in memory too, and no temporary file is left behind.
+   */
   @Override
   public synchronized void put(String key, String value) {
-    if (value.equals(map.get(key))) {
+    String old = map.get(key);
+    if (value.equals(old)) {
       return;
     }
     map.put(key, value);
     Properties p = new Properties();
     p.putAll(map);
+    Path tmp = null;
     try {
       Path dir = file.getParent();
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          Writer w = new BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8))) {
         p.store(w, "Crisis Kit listener checkpoints");
+        w.flush();
+        ch.force(true);
       }
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
-    } catch (IOException e) {
+      tmp = null;
+    } catch (IOException | RuntimeException e) {
+      if (old == null) {
+        map.remove(key);
+      } else {
+        map.put(key, old);
+      }
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      if (e instanceof CheckpointException) {
+        throw (CheckpointException) e;
+      }
       throw new CheckpointException("cannot write checkpoint file " + file + ": " + e.getMessage(), e);
     }
   }
