@@ -18,7 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import com.google.common.util.concurrent.Striped;
 import org.crisiskit.cases.CaseAction;
 import org.crisiskit.cases.CaseCommand;
 import org.crisiskit.cases.CaseConfig;
@@ -97,7 +100,9 @@ import org.slf4j.LoggerFactory;
  * {@link Builder#autoTick} for live use, so SLA deadlines, silence and incident cooling are noticed
  * without new mentions.
  *
- * <p>Thread-safe; see {@link DeskListener} for the threading of notifications.
+ * <p>Thread-safe; see {@link DeskListener} for the threading of notifications. Agent actions on one
+ * case are serialized from the workflow check to the case's move, so two agents (or a double click)
+ * acting on a case at once send one message, and the later action sees the case as the first left it.
  */
 public final class CrisisDesk implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrisisDesk.class);
@@ -123,6 +128,8 @@ public final class CrisisDesk implements AutoCloseable {
   private final Map<String, Listening> listenings = new ConcurrentHashMap<>();
   private final Map<String, Health> health = new ConcurrentHashMap<>();
   private final Object ingestLock = new Object();
+  /** Serializes the agent actions of one case: check, send and move happen as one step. */
+  private final Striped<Lock> caseActions = Striped.lock(256);
   private final Duration autoTick;
   private ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
@@ -168,10 +175,12 @@ public final class CrisisDesk implements AutoCloseable {
     for (NetworkAdapter a : adapters.values()) {
       checkers.put(a.network(), MessageChecker.forPlaybook(playbook, rulesOf(a)));
     }
-    MessageChecker anyChecker = checkers.isEmpty()
-        ? MessageChecker.forPlaybook(playbook, NetworkRules.x())
-        : checkers.values().iterator().next();
-    this.approvals = ApprovalQueue.create(journal, anyChecker, clock);
+    // send() checks each message with its own network's rules before queuing it and again before
+    // sending it; the queue re-checks only what does not depend on the network, so that a text one
+    // network allows is not refused by another network's length limit or characters
+    MessageChecker networkFree = MessageChecker.custom().forbiddenPhrases(playbook.forbiddenPhrases())
+        .allowedLinks(playbook.allowedLinks()).disable("length").disable("characters").build();
+    this.approvals = ApprovalQueue.create(journal, networkFree, clock);
     journal.replay(e -> {
       if (APPROVAL_ACTION_RECORD.equals(e.type())) {
         try {
@@ -324,22 +333,24 @@ public final class CrisisDesk implements AutoCloseable {
    * phone and e-mail it is recorded as the note and a manual task is raised.
    */
   public ActionResult movePrivate(CaseId caseId, String agent, PrivateChannel channel, String text) {
-    CrisisCase c = require(caseId);
-    Optional<String> refused = workflowRefusal(c, CaseAction.MOVE_PRIVATE);
-    if (refused.isPresent()) {
-      return refused(c, refused.get());
-    }
-    if (channel == PrivateChannel.DIRECT_MESSAGE) {
-      return respond(caseId, agent, CaseAction.MOVE_PRIVATE, text);
-    }
-    TransitionResult r = cases.tryApply(new CaseCommand(caseId, CaseAction.MOVE_PRIVATE, agent, text,
-        Optional.of(channel), Optional.empty()));
-    if (!r.applied()) {
-      return refused(r.caseAfter(), r.rejection().orElse("refused"));
-    }
-    String task = "contact @" + c.authorHandle() + " by " + channel.jsonName() + ": " + text;
-    notifyListeners(l -> l.onManualTask(r.caseAfter(), task));
-    return new ActionResult(ActionResult.Status.DONE, r.caseAfter(), Optional.empty(), task, List.of());
+    return onCase(caseId, () -> {
+      CrisisCase c = require(caseId);
+      Optional<String> refused = workflowRefusal(c, CaseAction.MOVE_PRIVATE);
+      if (refused.isPresent()) {
+        return refused(c, refused.get());
+      }
+      if (channel == PrivateChannel.DIRECT_MESSAGE) {
+        return respond(caseId, agent, CaseAction.MOVE_PRIVATE, text);
+      }
+      TransitionResult r = cases.tryApply(new CaseCommand(caseId, CaseAction.MOVE_PRIVATE, agent, text,
+          Optional.of(channel), Optional.empty()));
+      if (!r.applied()) {
+        return refused(r.caseAfter(), r.rejection().orElse("refused"));
+      }
+      String task = "contact @" + c.authorHandle() + " by " + channel.jsonName() + ": " + text;
+      notifyListeners(l -> l.onManualTask(r.caseAfter(), task));
+      return new ActionResult(ActionResult.Status.DONE, r.caseAfter(), Optional.empty(), task, List.of());
+    });
   }
 
   /** Records the resolution summary. */
@@ -369,12 +380,14 @@ public final class CrisisDesk implements AutoCloseable {
 
   /** Escalates to a department or role and assigns the case to it. */
   public ActionResult escalate(CaseId caseId, String agent, String department, String reason) {
-    ActionResult r = transition(CaseCommand.escalate(caseId, agent, department, reason));
-    if (r.done()) {
-      CrisisCase after = cases.assign(caseId, agent, Optional.of(department), Optional.empty());
-      return new ActionResult(r.status(), after, Optional.empty(), "", List.of());
-    }
-    return r;
+    return onCase(caseId, () -> {
+      ActionResult r = transition(CaseCommand.escalate(caseId, agent, department, reason));
+      if (r.done()) {
+        CrisisCase after = cases.assign(caseId, agent, Optional.of(department), Optional.empty());
+        return new ActionResult(r.status(), after, Optional.empty(), "", List.of());
+      }
+      return r;
+    });
   }
 
   /** Closes the case with a reason. */
@@ -405,19 +418,25 @@ public final class CrisisDesk implements AutoCloseable {
     }
     PendingMessage waiting = approvals.pending().stream().filter(p -> p.id().equals(approvalId)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no message waits for approval under id " + approvalId));
-    CrisisCase current = require(waiting.caseId());
-    Optional<String> moved = workflowRefusal(current, action);
-    if (moved.isPresent()) {
-      reject(approvalId, approver, "not sent: the case moved on (" + moved.get() + ")");
-      return refused(current, moved.get());
-    }
-    String text = editedText.orElse(waiting.message().text());
-    ActionResult r = send(current, waiting.requestedBy() + " (approved by " + approver + ")", action, text, true);
-    if (r.done()) {
-      approvals.approve(approvalId, approver, editedText);
-      approvalActions.remove(approvalId);
-    }
-    return r;
+    return onCase(waiting.caseId(), () -> {
+      if (!approvalActions.containsKey(approvalId)) {
+        // another approver decided it while this one waited for the case
+        throw new IllegalArgumentException("no message waits for approval under id " + approvalId);
+      }
+      CrisisCase current = require(waiting.caseId());
+      Optional<String> moved = workflowRefusal(current, action);
+      if (moved.isPresent()) {
+        reject(approvalId, approver, "not sent: the case moved on (" + moved.get() + ")");
+        return refused(current, moved.get());
+      }
+      String text = editedText.orElse(waiting.message().text());
+      ActionResult r = send(current, waiting.requestedBy() + " (approved by " + approver + ")", action, text, true);
+      if (r.done()) {
+        approvals.approve(approvalId, approver, editedText);
+        approvalActions.remove(approvalId);
+      }
+      return r;
+    });
   }
 
   /**
@@ -426,9 +445,14 @@ public final class CrisisDesk implements AutoCloseable {
    * @throws IllegalArgumentException when no message waits under {@code approvalId}
    */
   public ApprovalDecision reject(String approvalId, String approver, String note) {
-    ApprovalDecision d = approvals.reject(approvalId, approver, note);
-    approvalActions.remove(approvalId);
-    return d;
+    Supplier<ApprovalDecision> reject = () -> {
+      ApprovalDecision d = approvals.reject(approvalId, approver, note);
+      approvalActions.remove(approvalId);
+      return d;
+    };
+    Optional<CaseId> caseId = approvals.pending().stream().filter(p -> p.id().equals(approvalId))
+        .map(PendingMessage::caseId).findFirst();
+    return caseId.isPresent() ? onCase(caseId.get(), reject) : reject.get();
   }
 
   // ------------------------------------------------------------------ queries and health
@@ -541,12 +565,25 @@ public final class CrisisDesk implements AutoCloseable {
   }
 
   private ActionResult respond(CaseId caseId, String agent, CaseAction action, String text) {
-    CrisisCase c = require(caseId);
-    Optional<String> refused = workflowRefusal(c, action);
-    if (refused.isPresent()) {
-      return refused(c, refused.get());
+    return onCase(caseId, () -> {
+      CrisisCase c = require(caseId);
+      Optional<String> refused = workflowRefusal(c, action);
+      if (refused.isPresent()) {
+        return refused(c, refused.get());
+      }
+      return send(c, agent, action, text, false);
+    });
+  }
+
+  /** Runs an agent action on {@code caseId} while no other agent action runs on that case. */
+  private <T> T onCase(CaseId caseId, Supplier<T> action) {
+    Lock lock = caseActions.get(caseId);
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
     }
-    return send(c, agent, action, text, false);
   }
 
   /**
@@ -651,11 +688,13 @@ public final class CrisisDesk implements AutoCloseable {
   }
 
   private ActionResult transition(CaseCommand command) {
-    TransitionResult r = cases.tryApply(command);
-    if (!r.applied()) {
-      return refused(r.caseAfter(), r.rejection().orElse("refused"));
-    }
-    return new ActionResult(ActionResult.Status.DONE, r.caseAfter(), Optional.empty(), "", List.of());
+    return onCase(command.caseId(), () -> {
+      TransitionResult r = cases.tryApply(command);
+      if (!r.applied()) {
+        return refused(r.caseAfter(), r.rejection().orElse("refused"));
+      }
+      return new ActionResult(ActionResult.Status.DONE, r.caseAfter(), Optional.empty(), "", List.of());
+    });
   }
 
   private static Optional<String> workflowRefusal(CrisisCase c, CaseAction action) {

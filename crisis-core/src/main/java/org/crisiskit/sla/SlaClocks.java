@@ -24,7 +24,8 @@ import org.crisiskit.journal.Journal;
  * from the mention's time; first response stops at acknowledge, move-private, thank, resolve, not
  * engaged or close; move-private stops at move-private, resolve, not engaged or close; resolution
  * stops at resolve, not engaged or close; resolving starts the follow-up clock, which stops at
- * follow-up or close. A change of intent or severity re-targets running clocks from their start;
+ * follow-up or close. A change of intent or severity re-targets running clocks from their start and
+ * drops a running clock the policy has no target for any more;
  * an <b>escalation</b> restarts the resolution clock at the escalation; a <b>re-opening</b> restarts
  * first response, move-private and resolution and drops the follow-up. Stateless and thread-safe.
  */
@@ -179,6 +180,8 @@ public final class SlaClocks {
           Optional<Duration> t = policy.target(k, intent, severity);
           if (t.isPresent()) {
             clocks.put(k, clock(k, c.start(), t.get(), Optional.empty()));
+          } else {
+            clocks.remove(k); // the policy runs no such clock for the case as it is now
           }
         }
       }

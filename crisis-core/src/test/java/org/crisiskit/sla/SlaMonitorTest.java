@@ -163,4 +163,27 @@ class SlaMonitorTest {
     assertEquals(T0.plus(Duration.ofHours(24)), clockOf(id, SlaKind.FIRST_RESPONSE).due());
     assertFalse(clockOf(id, SlaKind.FIRST_RESPONSE).breached(T0.plus(Duration.ofHours(2))));
   }
+  @Test
+  void aComplaintCorrectedToPraiseKeepsOnlyThePraiseClocks() {
+    CaseId id = complaint("9", Severity.NORMAL);
+    clock.advance(Duration.ofMinutes(10));
+    cases.reassess(id, "agent", new Assessment(Intent.PRAISE, Severity.NORMAL, false, Set.of()));
+    assertEquals(List.of(SlaKind.FIRST_RESPONSE), sla.clocks(id).stream().map(SlaClock::kind).toList(),
+        "praise has no move-private or resolution target");
+    assertEquals(T0.plus(Duration.ofHours(24)), clockOf(id, SlaKind.FIRST_RESPONSE).due());
+    clock.advance(Duration.ofHours(3));
+    assertTrue(sla.tick().isEmpty(), "nothing of the complaint's targets breaches");
+    sla.syncDeadlines();
+    assertTrue(cases.find(id).orElseThrow().deadline("sla_move_private").isEmpty());
+    assertEquals(sla.clocks(id), SlaClocks.replay(journal, SlaPolicy.ofDefaults()).get(id), "replay agrees");
+  }
+
+  @Test
+  void aComplaintCorrectedToNeutralRunsNoClock() {
+    CaseId id = complaint("10", Severity.NORMAL);
+    cases.reassess(id, "agent", new Assessment(Intent.NEUTRAL, Severity.NORMAL, false, Set.of()));
+    assertTrue(sla.clocks(id).isEmpty(), sla.clocks(id).toString());
+    clock.advance(Duration.ofDays(2));
+    assertTrue(sla.tick().isEmpty());
+  }
 }
