@@ -212,7 +212,8 @@ public final class CaseService {
           boolean reopened = false;
           if (c.state().answered()) {
             CaseEvent reopen = new CaseEvent(CaseEventType.CASE_REOPENED, caseId, now, "customer",
-                c.state(), CaseState.REOPENED, "customer wrote again", Map.of("mention", mention.id().value()));
+                c.state(), CaseState.REOPENED, "customer wrote again",
+                Map.of("mention", mention.id().value(), "mentionAt", mention.createdAt().toString()));
             c = record(reopen, c);
             reopened = true;
             setFirstResponseDeadline(c, mention.createdAt(), now);

@@ -140,12 +140,16 @@ public final class SlaClocks {
         case CASE_ESCALATED:
           start(SlaKind.RESOLUTION, at);
           break;
-        case CASE_REOPENED:
+        case CASE_REOPENED: {
+          // from the mention that re-opened it, as the case's first-response deadline is (a late
+          // back-filled mention is not given a fresh hour)
+          Instant from = e.attribute("mentionAt").map(Instant::parse).orElse(at);
           for (SlaKind k : ANSWER_CLOCKS) {
-            start(k, at);
+            start(k, from);
           }
           clocks.remove(SlaKind.FOLLOW_UP);
           break;
+        }
         default:
           break; // assignment, deadlines, outcome: no clock changes
       }

@@ -128,6 +128,28 @@ class SlaMonitorTest {
   }
 
   @Test
+  void aLateMentionThatReopensACaseStartsTheClockAtTheMentionAsTheCaseDeadlineDoes() {
+    CaseId id = complaint("7", Severity.NORMAL);
+    cases.apply(CaseCommand.acknowledge(id, "agent"));
+    cases.apply(CaseCommand.movePrivate(id, "agent", PrivateChannel.DIRECT_MESSAGE));
+    cases.apply(CaseCommand.resolve(id, "agent", "refund sent"));
+    Instant posted = T0.plus(Duration.ofMinutes(30));
+    clock.advance(Duration.ofHours(2)); // the mention is read back-filled, 90 minutes after it was posted
+    var r = cases.accept(mention("7b", "ana7", 10, "still no refund", "es", posted),
+        new Assessment(Intent.COMPLAINT, Severity.NORMAL, true, Set.of("delivery")));
+    assertTrue(r.reopened());
+    SlaClock fr = clockOf(id, SlaKind.FIRST_RESPONSE);
+    assertEquals(posted, fr.start());
+    assertEquals(posted.plus(Duration.ofMinutes(60)), fr.due());
+    assertEquals(cases.find(id).orElseThrow().deadline("first_response"), Optional.of(fr.due()));
+    // and the same after a restart
+    CaseService again = CaseService.newBuilder().journal(journal).clock(clock).build();
+    SlaClock replayed = SlaMonitor.create(again, journal, SlaPolicy.ofDefaults(), clock).clocks(id).stream()
+        .filter(c -> c.kind() == SlaKind.FIRST_RESPONSE).findFirst().orElseThrow();
+    assertEquals(fr, replayed);
+  }
+
+  @Test
   void businessHoursMoveTheDeadline() {
     BusinessHours h = BusinessHours.weekdays(ZoneId.of("UTC"), LocalTime.of(9, 0), LocalTime.of(17, 0));
     clock.set(Instant.parse("2026-03-06T16:30:00Z")); // Friday
