@@ -56,6 +56,16 @@ class CrisisCliTest {
   }
 
   @Test
+  void anUnknownOptionLastOnTheLineIsReportedAsUnknownNotAsMissingItsValue() {
+    CliRun unknown = CliRun.of("classify", "--skip-invalidd");
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().contains("unknown option --skip-invalidd"), unknown::toString);
+    CliRun missing = CliRun.of("classify", "--model");
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("--model needs a value"), missing::toString);
+  }
+
+  @Test
   void commandHelpPrintsItsUsage() {
     CliRun r = CliRun.of("replay", "--help");
     assertEquals(0, r.exit());
