@@ -3,9 +3,7 @@ package org.crisiskit.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,11 +33,15 @@ final class LabelledJsonl {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
     List<Row> rows = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int no = 0;
-      while ((line = r.readLine()) != null) {
-        no++;
+    try (TextLines r = TextLines.open(file)) {
+      while (r.next()) {
+        int no = r.number();
+        String line;
+        try {
+          line = r.text();
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(file + ":" + no + ": " + e.getMessage());
+        }
         if (line.isBlank()) {
           continue;
         }

@@ -68,4 +68,23 @@ class DetectCommandTest {
     assertTrue(err.toString().contains("bad.csv:3"), err.toString());
     assertEquals(2, run("detect"));
   }
+
+  @Test
+  void mentionsMayStartWithAByteOrderMarkAndALineThatIsNotUtf8IsNamed() throws Exception {
+    Path sim = dir.resolve("sim.jsonl");
+    assertEquals(0, run("simulate", "--out", sim.toString(), "--seed", "3", "--weeks", "2"), err.toString());
+    List<String> lines = Files.readAllLines(sim, StandardCharsets.UTF_8).subList(0, 3);
+    Path bom = dir.resolve("bom.jsonl");
+    Files.write(bom, ("\uFEFF" + String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8));
+    err.reset();
+    assertEquals(0, run("detect", "--mentions", bom.toString()), err.toString());
+    assertTrue(err.toString().contains("3 mentions"), err.toString());
+
+    Path latin1 = dir.resolve("latin1.jsonl");
+    Files.write(latin1, (lines.get(0) + "\n" + lines.get(1).replace("\"text\":\"", "\"text\":\"caf\u00e9 ") + "\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+    err.reset();
+    assertEquals(1, run("detect", "--mentions", latin1.toString()));
+    assertTrue(err.toString().contains(latin1 + ":2: not valid UTF-8: byte 0xE9"), err.toString());
+  }
 }

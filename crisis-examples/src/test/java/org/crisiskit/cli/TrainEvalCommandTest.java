@@ -92,6 +92,27 @@ class TrainEvalCommandTest {
   }
 
   @Test
+  void labelledFilesMayStartWithAByteOrderMarkAndALineThatIsNotUtf8IsNamed() throws IOException {
+    Path bom = dir.resolve("bom.jsonl");
+    Files.write(bom, ("\uFEFF" + Files.readString(labelled())).getBytes(StandardCharsets.UTF_8));
+    CliRun e = CliRun.run("", "eval", "--in", bom.toString());
+    assertEquals(0, e.code(), e::toString);
+    assertTrue(e.out().contains("polarity: n=24"), e.out());
+
+    Path latin1 = dir.resolve("latin1.jsonl");
+    Files.write(latin1, "{\"text\": \"ok\", \"polarity\": \"neutral\"}\n{\"text\": \"caf\u00e9\", \"polarity\": \"neutral\"}\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    for (String cmd : List.of("eval", "train")) {
+      CliRun r = CliRun.run("", cmd, "--in", latin1.toString(), "--out", dir.resolve("m").toString());
+      if (cmd.equals("eval")) {
+        r = CliRun.run("", cmd, "--in", latin1.toString());
+      }
+      assertEquals(1, r.code(), r::toString);
+      assertTrue(r.err().contains(latin1 + ":2: not valid UTF-8: byte 0xE9"), r::toString);
+    }
+  }
+
+  @Test
   void exportTrainingWritesTheAgentsIntents() throws IOException {
     Path journalDir = dir.resolve("journal");
     try (FileJournal journal = FileJournal.open(journalDir)) {
