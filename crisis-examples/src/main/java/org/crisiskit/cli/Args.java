@@ -97,6 +97,14 @@ final class Args {
   }
 
   static Duration parseDuration(String name, String v) {
+    Duration d = parseDurationOrNegative(name, v);
+    if (d.isNegative()) {
+      throw new UsageException("--" + name + " expects a duration such as 60s, 5m or 2h but was '" + v + "'");
+    }
+    return d;
+  }
+
+  private static Duration parseDurationOrNegative(String name, String v) {
     try {
       if (v.startsWith("P") || v.startsWith("p")) {
         return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));

@@ -66,6 +66,17 @@ class CrisisCliTest {
   }
 
   @Test
+  void aNegativeDurationIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    for (String negative : java.util.List.of("-5s", "PT-5S")) {
+      CliRun r = CliRun.of("listen", "--network", "x", "--keywords", "acme", "--duration", negative, "--state",
+          dir.resolve("state").toString());
+      assertEquals(2, r.exit(), r::toString);
+      assertTrue(r.err().contains("--duration expects a duration such as 60s, 5m or 2h but was '" + negative + "'"),
+          r::toString);
+    }
+  }
+
+  @Test
   void commandHelpPrintsItsUsage() {
     CliRun r = CliRun.of("replay", "--help");
     assertEquals(0, r.exit());
