@@ -21,6 +21,18 @@ class CrisisCliTest {
   }
 
   @Test
+  void helpListsTheSummariesInOneColumn() {
+    java.util.Set<Integer> columns = new java.util.HashSet<>();
+    for (String line : CliRun.of("--help").out().split("\n")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  ([a-z-]+) +\\S").matcher(line);
+      if (m.find()) {
+        columns.add(m.end() - 1);
+      }
+    }
+    assertEquals(1, columns.size(), columns::toString);
+  }
+
+  @Test
   void noArgumentsIsAUsageErrorWithHelpOnStderr() {
     CliRun r = CliRun.of();
     assertEquals(2, r.exit());
