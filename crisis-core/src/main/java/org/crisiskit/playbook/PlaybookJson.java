@@ -8,6 +8,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +101,13 @@ public final class PlaybookJson {
 
   /** Every error and warning in the playbook at {@code file}, in line order; empty when clean. */
   public static List<PlaybookProblem> check(Path file) {
-    return check(read(file), file.toString());
+    String json;
+    try {
+      json = read(file);
+    } catch (PlaybookFormatException e) {
+      return e.problems();
+    }
+    return check(json, file.toString());
   }
 
   /** Every error and warning in a playbook's JSON text, in line order; empty when clean. */
@@ -111,12 +122,32 @@ public final class PlaybookJson {
     return r.sorted();
   }
 
+  /** The file's text: UTF-8, a byte-order mark skipped; bytes that are not UTF-8 are an error naming the line. */
   private static String read(Path file) {
+    byte[] b;
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      b = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read playbook " + file + ": " + e.getMessage(), e);
     }
+    int start = b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
+    ByteBuffer in = ByteBuffer.wrap(b, start, b.length - start);
+    CharBuffer out = CharBuffer.allocate(b.length);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) {
+      r = decoder.flush(out);
+    }
+    if (r.isError()) {
+      int line = 1;
+      for (int i = start; i < in.position(); i++) {
+        line += b[i] == '\n' ? 1 : 0;
+      }
+      throw new PlaybookFormatException(List.of(new PlaybookProblem(file.toString(), line, "$", String.format(
+          Locale.ROOT, "not valid UTF-8: byte 0x%02X (save the file as UTF-8)", b[in.position()] & 0xFF), false)));
+    }
+    return out.flip().toString();
   }
 
   /** Maps JSON pointers ({@code /routes/3/when/topic}) to the line they start on. */

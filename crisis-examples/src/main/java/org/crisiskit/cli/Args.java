@@ -18,6 +18,8 @@ final class Args {
   private final Set<String> flags = new HashSet<>();
   private final List<String> positional = new ArrayList<>();
   private final Set<String> used = new HashSet<>();
+  /** Options given last on the line without a value: an error once the command asks for one. */
+  private final Set<String> missingValue = new HashSet<>();
 
   private Args() {}
 
@@ -45,7 +47,8 @@ final class Args {
         }
         if (value == null) {
           if (i + 1 >= argv.size()) {
-            throw new UsageException("--" + name + " needs a value");
+            a.missingValue.add(name);
+            continue;
           }
           value = argv.get(++i);
         }
@@ -61,6 +64,9 @@ final class Args {
 
   Optional<String> option(String name) {
     used.add(name);
+    if (missingValue.contains(name)) {
+      throw new UsageException("--" + name + " needs a value");
+    }
     return Optional.ofNullable(options.get(name));
   }
 
@@ -91,6 +97,14 @@ final class Args {
   }
 
   static Duration parseDuration(String name, String v) {
+    Duration d = parseDurationOrNegative(name, v);
+    if (d.isNegative()) {
+      throw new UsageException("--" + name + " expects a duration such as 60s, 5m or 2h but was '" + v + "'");
+    }
+    return d;
+  }
+
+  private static Duration parseDurationOrNegative(String name, String v) {
     try {
       if (v.startsWith("P") || v.startsWith("p")) {
         return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
@@ -130,6 +144,11 @@ final class Args {
 
   /** Throws a usage error if an option or flag was given that the command never asked for. */
   void checkAllUsed() {
+    for (String name : missingValue) {
+      if (!used.contains(name)) {
+        throw new UsageException("unknown option --" + name);
+      }
+    }
     for (String name : options.keySet()) {
       if (!used.contains(name)) {
         throw new UsageException("unknown option --" + name);

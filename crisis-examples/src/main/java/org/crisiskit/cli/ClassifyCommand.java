@@ -5,9 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -61,23 +59,23 @@ final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
       throw new UsageException("unexpected argument '" + args.positional().get(0) + "'; input is read from stdin");
     }
     Classifier classifier = ModelFiles.classifier(model);
-    BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8), 1 << 16);
+    TextLines in = new TextLines(io.in());
     Writer w = new OutputStreamWriter(io.out(), StandardCharsets.UTF_8);
     JsonGenerator g = new JsonFactory().createGenerator(w);
     g.setRootValueSeparator(null);
     int lineNo = 0;
     int invalid = 0;
-    String line;
     try {
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
+      while (in.next()) {
+        lineNo = in.number();
         JsonNode id;
         String text;
         Optional<String> lang;
         try {
+          String line = in.text();
+          if (line.isBlank()) {
+            continue;
+          }
           JsonNode n = MAPPER.readTree(line);
           if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("expected a JSON object {\"id\": ..., \"text\": ...}");

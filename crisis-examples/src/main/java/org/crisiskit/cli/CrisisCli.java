@@ -118,8 +118,9 @@ public final class CrisisCli {
     StringBuilder sb = new StringBuilder();
     sb.append("Crisis Kit: detect a social-media crisis early and answer it well.\n\n");
     sb.append("usage: ./crisis <command> [options]   (./crisis <command> --help for details)\n\ncommands:\n");
+    int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
     for (CliCommand c : commands.values()) {
-      sb.append(String.format(java.util.Locale.ROOT, "  %-10s %s%n", c.name(), c.summary()));
+      sb.append(String.format(java.util.Locale.ROOT, "  %-" + width + "s  %s%n", c.name(), c.summary()));
     }
     sb.append("\nglobal options: --debug (stack traces on failure), --help\n");
     return sb.toString();

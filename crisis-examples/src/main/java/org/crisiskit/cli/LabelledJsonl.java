@@ -3,17 +3,18 @@ package org.crisiskit.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.classify.LabelledText;
 import org.crisiskit.classify.Polarity;
@@ -25,7 +26,7 @@ import org.crisiskit.classify.Polarity;
 final class LabelledJsonl {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** One line: the text and its gold labels as written (label name → value). */
+  /** One line: the text and its gold labels (label name → class name, checked on read). */
   record Row(String text, Optional<String> lang, Map<String, String> gold) {}
 
   private LabelledJsonl() {}
@@ -35,11 +36,15 @@ final class LabelledJsonl {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
     List<Row> rows = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int no = 0;
-      while ((line = r.readLine()) != null) {
-        no++;
+    try (TextLines r = TextLines.open(file)) {
+      while (r.next()) {
+        int no = r.number();
+        String line;
+        try {
+          line = r.text();
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(file + ":" + no + ": " + e.getMessage());
+        }
         if (line.isBlank()) {
           continue;
         }
@@ -54,6 +59,9 @@ final class LabelledJsonl {
           throw new IllegalArgumentException(file + ":" + no + ": $.text: expected a string");
         }
         JsonNode l = n.get("lang");
+        if (l != null && !l.isNull() && !l.isTextual()) {
+          throw new IllegalArgumentException(file + ":" + no + ": $.lang: expected a language code such as \"es\" or null");
+        }
         Map<String, String> gold = new LinkedHashMap<>();
         for (String label : List.of("polarity", "intent", "abusive")) {
           JsonNode v = n.get(label);
@@ -61,13 +69,30 @@ final class LabelledJsonl {
             if (label.equals("abusive") && !v.isBoolean()) {
               throw new IllegalArgumentException(file + ":" + no + ": $.abusive: expected true or false");
             }
-            gold.put(label, v.asText());
+            try {
+              gold.put(label, switch (label) {
+                case "polarity" -> className(v, Polarity.values(), Polarity::jsonName, Polarity::fromJsonName);
+                case "intent" -> className(v, Intent.values(), Intent::jsonName, Intent::fromJsonName);
+                default -> v.asText();
+              });
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException(file + ":" + no + ": $." + label + ": " + e.getMessage());
+            }
           }
         }
         rows.add(new Row(t.asText(), l == null || l.isNull() ? Optional.empty() : Optional.of(l.asText()), gold));
       }
     }
     return rows;
+  }
+
+  /** The class's JSON name; anything but one of them (in any case) is an error listing them. */
+  private static <E> String className(JsonNode v, E[] classes, Function<E, String> name, Function<String, E> parse) {
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException("expected one of "
+          + Arrays.stream(classes).map(name).collect(Collectors.joining(", ")));
+    }
+    return name.apply(parse.apply(v.asText()));
   }
 
   /** Converts rows to training examples; unknown polarity or intent values are errors. */

@@ -1,9 +1,7 @@
 package org.crisiskit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,17 +62,16 @@ final class MentionDetection {
         }).build();
     Instant first = null;
     Instant latest = null;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
+    try (TextLines r = TextLines.open(file)) {
+      while (r.next()) {
+        int lineNo = r.number();
         Mention m;
         Classification c;
         try {
+          String line = r.text();
+          if (line.isBlank()) {
+            continue;
+          }
           JsonNode node = Json.parse(line);
           m = MentionCodec.fromNode(node, "$");
           JsonNode cn = node.get("classification");

@@ -1,9 +1,7 @@
 package org.crisiskit.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,19 +59,17 @@ final class ReplayCommand implements CliCommand {
     String failure = null;
     try (FileJournal journal = FileJournal.open(journalDir, FsyncPolicy.grouped(java.time.Duration.ofMillis(100)))) {
       CaseService service = CaseService.newBuilder().journal(journal).build();
-      try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String line;
-        int lineNo = 0;
-        while ((line = r.readLine()) != null) {
-          lineNo++;
-          if (line.isBlank()) {
-            continue;
-          }
+      try (TextLines r = TextLines.open(file)) {
+        while (r.next()) {
           Mention m;
           try {
+            String line = r.text();
+            if (line.isBlank()) {
+              continue;
+            }
             m = MentionJson.parse(line);
           } catch (MentionFormatException | IllegalArgumentException | NullPointerException e) {
-            failure = file + ":" + lineNo + ": " + e.getMessage();
+            failure = file + ":" + r.number() + ": " + e.getMessage();
             break;
           }
           AcceptResult res = service.accept(m);

@@ -3,6 +3,7 @@ package org.crisiskit.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,18 +57,23 @@ public final class NabEvaluation {
   public record Row(String timestampText, Instant timestamp, String valueText, double value) {}
 
   /**
-   * Passes each data row of a {@code timestamp,value} CSV (blank lines and a first-line header
+   * Passes each data row of a {@code timestamp,value} CSV (a byte-order mark, blank lines and a first-line header
    * skipped) to {@code each}, in order, as it reads.
    *
    * @throws IllegalArgumentException naming the file and line of a malformed row; the rows before it
    *     were passed on
    */
   public static void readRows(Path file, java.util.function.Consumer<Row> each) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // bytes that are not UTF-8 become U+FFFD, which no timestamp or number holds: the row error names the line
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       String line;
       int lineNo = 0;
       while ((line = r.readLine()) != null) {
         lineNo++;
+        if (lineNo == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
         if (line.isBlank() || (lineNo == 1 && line.toLowerCase(Locale.ROOT).startsWith("timestamp"))) {
           continue;
         }

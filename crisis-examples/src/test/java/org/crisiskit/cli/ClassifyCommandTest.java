@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,38 @@ class ClassifyCommandTest {
     assertEquals(0, r.code(), r.err());
     assertEquals(2, r.lines().size());
     assertTrue(r.err().contains("line 2") && r.err().contains("line 3") && r.err().contains("skipped 2"), r.err());
+  }
+
+  @Test
+  void aByteOrderMarkAndCrlfLineEndsAreAccepted() {
+    byte[] in = ("\uFEFF{\"id\": 1, \"text\": \"ok\"}\r\n{\"id\": 2, \"text\": \"fine\"}\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    CliRun r = CliRun.run(in, "classify");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(2, r.lines().size(), r::toString);
+    assertEquals(1, r.lines().stream().filter(l -> l.startsWith("{\"id\":1,")).count(), r::toString);
+  }
+
+  @Test
+  void aLineThatIsNotUtf8IsMalformedAndNamedByItsNumber() {
+    byte[] latin1 = "{\"id\": 2, \"text\": \"caf\u00e9 fr\u00edo\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] ok1 = "{\"id\": 1, \"text\": \"ok\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] ok3 = "{\"id\": 3, \"text\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] in = new byte[ok1.length + latin1.length + ok3.length];
+    System.arraycopy(ok1, 0, in, 0, ok1.length);
+    System.arraycopy(latin1, 0, in, ok1.length, latin1.length);
+    System.arraycopy(ok3, 0, in, ok1.length + latin1.length, ok3.length);
+
+    CliRun stop = CliRun.run(in, "classify");
+    assertEquals(1, stop.code(), stop::toString);
+    assertEquals(1, stop.lines().size(), stop::toString);
+    assertTrue(stop.err().contains("line 2: not valid UTF-8: byte 0xE9"), stop::toString);
+
+    CliRun skip = CliRun.run(in, "classify", "--skip-invalid");
+    assertEquals(0, skip.code(), skip::toString);
+    assertEquals(2, skip.lines().size(), skip::toString);
+    assertTrue(skip.err().contains("line 2: not valid UTF-8") && skip.err().contains("skipped 1"), skip::toString);
+    assertTrue(skip.lines().get(1).startsWith("{\"id\":3,"), skip::toString);
   }
 
   @Test

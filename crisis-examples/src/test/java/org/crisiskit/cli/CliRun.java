@@ -13,9 +13,14 @@ record CliRun(int exit, String out, String err) {
   }
 
   static CliRun run(String stdin, String... argv) {
+    return run(stdin.getBytes(StandardCharsets.UTF_8), argv);
+  }
+
+  /** Runs with raw bytes on stdin (to test byte-order marks and bytes that are not UTF-8). */
+  static CliRun run(byte[] stdin, String... argv) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+    Io io = new Io(new ByteArrayInputStream(stdin),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     int exit = new CrisisCli().run(List.of(argv), io);
     io.out().flush();

@@ -21,6 +21,18 @@ class CrisisCliTest {
   }
 
   @Test
+  void helpListsTheSummariesInOneColumn() {
+    java.util.Set<Integer> columns = new java.util.HashSet<>();
+    for (String line : CliRun.of("--help").out().split("\n")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  ([a-z-]+) +\\S").matcher(line);
+      if (m.find()) {
+        columns.add(m.end() - 1);
+      }
+    }
+    assertEquals(1, columns.size(), columns::toString);
+  }
+
+  @Test
   void noArgumentsIsAUsageErrorWithHelpOnStderr() {
     CliRun r = CliRun.of();
     assertEquals(2, r.exit());
@@ -53,6 +65,27 @@ class CrisisCliTest {
     CliRun option = CliRun.of("version", "--verbose", "yes");
     assertEquals(2, option.exit());
     assertTrue(option.err().contains("unknown option --verbose"), option::toString);
+  }
+
+  @Test
+  void anUnknownOptionLastOnTheLineIsReportedAsUnknownNotAsMissingItsValue() {
+    CliRun unknown = CliRun.of("classify", "--skip-invalidd");
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().contains("unknown option --skip-invalidd"), unknown::toString);
+    CliRun missing = CliRun.of("classify", "--model");
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("--model needs a value"), missing::toString);
+  }
+
+  @Test
+  void aNegativeDurationIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    for (String negative : java.util.List.of("-5s", "PT-5S")) {
+      CliRun r = CliRun.of("listen", "--network", "x", "--keywords", "acme", "--duration", negative, "--state",
+          dir.resolve("state").toString());
+      assertEquals(2, r.exit(), r::toString);
+      assertTrue(r.err().contains("--duration expects a duration such as 60s, 5m or 2h but was '" + negative + "'"),
+          r::toString);
+    }
   }
 
   @Test

@@ -68,4 +68,40 @@ class DetectCommandTest {
     assertTrue(err.toString().contains("bad.csv:3"), err.toString());
     assertEquals(2, run("detect"));
   }
+
+  @Test
+  void seriesMayStartWithAByteOrderMarkAndARowThatIsNotUtf8IsNamed() throws Exception {
+    Path bom = dir.resolve("bom.csv");
+    Files.write(bom, "\uFEFFtimestamp,value\r\n2015-03-01 00:00:00,1\r\n2015-03-01 00:05:00,2\r\n"
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(0, run("detect", "--series", bom.toString()), err.toString());
+    assertEquals(List.of("timestamp,value,score,alert", "2015-03-01 00:00:00,1,0.0000,0",
+        "2015-03-01 00:05:00,2,0.0000,0"), out.toString(StandardCharsets.UTF_8).lines().toList());
+
+    Path latin1 = dir.resolve("latin1.csv");
+    Files.write(latin1, new byte[] {'t', 'i', 'm', 'e', 's', 't', 'a', 'm', 'p', ',', 'v', 'a', 'l', 'u', 'e', '\n',
+        '2', '0', '1', '5', '-', '0', '3', '-', '0', '1', ' ', '0', '0', ':', '0', '0', ':', '0', '0', ',', '1',
+        (byte) 0xB2, '\n'});
+    assertEquals(1, run("detect", "--series", latin1.toString()));
+    assertTrue(err.toString().contains("latin1.csv:2: expected 'timestamp,value'"), err.toString());
+  }
+
+  @Test
+  void mentionsMayStartWithAByteOrderMarkAndALineThatIsNotUtf8IsNamed() throws Exception {
+    Path sim = dir.resolve("sim.jsonl");
+    assertEquals(0, run("simulate", "--out", sim.toString(), "--seed", "3", "--weeks", "2"), err.toString());
+    List<String> lines = Files.readAllLines(sim, StandardCharsets.UTF_8).subList(0, 3);
+    Path bom = dir.resolve("bom.jsonl");
+    Files.write(bom, ("\uFEFF" + String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8));
+    err.reset();
+    assertEquals(0, run("detect", "--mentions", bom.toString()), err.toString());
+    assertTrue(err.toString().contains("3 mentions"), err.toString());
+
+    Path latin1 = dir.resolve("latin1.jsonl");
+    Files.write(latin1, (lines.get(0) + "\n" + lines.get(1).replace("\"text\":\"", "\"text\":\"caf\u00e9 ") + "\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+    err.reset();
+    assertEquals(1, run("detect", "--mentions", latin1.toString()));
+    assertTrue(err.toString().contains(latin1 + ":2: not valid UTF-8: byte 0xE9"), err.toString());
+  }
 }

@@ -65,6 +65,24 @@ class PlaybookCliTest {
   }
 
   @Test
+  void playbookCheckSkipsAByteOrderMarkAndNamesTheLineOfBytesThatAreNotUtf8() throws Exception {
+    byte[] sample;
+    try (var in = org.crisiskit.playbook.Playbook.class.getResourceAsStream("sample-playbook.json")) {
+      sample = in.readAllBytes();
+    }
+    Path bom = tmp.resolve("bom.json");
+    Files.write(bom, ("\uFEFF" + new String(sample, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    assertEquals(0, run("playbook", "check", bom.toString()), out() + err);
+    assertTrue(out().contains(bom + ": OK"), out());
+
+    Path latin1 = tmp.resolve("latin1.json");
+    Files.write(latin1, "{\n  \"languages\": [\"es\"],\n  \"name\": \"caf\u00e9\"\n}\n".getBytes(StandardCharsets.ISO_8859_1));
+    out.reset();
+    assertEquals(1, run("playbook", "check", latin1.toString()), out() + err);
+    assertTrue(out().contains(latin1 + ":3: $: not valid UTF-8: byte 0xE9"), out() + err);
+  }
+
+  @Test
   void lintExitsOneOnABlockingFindingAndShowsTheSpan() {
     assertEquals(1, run("lint", "--network", "x", "--lang", "es", "--text", "Como ya te dijimos, escribe a ana@correo.es",
         "--public"));

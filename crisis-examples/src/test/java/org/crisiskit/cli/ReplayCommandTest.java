@@ -130,6 +130,22 @@ class ReplayCommandTest {
   }
 
   @Test
+  void aLineThatIsNotUtf8IsReportedWithItsLineNumberAndAByteOrderMarkIsSkipped() throws IOException {
+    String first = MentionJson.toJson(MentionFixtures.mention("1", "a", null, 0));
+    String second = MentionJson.toJson(MentionFixtures.mention("2", "b", null, 1)).replace("\"text\":\"",
+        "\"text\":\"caf\u00e9 ");
+    Path file = tmp.resolve("in.jsonl");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(("\uFEFF" + first + "\r\n").getBytes(StandardCharsets.UTF_8));
+    bytes.write((second + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(file, bytes.toByteArray());
+    CliRun r = CliRun.of("replay", file.toString(), "--journal", tmp.resolve("j").toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains(file + ":2: not valid UTF-8: byte 0xE9"), r::toString);
+    assertEquals(1, summary(r)[0]);
+  }
+
+  @Test
   void aLineThatIsNotJsonIsReportedWithItsLineNumber() throws IOException {
     Mention m = MentionFixtures.mention("1", "a", null, 0);
     Path file = tmp.resolve("in.jsonl");

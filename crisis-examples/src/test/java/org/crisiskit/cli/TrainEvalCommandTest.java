@@ -85,10 +85,52 @@ class TrainEvalCommandTest {
   @Test
   void badLabelNamesTheLine() throws IOException {
     Path f = dir.resolve("bad.jsonl");
-    Files.writeString(f, "{\"text\": \"a\", \"polarity\": \"negative\"}\n{\"text\": \"b\", \"polarity\": \"meh\"}\n");
-    CliRun t = CliRun.run("", "train", "--in", f.toString(), "--out", dir.resolve("m").toString());
-    assertEquals(1, t.code());
-    assertTrue(t.err().contains("example 2") && t.err().contains("meh"), t.err());
+    Files.writeString(f, "{\"text\": \"a\", \"polarity\": \"negative\"}\n\n{\"text\": \"b\", \"polarity\": \"meh\"}\n");
+    for (String cmd : List.of("train", "eval")) {
+      CliRun t = cmd.equals("train")
+          ? CliRun.run("", "train", "--in", f.toString(), "--out", dir.resolve("m").toString())
+          : CliRun.run("", "eval", "--in", f.toString());
+      assertEquals(1, t.code(), t::toString);
+      assertTrue(t.err().contains(f + ":3: $.polarity: unknown polarity 'meh', expected one of negative, neutral,"
+          + " positive"), t::toString);
+    }
+  }
+
+  @Test
+  void evalRefusesLabelsThatAreNotOneOfTheClassesInsteadOfScoringThemAsANewClass() throws IOException {
+    Path f = dir.resolve("bad.jsonl");
+    for (String[] bad : new String[][] {
+        {"\"intent\": \"complain\"", "$.intent: unknown intent 'complain'"},
+        {"\"intent\": [\"complaint\"]", "$.intent: expected one of complaint,"},
+        {"\"polarity\": -1", "$.polarity: expected one of negative, neutral, positive"},
+        {"\"lang\": 5", "$.lang: expected a language code"}}) {
+      Files.writeString(f, "{\"text\": \"a\", \"intent\": \"complaint\"}\n{\"text\": \"b\", " + bad[0] + "}\n");
+      CliRun e = CliRun.run("", "eval", "--in", f.toString());
+      assertEquals(1, e.code(), e::toString);
+      assertTrue(e.err().contains(f + ":2: " + bad[1]), e::toString);
+      assertEquals("", e.out(), e::toString);
+    }
+  }
+
+  @Test
+  void labelledFilesMayStartWithAByteOrderMarkAndALineThatIsNotUtf8IsNamed() throws IOException {
+    Path bom = dir.resolve("bom.jsonl");
+    Files.write(bom, ("\uFEFF" + Files.readString(labelled())).getBytes(StandardCharsets.UTF_8));
+    CliRun e = CliRun.run("", "eval", "--in", bom.toString());
+    assertEquals(0, e.code(), e::toString);
+    assertTrue(e.out().contains("polarity: n=24"), e.out());
+
+    Path latin1 = dir.resolve("latin1.jsonl");
+    Files.write(latin1, "{\"text\": \"ok\", \"polarity\": \"neutral\"}\n{\"text\": \"caf\u00e9\", \"polarity\": \"neutral\"}\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    for (String cmd : List.of("eval", "train")) {
+      CliRun r = CliRun.run("", cmd, "--in", latin1.toString(), "--out", dir.resolve("m").toString());
+      if (cmd.equals("eval")) {
+        r = CliRun.run("", cmd, "--in", latin1.toString());
+      }
+      assertEquals(1, r.code(), r::toString);
+      assertTrue(r.err().contains(latin1 + ":2: not valid UTF-8: byte 0xE9"), r::toString);
+    }
   }
 
   @Test
