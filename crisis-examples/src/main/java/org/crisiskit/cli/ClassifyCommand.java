@@ -65,6 +65,7 @@ final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
     g.setRootValueSeparator(null);
     int lineNo = 0;
     int invalid = 0;
+    int written = 0;
     try {
       while (in.next()) {
         lineNo = in.number();
@@ -111,6 +112,13 @@ final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
         }
         write(g, id, classifier.classify(text, lang));
         g.writeRaw('\n');
+        if ((++written & (CHECK_EVERY - 1)) == 0) {
+          g.flush();
+          if (io.out().checkError()) { // PrintStream keeps write errors to itself: a closed pipe (| head)
+            io.err().println("crisis classify: cannot write to stdout (closed?); stopped after line " + lineNo);
+            return 1;
+          }
+        }
       }
     } finally {
       g.flush();
@@ -120,6 +128,9 @@ final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
     }
     return 0;
   }
+
+  /** Lines between checks that stdout still takes output (a power of two). */
+  private static final int CHECK_EVERY = 256;
 
   private static boolean fail(Io io, boolean skip, int lineNo, String msg) {
     io.err().println("crisis classify: stdin line " + lineNo + ": " + msg);

@@ -13,6 +13,43 @@ class ClassifyCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
+  void stopsReadingWhenStdoutIsClosed() {
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < 20_000; k++) {
+      sb.append("{\"id\": ").append(k).append(", \"text\": \"still no refund, please help\"}\n");
+    }
+    byte[] input = sb.toString().getBytes(StandardCharsets.UTF_8);
+    java.util.concurrent.atomic.AtomicLong consumed = new java.util.concurrent.atomic.AtomicLong();
+    java.io.InputStream in = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(input)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        int n = super.read(b, off, len);
+        consumed.addAndGet(Math.max(n, 0));
+        return n;
+      }
+    };
+    java.io.OutputStream closedAfterAFewLines = new java.io.OutputStream() { // as `| head` does
+      private int n;
+
+      @Override
+      public void write(int b) throws java.io.IOException {
+        if (++n > 2_000) {
+          throw new java.io.IOException("Broken pipe");
+        }
+      }
+    };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Io io = new Io(in, new java.io.PrintStream(closedAfterAFewLines, false, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+
+    int exit = new CrisisCli().run(List.of("classify"), io);
+
+    assertEquals(1, exit);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write to stdout"), err::toString);
+    assertTrue(consumed.get() < input.length / 4, "read " + consumed.get() + " of " + input.length + " bytes");
+  }
+
+  @Test
   void writesOneResultPerLineInTheDocumentedForm() throws Exception {
     String in = String.join("\n",
         "{\"id\": \"1\", \"text\": \"@acme still no refund, please help\"}",
