@@ -36,6 +36,14 @@ final class TrainCommand implements CliCommand {
     Path out = Path.of(args.required("out"));
     args.checkAllUsed();
     args.checkNoPositional();
+    Path dir = out.toAbsolutePath().getParent();
+    if (dir != null) { // before training, so a bad --out does not waste it
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UsageException("--out " + out + ": cannot create its directory " + dir + " (" + e + ")");
+      }
+    }
     List<LabelledText> examples = new ArrayList<>();
     for (String f : in.split(",")) {
       Path p = Path.of(f.trim());

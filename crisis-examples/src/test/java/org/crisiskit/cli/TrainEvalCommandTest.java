@@ -65,6 +65,21 @@ class TrainEvalCommandTest {
   }
 
   @Test
+  void trainCreatesTheModelsDirectoryAndRefusesOneItCannotCreateBeforeTraining() throws IOException {
+    Path in = labelled();
+    Path model = dir.resolve("models/2026/m.ckm");
+    CliRun t = CliRun.run("", "train", "--in", in.toString(), "--out", model.toString());
+    assertEquals(0, t.code(), t.err());
+    assertTrue(Files.size(model) > 0);
+
+    Path file = Files.writeString(dir.resolve("plain-file"), "x");
+    CliRun bad = CliRun.run("", "train", "--in", in.toString(), "--out", file.resolve("m.ckm").toString());
+    assertEquals(2, bad.code(), bad.toString());
+    assertTrue(bad.err().contains("--out " + file.resolve("m.ckm") + ": cannot create its directory"), bad.err());
+    assertTrue(bad.out().isEmpty(), "nothing trained: " + bad.out());
+  }
+
+  @Test
   void evalWithTheRuleEngine() throws IOException {
     CliRun e = CliRun.run("", "eval", "--in", labelled().toString());
     assertEquals(0, e.code(), e.err());
