@@ -11,8 +11,9 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code groupingWindow} (default 24 h): a mention joins an open case of the same author whose
  *       newest mention is at most this far away in time, even in another conversation.
- *   <li>{@code publicOutcomeRequired} (default true): a resolved case must publish its outcome before
- *       it may close.
+ *   <li>{@code publicOutcomeRequired} (default true): a resolved case may not close straight from
+ *       {@code RESOLVED}; it publishes its outcome first, or is followed up privately first (the
+ *       route left when the network allows no public reply to the customer).
  *   <li>{@code firstResponseTarget} (default 60 min): the first-response deadline set when a
  *       complaint or question opens a case.
  * </ul>
