@@ -43,11 +43,16 @@ final class DetectCommand implements CliCommand {
     Optional<String> series = args.option("series");
     Optional<String> mentions = args.option("mentions");
     Optional<String> truth = args.option("truth");
-    String brand = args.option("brand").orElse("brand");
+    Optional<String> brandOption = args.option("brand");
+    String brand = brandOption.orElse("brand");
     args.checkAllUsed();
     args.checkNoPositional();
     if (series.isPresent() == mentions.isPresent()) {
       throw new UsageException("give exactly one of --series or --mentions");
+    }
+    if (series.isPresent() && (truth.isPresent() || brandOption.isPresent())) {
+      throw new UsageException("--truth and --brand go with --mentions; --series scores one volume series"
+          + " (for labelled series use ./crisis nab)");
     }
     if (series.isPresent()) {
       return runSeries(Path.of(series.get()), io.out());

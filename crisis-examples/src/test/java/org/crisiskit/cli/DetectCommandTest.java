@@ -48,6 +48,15 @@ class DetectCommandTest {
   }
 
   @Test
+  void seriesModeRefusesTheMentionOnlyOptionsInsteadOfIgnoringThem() throws Exception {
+    Path file = dir.resolve("series.csv");
+    Files.writeString(file, "timestamp,value\n2015-03-01 00:00:00,1\n");
+    assertEquals(2, run("detect", "--series", file.toString(), "--truth", dir.resolve("t.json").toString()));
+    assertTrue(err.toString().contains("--truth and --brand go with --mentions"), err.toString());
+    assertTrue(out.toString(StandardCharsets.UTF_8).isEmpty());
+  }
+
+  @Test
   void simulateThenDetectFindsIncidents() throws Exception {
     Path file = dir.resolve("sim.jsonl");
     assertEquals(0, run("simulate", "--out", file.toString(), "--seed", "3", "--weeks", "2"), err.toString());
