@@ -582,6 +582,7 @@ public final class CrisisDetector {
     long startNanos = System.nanoTime();
     long[] counts = new long[2];
     Incident[] lastRecorded = new Incident[1];
+    String[] lastPayload = new String[1];
     rebuilding = true;
     try {
       history.replay(e -> {
@@ -603,6 +604,7 @@ public final class CrisisDetector {
               // the record was written when the detector had reached at least this time
               advanceTo(i.updatedAt());
               lastRecorded[0] = i;
+              lastPayload[0] = e.payload();
               counts[1]++;
             }
             break;
@@ -610,7 +612,7 @@ public final class CrisisDetector {
             break;
         }
       });
-      reconcile(lastRecorded[0]);
+      reconcile(lastRecorded[0], lastPayload[0]);
     } finally {
       rebuilding = false;
     }
@@ -624,10 +626,10 @@ public final class CrisisDetector {
    * one. The replay normally agrees; it may not when records were lost in a crash or the configuration
    * changed since they were written.
    */
-  private void reconcile(Incident recorded) {
+  private void reconcile(Incident recorded, String payload) {
     boolean recordedOpen = recorded != null && recorded.state() != IncidentState.CLOSED;
-    if (open != null && recordedOpen && open.id.equals(recorded.id())
-        && open.last.toJson().equals(recorded.toJson())) {
+    // compared as written: a parsed snapshot does not write back identically (rounded numbers)
+    if (open != null && recordedOpen && open.last.toJson().equals(payload)) {
       return;
     }
     if (open == null && !recordedOpen) {
@@ -918,8 +920,9 @@ public final class CrisisDetector {
      *
      * <p>The whole journal is replayed: the baselines are exponentially weighted with no finite
      * memory, and warm-up, history length and learning rates count from the first bucket ever seen,
-     * so no shorter window gives the same state. Cost is one pass over the journal, mostly parsing the
-     * mention records (about half a second for the 14,655 mentions of {@code ./crisis demo}).
+     * so no shorter window gives the same state. Cost is one more pass over the journal, mostly decoding
+     * the mention records: about one second in a fresh JVM for the 14,655 mentions (186,388 records)
+     * of {@code ./crisis demo}, next to about five for the rest of the desk's start.
      *
      * @throws org.crisiskit.journal.JournalException when a record cannot be read
      */
