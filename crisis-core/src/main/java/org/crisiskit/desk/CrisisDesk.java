@@ -100,6 +100,14 @@ import org.slf4j.LoggerFactory;
  * {@link Builder#autoTick} for live use, so SLA deadlines, silence and incident cooling are noticed
  * without new mentions.
  *
+ * <p>Restarts resume where the desk stopped: {@link Builder#build()} rebuilds the cases, SLA clocks,
+ * waiting approvals and the crisis detector from the journal before the desk accepts a mention. The
+ * detector is fed every journaled mention again, in journal order, with the classification it was
+ * journaled with (see {@link CrisisDetector.Builder#rebuildFrom}), so its baseline, warm-up and open
+ * incident are those of a desk that never stopped: an incident open before the restart is
+ * {@link #currentIncident()} after it and keeps raising triage's crisis severity. The rebuild
+ * notifies no listener, sends nothing and writes no record.
+ *
  * <p>Thread-safe; see {@link DeskListener} for the threading of notifications. Agent actions on one
  * case are serialized from the workflow check to the case's move, so two agents (or a double click)
  * acting on a case at once send one message, and the later action sees the case as the first left it.
@@ -164,12 +172,17 @@ public final class CrisisDesk implements AutoCloseable {
         })
         .build();
     this.triage = TriageEngine.create(playbook, cases);
-    this.detector = CrisisDetector.newBuilder()
+    CrisisDetector.Builder detection = CrisisDetector.newBuilder()
         .brand(b.brand)
         .config(b.detectorConfig)
         .journal(journal)
-        .listener(this::onIncident)
-        .build();
+        .listener(this::onIncident);
+    if (journal.lastSequence() > 0) {
+      // a restart: the detector resumes with its baseline and open incident, silently
+      detection.rebuildFrom(journal);
+    }
+    this.detector = detection.build();
+    this.openIncident = detector.currentIncident().orElse(null);
     this.sla = SlaMonitor.create(cases, journal, b.slaPolicy, clock);
     sla.addListener(this::onSla);
     for (NetworkAdapter a : adapters.values()) {
@@ -938,7 +951,8 @@ public final class CrisisDesk implements AutoCloseable {
     }
 
     /**
-     * Builds the desk and rebuilds its cases from the journal.
+     * Builds the desk and rebuilds its cases, SLA clocks, waiting approvals and crisis detector from
+     * the journal (one pass over the journal each; see the class comment).
      *
      * @throws IllegalStateException when neither a journal nor a directory was given
      */

@@ -1,12 +1,20 @@
 package org.crisiskit.detect;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.crisiskit.internal.Json;
+import org.crisiskit.internal.JsonFields;
+import org.crisiskit.journal.JournalException;
 
 /**
  * One crisis incident of a brand as the detector sees it at one moment: state, severity 1–10, when it
@@ -147,6 +155,72 @@ public final class Incident {
     x.put("normalNegativeShare", round(e.normalNegativeShare()));
     x.put("historyDays", round(e.historyDays()));
     return Json.write(n);
+  }
+
+  /**
+   * Reads a snapshot written by {@link #toJson()} back (the explanation's numbers as rounded there).
+   *
+   * @throws JournalException naming the record and the JSON path of a missing or malformed field
+   */
+  static Incident fromJournal(JsonNode n, long sequence) {
+    JsonFields<JournalException> f = new JsonFields<>((path, message) ->
+        new JournalException("journal record " + sequence + " is not a valid incident record: " + path + " " + message));
+    JsonNode x = f.requireObject(n, "explanation", "$");
+    Set<Signal> signals = EnumSet.noneOf(Signal.class);
+    for (JsonNode s : x.path("signals")) {
+      signals.add(named(Signal.values(), Signal::jsonName, s.asText(), f, "$.explanation.signals"));
+    }
+    Map<String, Double> shares = new LinkedHashMap<>();
+    x.path("departmentShares").fields().forEachRemaining(e -> shares.put(e.getKey(), e.getValue().asDouble()));
+    Explanation e = new Explanation(
+        f.requireText(x, "slot", "$.explanation"),
+        f.optDouble(x, "observed", "$.explanation", 0),
+        f.optDouble(x, "expected", "$.explanation", 0),
+        f.requireText(x, "statistic", "$.explanation"),
+        f.optDouble(x, "statisticValue", "$.explanation", 0),
+        f.optDouble(x, "threshold", "$.explanation", 0),
+        signals,
+        f.requireInstant(x, "estimatedStart", "$.explanation"),
+        shares,
+        texts(x.path("topTerms")),
+        texts(x.path("topAuthors")),
+        texts(x.path("viralPosts")),
+        f.optDouble(x, "negativeShare", "$.explanation", 0),
+        f.optDouble(x, "normalNegativeShare", "$.explanation", 0),
+        f.optDouble(x, "historyDays", "$.explanation", 0),
+        f.requireText(x, "sentence", "$.explanation"));
+    return new Incident(
+        f.requireText(n, "id", "$"),
+        f.requireText(n, "brand", "$"),
+        named(IncidentState.values(), IncidentState::jsonName, f.requireText(n, "state", "$"), f, "$.state"),
+        (int) f.optLong(n, "severity", "$", 0),
+        (int) f.optLong(n, "peakSeverity", "$", 0),
+        named(IncidentState.values(), IncidentState::jsonName, f.requireText(n, "peakState", "$"), f, "$.peakState"),
+        f.requireInstant(n, "openedAt", "$"),
+        f.requireInstant(n, "updatedAt", "$"),
+        f.optInstant(n, "closedAt", "$"),
+        texts(n.path("caseIds")),
+        e);
+  }
+
+  private static <T> T named(T[] values, Function<T, String> name, String text, JsonFields<JournalException> f,
+      String path) {
+    for (T v : values) {
+      if (name.apply(v).equals(text)) {
+        return v;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (T v : values) {
+      names.add(name.apply(v));
+    }
+    throw f.error(path, "expected one of " + names + " but was '" + text + "'");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(t -> out.add(t.asText()));
+    return out;
   }
 
   private static double round(double v) {

@@ -47,10 +47,12 @@ class CrisisDetectorTest {
     assertTrue(!e.estimatedStart().isBefore(Instant.ofEpochMilli(stepAt - 3_600_000L)), e.estimatedStart().toString());
 
     List<JournalEntry> entries = new ArrayList<>();
-    journal.replay(entries::add);
+    List<JournalEntry> times = new ArrayList<>();
+    journal.replay(r -> (r.type().equals(CrisisDetector.TIME_RECORD_TYPE) ? times : entries).add(r));
     assertEquals(seen.size(), entries.size(), "every notification is journalled");
     JsonNode last = Json.parse(entries.get(entries.size() - 1).payload());
     assertEquals(Incident.JOURNAL_TYPE, entries.get(0).type());
+    assertEquals(2, times.size(), "each feed ends with an advanceTo that moves time: " + times);
     assertEquals(now.id(), last.get("id").asText());
     assertTrue(last.get("explanation").get("sentence").asText().contains("negative"));
   }
