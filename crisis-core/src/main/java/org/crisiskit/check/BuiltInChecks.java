@@ -29,8 +29,9 @@ final class BuiltInChecks {
     @Override
     public List<Finding> check(OutgoingMessage m) {
       String prefix = m.handlePrefix();
+      int limit = m.isPublic() ? rules.maxLength() : rules.maxPrivateLength();
       int total = rules.weightedLength(prefix + m.text());
-      if (total <= rules.maxLength()) {
+      if (total <= limit) {
         return List.of();
       }
       // the first char index of the text at which the limit is exceeded
@@ -39,7 +40,7 @@ final class BuiltInChecks {
       int hi = m.text().length();
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (rules.weightedLength(prefix + m.text().substring(0, safe(m.text(), mid))) > rules.maxLength()) {
+        if (rules.weightedLength(prefix + m.text().substring(0, safe(m.text(), mid))) > limit) {
           hi = mid;
         } else {
           lo = mid + 1;
@@ -47,9 +48,11 @@ final class BuiltInChecks {
       }
       cut = Math.max(0, safe(m.text(), lo > 0 ? lo - 1 : 0));
       return List.of(Finding.blocking(name(), String.format(Locale.ROOT,
-          "%d weighted characters%s, the limit on %s is %d", total,
-          prefix.isEmpty() ? "" : " including the '" + prefix.trim() + "' prefix", rules.network(), rules.maxLength()),
-          cut, m.text().length(), "shorten by " + (total - rules.maxLength()) + " or continue in a private message"));
+          "%d weighted characters%s, the limit %son %s is %d", total,
+          prefix.isEmpty() ? "" : " including the '" + prefix.trim() + "' prefix",
+          m.isPublic() ? "" : "of a private message ", rules.network(), limit),
+          cut, m.text().length(), "shorten by " + (total - limit)
+              + (m.isPublic() ? " or continue in a private message" : "")));
     }
 
     private static int safe(String s, int i) {

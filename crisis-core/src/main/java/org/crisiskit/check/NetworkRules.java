@@ -11,8 +11,13 @@ public interface NetworkRules {
   /** The network's name, for example {@code x}. */
   String network();
 
-  /** The maximum weighted length of one message. */
+  /** The maximum weighted length of one public message. */
   int maxLength();
+
+  /** The maximum weighted length of one private message; by default {@link #maxLength()}. */
+  default int maxPrivateLength() {
+    return maxLength();
+  }
 
   /** The weighted length of {@code text} as the network counts it. */
   int weightedLength(String text);
@@ -23,7 +28,7 @@ public interface NetworkRules {
   }
 
   /**
-   * X (Twitter): 280 weighted characters; each URL counts 23; code points outside the Latin,
+   * X (Twitter): 280 weighted characters (10,000 in a direct message); each URL counts 23; code points outside the Latin,
    * general-punctuation ranges (CJK, emoji, …) count 2, an emoji sequence joined by ZWJ or with a
    * skin-tone modifier counts as one emoji; text is NFC-normalized first. Rejects U+FFFE, U+FEFF,
    * U+FFFF, the bidi overrides U+202A–U+202E and control characters other than newline and tab.

@@ -21,6 +21,11 @@ final class XRules implements NetworkRules {
   }
 
   @Override
+  public int maxPrivateLength() {
+    return 10_000;
+  }
+
+  @Override
   public int weightedLength(String text) {
     String t = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
     if (t.indexOf('.') < 0) {

@@ -227,6 +227,11 @@ public final class CrisisDesk implements AutoCloseable {
       }
 
       @Override
+      public int maxPrivateLength() {
+        return a.maxPrivateLength();
+      }
+
+      @Override
       public int weightedLength(String text) {
         return a.weightedLength(text);
       }

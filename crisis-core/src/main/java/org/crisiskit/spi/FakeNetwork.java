@@ -152,7 +152,7 @@ public final class FakeNetwork implements NetworkAdapter {
 
   @Override
   public SentMessage sendPrivateMessage(String authorId, String text) {
-    checkText(text);
+    checkPrivateText(text);
     synchronized (this) {
       throwQueuedFailure();
       if (!dmOpen.contains(authorId)) {

@@ -59,7 +59,7 @@ public interface NetworkAdapter {
   /**
    * Sends a private (direct) message to the account {@code authorId}.
    *
-   * @throws IllegalArgumentException when {@code text} is blank or too long
+   * @throws IllegalArgumentException when {@code text} is blank or longer than {@link #maxPrivateLength()}
    * @throws NotPermittedException when the account does not accept messages from the brand
    */
   SentMessage sendPrivateMessage(String authorId, String text);
@@ -88,8 +88,16 @@ public interface NetworkAdapter {
         c.follow());
   }
 
-  /** The longest text accepted, in the network's weighted characters (X: 280). */
+  /** The longest public text accepted, in the network's weighted characters (X: 280). */
   int maxLength();
+
+  /**
+   * The longest private message accepted, in the network's weighted characters (X: 10,000). By
+   * default {@link #maxLength()}, for networks with one limit.
+   */
+  default int maxPrivateLength() {
+    return maxLength();
+  }
 
   /** The length of {@code text} as the network counts it (X: URLs count 23, CJK and emoji 2). */
   int weightedLength(String text);
@@ -105,13 +113,26 @@ public interface NetworkAdapter {
    * @throws IllegalArgumentException naming the weighted length and the limit
    */
   default void checkText(String text) {
+    checkLength(text, maxLength(), "");
+  }
+
+  /**
+   * Checks the text of a private message before sending, against {@link #maxPrivateLength()}.
+   *
+   * @throws IllegalArgumentException naming the weighted length and the limit
+   */
+  default void checkPrivateText(String text) {
+    checkLength(text, maxPrivateLength(), " in a private message");
+  }
+
+  private void checkLength(String text, int limit, String where) {
     if (text.isBlank()) {
       throw new IllegalArgumentException("text must not be blank");
     }
     int len = weightedLength(text);
-    if (len > maxLength()) {
+    if (len > limit) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "text is %d weighted characters but %s allows at most %d", len, network(), maxLength()));
+          "text is %d weighted characters but %s allows at most %d%s", len, network(), limit, where));
     }
   }
 

@@ -43,6 +43,19 @@ class MessageCheckerTest {
   }
 
   @Test
+  void aPrivateMessageIsHeldToTheNetworksPrivateLimit() {
+    String text = "a".repeat(600);
+    assertTrue(checker.check(OutgoingMessage.newBuilder(text).publicMessage(false).build()).passes());
+    Finding pub = checker.check(OutgoingMessage.of(text)).of("length").get(0);
+    assertTrue(pub.message().contains("the limit on x is 280"), pub.message());
+    CheckResult r = checker.check(OutgoingMessage.newBuilder("b".repeat(10_001)).publicMessage(false).build());
+    Finding f = r.of("length").get(0);
+    assertTrue(f.blocking());
+    assertTrue(f.message().contains("the limit of a private message on x is 10000"), f.message());
+    assertEquals(10_000, f.start());
+  }
+
+  @Test
   void lengthWeighsUrlsCjkAndEmoji() {
     NetworkRules x = NetworkRules.x();
     assertEquals(23, x.weightedLength("https://acme.example/a/very/long/path/that/is/long"));

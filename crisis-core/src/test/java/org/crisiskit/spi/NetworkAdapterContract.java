@@ -212,6 +212,23 @@ public abstract class NetworkAdapterContract {
   }
 
   @Test
+  void privateMessagesAreHeldToTheirOwnLimit() throws Exception {
+    NetworkAdapter a = adapter();
+    assertTrue(a.maxPrivateLength() >= a.maxLength(), "a private message may be as long as a public one");
+    String tooLong = "a".repeat(a.maxPrivateLength() + 1);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> a.sendPrivateMessage("1", tooLong));
+    assertTrue(e.getMessage().contains(Integer.toString(a.maxPrivateLength())), e.getMessage());
+    if (a.maxPrivateLength() > a.maxLength()) {
+      publish(1, Addressing.MENTION);
+      Mention m = listenFor(1, CheckpointStore.inMemory()).get(0);
+      acceptPrivateMessages(m.author().id());
+      String longer = "b".repeat(a.maxLength() + 1);
+      assertEquals(NetworkAction.PRIVATE_MESSAGE, a.sendPrivateMessage(m.author().id(), longer).action());
+    }
+  }
+
+  @Test
   void countsLengthAndRefusesTooLongOrBlankText() {
     NetworkAdapter a = adapter();
     assertTrue(a.maxLength() > 0);

@@ -91,7 +91,8 @@ final class LintCommand implements CliCommand, CrisisCli.HasFlags {
       f.suggestion().ifPresent(s -> io.out().println("         → " + s));
     }
     io.out().printf(Locale.ROOT, "%s: %d/%d weighted characters, %d blocking, %d warning%s%n",
-        r.blocked() ? "BLOCKED" : "OK", r.weightedLength(), checker.network().maxLength(), r.blocking().size(),
+        r.blocked() ? "BLOCKED" : "OK", r.weightedLength(),
+        priv ? checker.network().maxPrivateLength() : checker.network().maxLength(), r.blocking().size(),
         r.findings().size() - r.blocking().size(), r.findings().size() - r.blocking().size() == 1 ? "" : "s");
     return r.blocked() ? 1 : 0;
   }

@@ -96,6 +96,13 @@ class PlaybookCliTest {
     assertTrue(out().startsWith("OK:"), out());
     out.reset();
     assertEquals(0, run("lint", "--network", "x", "--text", "escríbenos a ana@correo.es", "--private"));
+    out.reset();
+    String detailed = "Hola Ana, te escribimos con los pasos para el reembolso. ".repeat(8);
+    assertEquals(0, run("lint", "--network", "x", "--lang", "es", "--text", detailed, "--private"));
+    assertTrue(out().contains("/10000 weighted characters"), out());
+    out.reset();
+    assertEquals(1, run("lint", "--network", "x", "--lang", "es", "--text", detailed, "--public"));
+    assertTrue(out().contains("/280 weighted characters"), out());
   }
 
   @Test

@@ -46,8 +46,10 @@ import org.crisiskit.spi.SentMessage;
  * Thread-safe; {@link #toString()} never shows credentials.
  */
 public final class XAdapter implements NetworkAdapter {
-  /** X's limit in weighted characters. */
+  /** X's limit on a post in weighted characters. */
   public static final int MAX_LENGTH = 280;
+  /** X's limit on a direct message's text. */
+  public static final int MAX_PRIVATE_LENGTH = 10_000;
   static final String NOT_SUMMONED = "reply not permitted: the author did not mention the brand";
   static final String FOLLOW_GONE =
       "follow not permitted: following through the X API was removed from self-serve tiers on 2026-04-20";
@@ -126,7 +128,7 @@ public final class XAdapter implements NetworkAdapter {
 
   @Override
   public SentMessage sendPrivateMessage(String authorId, String text) {
-    checkText(text);
+    checkPrivateText(text);
     checkUserId(authorId);
     ObjectNode body = Json.object();
     body.put("text", text);
@@ -235,6 +237,12 @@ public final class XAdapter implements NetworkAdapter {
   @Override
   public int maxLength() {
     return MAX_LENGTH;
+  }
+
+  /** X's limit on a direct message's text: 10,000 characters. */
+  @Override
+  public int maxPrivateLength() {
+    return MAX_PRIVATE_LENGTH;
   }
 
   @Override

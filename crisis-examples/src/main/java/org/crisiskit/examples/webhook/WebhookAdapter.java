@@ -297,7 +297,7 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
 
   @Override
   public SentMessage sendPrivateMessage(String authorId, String text) {
-    checkText(text);
+    checkPrivateText(text);
     Permission p = privateMessagePermission(authorId);
     if (!p.allowed()) {
       throw new NotPermittedException(network, p.reason());
