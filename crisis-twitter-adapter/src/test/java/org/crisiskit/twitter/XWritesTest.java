@@ -178,8 +178,13 @@ class XWritesTest {
     assertTrue(x.fits("a".repeat(280)));
     assertFalse(x.fits("日".repeat(141)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> x.sendPrivateMessage("5", "日".repeat(141)));
+        () -> x.replyPublicly(MentionId.of("x", "1850000000000000100"), "日".repeat(141)));
     assertTrue(e.getMessage().contains("282"), e.getMessage());
+    // a direct message may be longer: X allows 10,000 characters
+    assertEquals(10_000, x.maxPrivateLength());
+    IllegalArgumentException dm = assertThrows(IllegalArgumentException.class,
+        () -> x.sendPrivateMessage("5", "日".repeat(5_001)));
+    assertTrue(dm.getMessage().contains("10002") && dm.getMessage().contains("10000"), dm.getMessage());
   }
 
   private static Mention mention(String authorId, Addressing addressing) {
