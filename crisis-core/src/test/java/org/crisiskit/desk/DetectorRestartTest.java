@@ -16,6 +16,7 @@ import java.util.Set;
 import org.crisiskit.cases.Severity;
 import org.crisiskit.detect.CrisisDetector;
 import org.crisiskit.detect.Incident;
+import org.crisiskit.detect.Streams;
 import org.crisiskit.journal.FileJournal;
 import org.crisiskit.journal.FsyncPolicy;
 import org.crisiskit.journal.Journal;
@@ -57,8 +58,8 @@ class DetectorRestartTest {
       int hour = t.atZone(java.time.ZoneOffset.UTC).getHour();
       double lambda = 40 / 12.0 * DAILY[hour];
       boolean bursting = !t.isBefore(burstAt) && t.isBefore(burstAt.plus(Duration.ofHours(2)));
-      int pos = poisson(rnd, lambda * 0.75);
-      int neg = poisson(rnd, lambda * 0.25 * (bursting ? burst : 1));
+      int pos = Streams.poisson(rnd, lambda * 0.75);
+      int neg = Streams.poisson(rnd, lambda * 0.25 * (bursting ? burst : 1));
       List<Mention> ms = new ArrayList<>();
       for (int i = 0; i < pos + neg; i++) {
         long n = id++;
@@ -76,17 +77,6 @@ class DetectorRestartTest {
     return Mention.newBuilder().network("x").id(Long.toString(n)).conversationId(Long.toString(n))
         .author(Author.newBuilder().id("u" + a).handle("user" + a).followers(10L * (a + 1)).build())
         .text(text).language("en").createdAt(at).addressing(Addressing.MENTION).build();
-  }
-
-  static int poisson(Random rnd, double lambda) {
-    double l = Math.exp(-lambda);
-    int k = 0;
-    double p = 1;
-    do {
-      k++;
-      p *= rnd.nextDouble();
-    } while (p > l);
-    return k - 1;
   }
 
   /** Incident notices as "id state severity at", for comparing runs. */

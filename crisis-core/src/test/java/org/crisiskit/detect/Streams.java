@@ -11,7 +11,7 @@ import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
 
 /** Synthetic mention streams for detector tests. */
-final class Streams {
+public final class Streams {
   static final Instant MONDAY = Instant.parse("2026-01-05T00:00:00Z");
   static final double[] DAILY = {0.3, 0.2, 0.15, 0.15, 0.2, 0.3, 0.5, 0.7, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
       1.0, 1.0, 1.0, 1.0, 1.0, 0.9, 0.8, 0.6, 0.4};
@@ -41,7 +41,8 @@ final class Streams {
         .text(text).createdAt(Instant.ofEpochMilli(millis)).build();
   }
 
-  static int poisson(Random rnd, double lambda) {
+  /** A Poisson-distributed count with mean {@code lambda} (Knuth's method; small means only). */
+  public static int poisson(Random rnd, double lambda) {
     double l = Math.exp(-lambda);
     int k = 0;
     double p = 1;
