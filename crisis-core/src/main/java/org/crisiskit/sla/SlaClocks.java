@@ -25,7 +25,8 @@ import org.crisiskit.journal.Journal;
  * engaged or close; move-private stops at move-private, resolve, not engaged or close; resolution
  * stops at resolve, not engaged or close; resolving starts the follow-up clock, which stops at
  * follow-up or close. A change of intent or severity re-targets running clocks from their start and
- * drops a running clock the policy has no target for any more;
+ * sets aside a running clock the policy has no target for any more (a later change that gives it a
+ * target again resumes it from its start, unless the event that stops it came in between);
  * an <b>escalation</b> restarts the resolution clock at the escalation; a <b>re-opening</b> restarts
  * first response, move-private and resolution and drops the follow-up. Stateless and thread-safe.
  */
@@ -66,6 +67,8 @@ public final class SlaClocks {
     final CaseId id;
     final SlaPolicy policy;
     final Map<SlaKind, SlaClock> clocks = new EnumMap<>(SlaKind.class);
+    /** The starts of running clocks a change of intent or severity left without a target. */
+    final Map<SlaKind, Instant> setAside = new EnumMap<>(SlaKind.class);
     Intent intent = Intent.NEUTRAL;
     Severity severity = Severity.NORMAL;
 
@@ -148,6 +151,7 @@ public final class SlaClocks {
             start(k, from);
           }
           clocks.remove(SlaKind.FOLLOW_UP);
+          setAside.remove(SlaKind.FOLLOW_UP);
           break;
         }
         default:
@@ -156,6 +160,7 @@ public final class SlaClocks {
     }
 
     void start(SlaKind kind, Instant from) {
+      setAside.remove(kind);
       Optional<Duration> target = policy.target(kind, intent, severity);
       if (target.isEmpty()) {
         clocks.remove(kind);
@@ -171,6 +176,7 @@ public final class SlaClocks {
     }
 
     void stop(SlaKind kind, Instant at) {
+      setAside.remove(kind);
       SlaClock c = clocks.get(kind);
       if (c != null && c.running()) {
         clocks.put(kind, new SlaClock(id, kind, c.start(), c.warnAt(), c.due(), Optional.of(at)));
@@ -180,13 +186,18 @@ public final class SlaClocks {
     void retarget() {
       for (SlaKind k : SlaKind.values()) {
         SlaClock c = clocks.get(k);
+        Optional<Duration> t = policy.target(k, intent, severity);
         if (c != null && c.running()) {
-          Optional<Duration> t = policy.target(k, intent, severity);
           if (t.isPresent()) {
             clocks.put(k, clock(k, c.start(), t.get(), Optional.empty()));
           } else {
-            clocks.remove(k); // the policy runs no such clock for the case as it is now
+            // the policy runs no such clock for the case as it is now; kept aside in case a
+            // correction of the correction gives it a target again
+            clocks.remove(k);
+            setAside.put(k, c.start());
           }
+        } else if (c == null && t.isPresent() && setAside.containsKey(k)) {
+          clocks.put(k, clock(k, setAside.remove(k), t.get(), Optional.empty()));
         }
       }
     }

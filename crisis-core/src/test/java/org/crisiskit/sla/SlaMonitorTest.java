@@ -201,6 +201,30 @@ class SlaMonitorTest {
   }
 
   @Test
+  void aComplaintCorrectedToPraiseAndBackGetsItsComplaintClocksBack() {
+    CaseId id = complaint("11", Severity.NORMAL);
+    List<SlaClock> before = sla.clocks(id);
+    clock.advance(Duration.ofMinutes(10));
+    cases.reassess(id, "agent", new Assessment(Intent.PRAISE, Severity.NORMAL, false, Set.of()));
+    clock.advance(Duration.ofMinutes(10));
+    cases.reassess(id, "agent", new Assessment(Intent.COMPLAINT, Severity.NORMAL, true, Set.of("delivery")));
+    assertEquals(before, sla.clocks(id), "the same clocks, from the same start, as before the mistake");
+    assertEquals(sla.clocks(id), SlaClocks.replay(journal, SlaPolicy.ofDefaults()).get(id), "replay agrees");
+  }
+
+  @Test
+  void aClockSetAsideAndThenStoppedDoesNotComeBack() {
+    CaseId id = complaint("12", Severity.NORMAL);
+    cases.reassess(id, "agent", new Assessment(Intent.PRAISE, Severity.NORMAL, false, Set.of()));
+    cases.apply(CaseCommand.movePrivate(id, "agent", PrivateChannel.DIRECT_MESSAGE));
+    cases.reassess(id, "agent", new Assessment(Intent.COMPLAINT, Severity.NORMAL, true, Set.of("delivery")));
+    assertTrue(sla.clocks(id).stream().noneMatch(c -> c.kind() == SlaKind.MOVE_PRIVATE),
+        "moved private while set aside: " + sla.clocks(id));
+    assertTrue(clockOf(id, SlaKind.RESOLUTION).running());
+    assertEquals(T0.plus(Duration.ofHours(24)), clockOf(id, SlaKind.RESOLUTION).due());
+  }
+
+  @Test
   void aComplaintCorrectedToNeutralRunsNoClock() {
     CaseId id = complaint("10", Severity.NORMAL);
     cases.reassess(id, "agent", new Assessment(Intent.NEUTRAL, Severity.NORMAL, false, Set.of()));
