@@ -48,9 +48,10 @@ final class FileCheckpointStore implements CheckpointStore {
   }
 
   /**
-   * Writes the whole map to a temporary file, forces it to disk, then moves it over the old file:
-   * a crash leaves either the old or the new checkpoints, never a torn file. If writing fails the
-   * entry keeps its old value in memory too, and no temporary file is left behind.
+   * Writes the whole map to a temporary file, forces it to disk, moves it over the old file and
+   * forces the directory entry too (without it a power cut can bring the old file back after put
+   * returned): a crash leaves either the old or the new checkpoints, never a torn file. If writing
+   * fails the entry keeps its old value in memory too, and no temporary file is left behind.
    */
   @Override
   public synchronized void put(String key, String value) {
@@ -78,6 +79,7 @@ final class FileCheckpointStore implements CheckpointStore {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
+      syncDirectory(dir);
     } catch (IOException | RuntimeException e) {
       if (old == null) {
         map.remove(key);
@@ -95,6 +97,15 @@ final class FileCheckpointStore implements CheckpointStore {
         throw (CheckpointException) e;
       }
       throw new CheckpointException("cannot write checkpoint file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Makes the rename durable; best effort, as not every platform can open a directory to sync it. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | RuntimeException e) {
+      // the file itself was forced; on such platforms a rename is as durable as they make it
     }
   }
 
