@@ -13,9 +13,12 @@ import org.crisiskit.check.PendingMessage;
  * thread for agent actions, the thread calling {@link CrisisDesk#checkHealth()} for health notices.
  * Calls for one case arrive in order. Return quickly; hand long work to your own executor.
  * {@link #onCaseEvent} and {@link #onSla} may run while a case is locked: do not call the desk's
- * actions from them (queue the work); {@link #onMention} runs after the mention was handled and may
- * call them, and queries ({@code cases()}, {@code currentIncident()}) are safe everywhere. An exception thrown
- * here is logged and does not undo anything.
+ * actions from them (queue the work). {@link #onApprovalNeeded} and {@link #onManualTask} run inside
+ * the agent action that raised them, while other actions on that case wait: they may act on that
+ * case on the same thread, but acting on another case, or waiting for another thread that acts on
+ * this one, can deadlock (queue the work). {@link #onMention} runs after the mention was handled and
+ * may call them, and queries ({@code cases()}, {@code currentIncident()}) are safe everywhere. An
+ * exception thrown here is logged and does not undo anything.
  */
 public interface DeskListener {
   /** A listener that does nothing. */
