@@ -638,6 +638,8 @@ public final class CrisisDetector {
     LOG.warn("crisis detector of {}: the replay ends with {} but the journal last recorded {}; keeping the journal's",
         brand, open == null ? "no open incident" : open.last, recorded == null ? "no incident" : recorded);
     if (recordedOpen) {
+      // the replay may have closed it where the record of the close was lost: open, not also closed
+      history.removeIf(h -> h.id().equals(recorded.id()));
       open = new Open(recorded);
     } else if (recorded != null && open.id.equals(recorded.id())) {
       history.add(recorded);

@@ -115,6 +115,31 @@ class DetectorRebuildTest {
   }
 
   @Test
+  void anIncidentWhoseCloseWasNeverRecordedIsOpenAndNotAlsoClosed() {
+    Journal full = Journal.inMemory();
+    Feed f = new Feed(full, CrisisDetector.newBuilder().brand("acme").journal(full).build());
+    long burstAt = T0 + 36 * HOUR;
+    f.run(T0, burstAt, 1);
+    f.run(burstAt, burstAt + 2 * HOUR, 8);
+    f.run(burstAt + 2 * HOUR, burstAt + 8 * HOUR, 1);
+    String closed = lastIncidentPayload(full);
+    assertTrue(closed.contains("\"state\":\"closed\""), "the incident closed: " + closed);
+    // as if the process died before the record of the close reached the disk
+    Journal crashed = Journal.inMemory();
+    full.replay(e -> {
+      if (!e.payload().equals(closed)) {
+        crashed.append(e.type(), e.payload());
+      }
+    });
+    Incident recorded = lastIncident(crashed);
+    CrisisDetector restarted = CrisisDetector.newBuilder().brand("acme").rebuildFrom(crashed).build();
+
+    assertEquals(recorded.id(), restarted.currentIncident().orElseThrow().id(), "the journal last showed it open");
+    assertTrue(restarted.closedIncidents().stream().noneMatch(i -> i.id().equals(recorded.id())),
+        "open and closed at once: " + restarted.closedIncidents());
+  }
+
+  @Test
   void recordsOfAnotherBrandAreLeftAlone() {
     Journal journal = withIncident(Journal.inMemory());
     CrisisDetector other = CrisisDetector.newBuilder().brand("globex").rebuildFrom(journal).build();
