@@ -73,6 +73,17 @@ public final class ApprovalQueue {
   }
 
   /**
+   * What {@link #approve} would check for a pending message (optionally with its text replaced),
+   * without deciding: lets a caller find a blocking finding before it sends the message.
+   *
+   * @throws IllegalArgumentException when no message with this id is pending
+   */
+  public synchronized CheckResult check(String id, Optional<String> editedText) {
+    PendingMessage p = require(id);
+    return checker.check(editedText.map(t -> p.message().toBuilder().text(t).build()).orElse(p.message()));
+  }
+
+  /**
    * Approves a pending message, optionally replacing its text; the approver is journaled.
    *
    * @throws IllegalArgumentException when no message with this id is pending

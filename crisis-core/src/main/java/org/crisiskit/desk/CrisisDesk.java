@@ -447,6 +447,13 @@ public final class CrisisDesk implements AutoCloseable {
         reject(approvalId, approver, "not sent: the case moved on (" + moved.get() + ")");
         return refused(current, moved.get());
       }
+      // the queue's own checks first: once the message is out, approve() must not refuse it (the
+      // approval would stay pending and a second approval would send it again)
+      CheckResult queued = approvals.check(approvalId, editedText);
+      if (queued.blocked()) {
+        return new ActionResult(ActionResult.Status.BLOCKED, current, Optional.empty(), "a blocking check failed",
+            queued.findings().stream().map(CrisisDesk::describe).toList());
+      }
       String text = editedText.orElse(waiting.message().text());
       ActionResult r = send(current, waiting.requestedBy() + " (approved by " + approver + ")", action, text, true);
       if (r.done()) {

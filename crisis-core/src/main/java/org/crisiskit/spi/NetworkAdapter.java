@@ -92,8 +92,8 @@ public interface NetworkAdapter {
   int maxLength();
 
   /**
-   * The longest private message accepted, in the network's weighted characters (X: 10,000). By
-   * default {@link #maxLength()}, for networks with one limit.
+   * The longest private message accepted, in the network's weighted characters (X: 10,000); never
+   * below {@link #maxLength()}. By default {@link #maxLength()}, for networks with one limit.
    */
   default int maxPrivateLength() {
     return maxLength();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.crisiskit.cases.Assessment;
 import org.crisiskit.cases.CaseEvent;
 import org.crisiskit.cases.CaseId;
 import org.crisiskit.cases.CaseState;
@@ -188,6 +189,27 @@ class CrisisDeskTest {
       }
     });
     assertTrue(approvals.stream().anyMatch(p -> p.contains("manager:eva")), approvals.toString());
+  }
+
+  @Test
+  void anApprovalTheQueueWouldRefuseIsBlockedBeforeAnythingIsSent() {
+    CaseId id = ingest(mention("star", 250_000, "@acme my order still hasn't arrived, really disappointed", Addressing.MENTION));
+    desk.acknowledge(id, "agent:sam", "Hi, sorry about the delay. We're on it and will DM you.");
+    String approval = desk.pendingApprovals().get(0).id();
+    // the case is corrected to a question: the desk's own check no longer asks for an apology, but the
+    // message was queued as the answer to a complaint
+    desk.cases().reassess(id, "agent:sam", Assessment.of(Intent.QUESTION));
+
+    ActionResult r = desk.approve(approval, "manager:eva", Optional.of("Hi! Thanks for writing."));
+
+    assertEquals(ActionResult.Status.BLOCKED, r.status(), r.toString());
+    assertTrue(r.findings().stream().anyMatch(f -> f.contains("acknowledgement")), r.findings().toString());
+    assertTrue(network.sent().isEmpty(), "nothing goes out that the queue then refuses");
+    assertEquals(List.of(approval), desk.pendingApprovals().stream().map(p -> p.id()).toList());
+    ActionResult fixed = desk.approve(approval, "manager:eva",
+        Optional.of("Hi, sorry about the wait. We'll DM you the details today."));
+    assertEquals(ActionResult.Status.DONE, fixed.status(), fixed.toString());
+    assertEquals(1, network.sent().size());
   }
 
   @Test

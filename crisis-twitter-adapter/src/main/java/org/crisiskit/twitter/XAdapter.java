@@ -239,7 +239,10 @@ public final class XAdapter implements NetworkAdapter {
     return MAX_LENGTH;
   }
 
-  /** X's limit on a direct message's text: 10,000 characters. */
+  /**
+   * X's limit on a direct message's text: 10,000 characters, counted here with the post weighting
+   * (CJK and emoji count 2), so a DM of such characters is held to about 5,000: the safe reading.
+   */
   @Override
   public int maxPrivateLength() {
     return MAX_PRIVATE_LENGTH;
