@@ -6,11 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** {@link XTransport} on {@link HttpClient}. */
 final class JdkTransport implements XTransport {
@@ -34,11 +39,35 @@ final class JdkTransport implements XTransport {
     return b.method(r.method(), body);
   }
 
+  /**
+   * Sends and reads the whole answer within the time-out. {@link HttpRequest#timeout} alone ends
+   * when the headers arrive, so an answer whose body stalls would block the caller for good: the
+   * whole exchange is bounded here, and abandoned when it runs over.
+   */
   @Override
   public Response send(Request request) throws IOException, InterruptedException {
-    HttpResponse<String> res = client.send(
+    CompletableFuture<HttpResponse<String>> call = client.sendAsync(
         build(request).timeout(requestTimeout).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> res;
+    try {
+      res = call.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw new HttpTimeoutException("no complete answer within " + requestTimeout.toMillis() + " ms");
+    } catch (InterruptedException e) {
+      call.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IOException(cause);
+    }
     return new Response(res.statusCode(), flatten(res.headers()), res.body() == null ? "" : res.body());
   }
 
