@@ -85,7 +85,10 @@ public final class XAdapter implements NetworkAdapter {
   /**
    * {@inheritDoc}
    *
-   * <p>Checkpoint keys: {@code x.search.since_id} (search and stream) and {@code x.mentions.since_id}.
+   * <p>Checkpoint keys: {@code x.search.since_id} (search and stream) and {@code x.mentions.since_id},
+   * the newest delivered post id. When a poll finds more new posts than
+   * {@link XConfig#maxPagesPerPoll()} pages, the older ones are read by the following polls; the id
+   * ranges still to read are kept under the same key plus {@code .gaps} ({@code lo-hi,...}).
    *
    * @throws IllegalArgumentException when the mode lacks what it needs (keywords or handle; mentions
    *     mode needs the handle or brand user id) or the query is too long

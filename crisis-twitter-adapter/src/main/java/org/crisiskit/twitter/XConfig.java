@@ -166,7 +166,10 @@ public final class XConfig {
     return followAllowed;
   }
 
-  /** Most result pages read in one poll (100 posts each). */
+  /**
+   * Most requests of one poll (pages of 100 posts), which keeps polling within X's rate limits.
+   * When more new posts arrived, the newest are read first and the rest by the following polls.
+   */
   public int maxPagesPerPoll() {
     return maxPagesPerPoll;
   }
@@ -428,7 +431,7 @@ public final class XConfig {
       return this;
     }
 
-    /** Sets the most result pages read per poll (default 10). */
+    /** Sets the most result pages read per poll (default 10); posts beyond it wait for the next polls. */
     public Builder maxPagesPerPoll(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("maxPagesPerPoll must be >= 1 but was " + n);

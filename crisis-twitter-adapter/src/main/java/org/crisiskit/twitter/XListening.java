@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.crisiskit.internal.Json;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.spi.AuthenticationException;
@@ -36,6 +40,9 @@ import org.slf4j.LoggerFactory;
 final class XListening extends ListeningSupport {
   static final String SEARCH_KEY = "x.search.since_id";
   static final String MENTIONS_KEY = "x.mentions.since_id";
+  /** Appended to a checkpoint key for the id ranges that polls have not read yet (see {@link Gaps}). */
+  static final String GAPS_SUFFIX = ".gaps";
+  private static final Pattern ID = Pattern.compile("[0-9]{1,19}");
   private static final Logger LOG = LoggerFactory.getLogger(XListening.class);
   private static final int RECENT_IDS = 10_000;
   private static final Object EOF = new Object();
@@ -55,6 +62,7 @@ final class XListening extends ListeningSupport {
   private volatile XTransport.StreamResponse current;
   private PostParser parser;
   private String watermark;
+  private boolean gapsOnly;
   private String brandId;
 
   XListening(XClient client, MentionSink sink, CheckpointStore store) {
@@ -186,107 +194,264 @@ final class XListening extends ListeningSupport {
     config.sleeper().sleep(wait);
   }
 
-  /** Reads every page newer than the checkpoint, then delivers oldest first. */
+  /** Where a poll reads: recent search or the mentions timeline, and the keys of its progress. */
+  private record Source(boolean mentions, String key, String path, String limitKey, String pageParam,
+      String what) {
+    String gapsKey() {
+      return key + GAPS_SUFFIX;
+    }
+  }
+
+  /**
+   * The posts of one id range read in one poll, oldest first. {@code oldest}/{@code newest} are the
+   * extreme ids read (deliverable or not); {@code more} when the page budget ran out before the
+   * bottom of the range; {@code bottomTooOld} when X refused the lower bound as older than it keeps
+   * and the range was read from the start of its search window instead; {@code tooOld} when X
+   * refused the upper bound the same way (nothing of the range can be read).
+   */
+  private record Chunk(List<Mention> posts, Optional<String> oldest, Optional<String> newest,
+      int requests, boolean more, boolean bottomTooOld, boolean tooOld) {}
+
+  private Source source(boolean mentions) {
+    return mentions
+        ? new Source(true, MENTIONS_KEY, "/2/users/" + brandId + "/mentions", "GET /2/users/:id/mentions",
+            "pagination_token", "reading the mentions timeline")
+        : new Source(false, SEARCH_KEY, "/2/tweets/search/recent", "GET /2/tweets/search/recent",
+            "next_token", "recent search");
+  }
+
+  /**
+   * One poll of at most {@link XConfig#maxPagesPerPoll()} requests. The pages newer than the
+   * checkpoint come first (fresh posts matter most); when they do not all fit, the range between the
+   * checkpoint and the oldest post read is recorded as a gap before anything is delivered. The rest
+   * of the budget, at least one request (every other poll with a budget of one), reads the open
+   * gaps, newest first, with {@code since_id}/{@code until_id}. Each
+   * range is delivered oldest first and every delivery records its progress, so a restart resumes
+   * without a gap or a duplicate.
+   */
   private void poll(boolean mentions) {
-    String key = mentions ? MENTIONS_KEY : SEARCH_KEY;
-    Optional<String> since = store.get(key);
+    Source src = source(mentions);
+    int budget = config.maxPagesPerPoll();
+    Optional<String> since = store.get(src.key());
+    int headBudget = budget;
+    if (!gaps(src, since).isEmpty()) {
+      // keep one request for the gaps, or with a budget of one every other poll, so they do not starve
+      headBudget = budget > 1 ? budget - 1 : gapsOnly ? 0 : 1;
+      gapsOnly = !gapsOnly;
+    }
+    if (headBudget == 0) {
+      fillGaps(src, budget);
+      return;
+    }
+    Chunk head = fetch(src, since, Optional.empty(), headBudget);
+    budget -= head.requests();
+    if (closing) {
+      return;
+    }
+    if (head.more() && head.oldest().isPresent()) {
+      if (since.isPresent()) {
+        Gaps.Gap gap = new Gaps.Gap(head.bottomTooOld() ? Optional.empty() : since, head.oldest().get());
+        Gaps gaps = saveGaps(src, gaps(src, since).replace(Optional.empty(), List.of(gap)), true);
+        status("more than " + head.requests() + " pages of new posts since the last poll; the posts between "
+            + gap.lo().orElse("the start of X's search window") + " and " + gap.hi()
+            + " are read by the next polls (" + gaps.size() + " gap(s) open)");
+      } else {
+        status("first poll: read the newest " + head.requests() + " pages; older posts are not fetched");
+      }
+    }
+    for (Mention m : head.posts()) {
+      if (closing) {
+        return;
+      }
+      String id = m.id().value();
+      deliver(m, () -> advance(src.key(), id));
+    }
+    if (closing) {
+      return;
+    }
+    // the whole range was read: skipped (own, malformed) posts at its top need not be read again
+    head.newest().ifPresent(id -> advance(src.key(), id));
+    fillGaps(src, budget);
+  }
+
+  /** Reads open gaps, newest first, in at most {@code budget} requests. */
+  private void fillGaps(Source src, int budget) {
+    while (budget > 0 && !closing) {
+      Gaps gaps = gaps(src, store.get(src.key()));
+      Optional<Gaps.Gap> gap = gaps.newest();
+      if (gap.isEmpty()) {
+        break;
+      }
+      Chunk c = fetch(src, gap.get().lo(), Optional.of(gap.get().hi()), budget);
+      budget -= c.requests();
+      fill(src, gaps, gap.get(), c);
+    }
+  }
+
+  /** Delivers what {@code c} read of {@code gap}, recording after each delivery what is still open. */
+  private void fill(Source src, Gaps gaps, Gaps.Gap gap, Chunk c) {
+    if (closing) {
+      return;
+    }
+    if (c.tooOld()) {
+      saveGaps(src, gaps.replace(Optional.of(gap), List.of()), false);
+      status("the posts between " + gap.lo().orElse("the start of X's search window") + " and " + gap.hi()
+          + " are older than X keeps: they cannot be recovered");
+      return;
+    }
+    Optional<String> lo = c.bottomTooOld() ? Optional.empty() : gap.lo();
+    List<Gaps.Gap> rest = c.more()
+        ? List.of(new Gaps.Gap(lo, c.oldest().orElse(gap.hi())))
+        : List.of();
+    List<Mention> posts = c.posts();
+    for (int i = 0; i < posts.size(); i++) {
+      if (closing) {
+        return;
+      }
+      String id = posts.get(i).id().value();
+      List<Gaps.Gap> open = new ArrayList<>(rest);
+      if (i < posts.size() - 1) {
+        open.add(new Gaps.Gap(Optional.of(id), gap.hi()));
+      }
+      deliver(posts.get(i), () -> saveGaps(src, gaps.replace(Optional.of(gap), open), false));
+    }
+    if (closing) {
+      return;
+    }
+    Gaps after = saveGaps(src, gaps.replace(Optional.of(gap), rest), false);
+    if (after.isEmpty()) {
+      status("caught up: every post missed by earlier polls has been read");
+    }
+  }
+
+  /** Reads the range ({@code since}, {@code until}) newest first in at most {@code budget} requests. */
+  private Chunk fetch(Source src, Optional<String> since, Optional<String> until, int budget) {
     Map<String, String> params = new LinkedHashMap<>();
-    String path;
-    String limitKey;
-    String pageParam;
-    if (mentions) {
-      path = "/2/users/" + brandId + "/mentions";
-      limitKey = "GET /2/users/:id/mentions";
-      pageParam = "pagination_token";
-    } else {
-      path = "/2/tweets/search/recent";
-      limitKey = "GET /2/tweets/search/recent";
-      pageParam = "next_token";
+    if (!src.mentions()) {
       params.put("query", XQueries.searchQuery(config));
     }
     params.put("max_results", "100");
     since.ifPresent(s -> params.put("since_id", s));
+    until.ifPresent(u -> params.put("until_id", u));
+    if (since.isEmpty() && until.isPresent()) {
+      params.put("start_time", windowStart());
+    }
     params.putAll(XQueries.fields(config.postFieldsParameter()));
-    List<Mention> found = new ArrayList<>();
+    Map<String, Mention> found = new LinkedHashMap<>();
+    String oldest = null;
+    String newest = null;
+    boolean bottomTooOld = false;
     Optional<String> next = Optional.empty();
-    int pages = 0;
+    int requests = 0;
     while (true) {
       Map<String, String> p = new LinkedHashMap<>(params);
-      next.ifPresent(t -> p.put(pageParam, t));
+      next.ifPresent(t -> p.put(src.pageParam(), t));
       JsonNode root;
+      requests++;
       try {
-        root = client.call("GET", path, limitKey, p, Optional.empty(), XClient.Auth.READ,
-            mentions ? "reading the mentions timeline" : "recent search");
+        root = client.call("GET", src.path(), src.limitKey(), p, Optional.empty(), XClient.Auth.READ, src.what());
       } catch (NetworkException e) {
-        if (e.retryable() || !params.containsKey("since_id") || !e.getMessage().contains("HTTP 400")
-            || !e.getMessage().contains("since_id")) {
+        String said = e.getMessage();
+        if (e.retryable() || !said.contains("HTTP 400")) {
           throw e;
         }
-        // the checkpoint is older than X keeps (7 days for search): restart from the oldest reachable
+        if (params.containsKey("until_id") && said.contains("until_id")) {
+          return new Chunk(List.of(), Optional.empty(), Optional.empty(), requests, false, false, true);
+        }
+        if (!params.containsKey("since_id") || !said.contains("since_id")) {
+          throw e;
+        }
+        // the bound is older than X keeps (7 days for search): read from the oldest reachable post
         params.remove("since_id");
-        params.put("start_time", java.time.format.DateTimeFormatter.ISO_INSTANT.format(
-            config.clock().instant().minus(Duration.ofDays(7)).plus(Duration.ofMinutes(1))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-        status("the checkpoint " + since.orElse("") + " is too old for X (" + e.getMessage()
-            + "); resuming from " + params.get("start_time") + ": older posts cannot be recovered");
+        params.put("start_time", windowStart());
+        bottomTooOld = true;
+        status((until.isEmpty() ? "the checkpoint " : "the gap after ") + since.orElse("") + " is too old for X ("
+            + said + "); resuming from " + params.get("start_time") + ": older posts cannot be recovered");
         continue;
       }
-      PostParser.Page page = parser.parse(root, mentions);
-      page.mentions().stream()
-          .filter(m -> since.isEmpty() || PostParser.compareIds(m.id().value(), since.get()) > 0)
-          .forEach(found::add);
-      countMalformed(page.malformed(), "post in a " + (mentions ? "mentions" : "search") + " page");
+      PostParser.Page page = parser.parse(root, src.mentions());
+      for (Mention m : page.mentions()) {
+        if (inRange(m.id().value(), since, until)) {
+          found.putIfAbsent(m.id().value(), m);
+        }
+      }
+      for (JsonNode post : root.path("data")) {
+        String id = post.path("id").asText("");
+        if (ID.matcher(id).matches() && inRange(id, since, until)) {
+          oldest = oldest == null || PostParser.compareIds(id, oldest) < 0 ? id : oldest;
+          newest = newest == null || PostParser.compareIds(id, newest) > 0 ? id : newest;
+        }
+      }
+      countMalformed(page.malformed(), "post in a " + (src.mentions() ? "mentions" : "search") + " page");
       for (String err : page.errors()) {
         status("partial answer from X: " + err);
       }
       next = page.nextToken();
-      pages++;
-      if (next.isEmpty() || pages >= config.maxPagesPerPoll() || closing) {
+      if (next.isEmpty() || requests >= budget || closing) {
         break;
       }
     }
-    if (next.isPresent() && !closing) {
-      status("more than " + pages + " pages of new posts since the last poll; the oldest were skipped");
-    }
-    deliverAll(found, key);
+    List<Mention> posts = new ArrayList<>(found.values());
+    posts.sort(Comparator.comparing((Mention m) -> m.id().value(), PostParser::compareIds));
+    return new Chunk(posts, Optional.ofNullable(oldest), Optional.ofNullable(newest), requests, next.isPresent(),
+        bottomTooOld, false);
   }
 
-  private void deliverAll(List<Mention> found, String key) {
-    found.sort(Comparator.comparing((Mention m) -> m.id().value(), PostParser::compareIds));
-    for (Mention m : found) {
-      if (closing) {
-        return;
-      }
-      deliver(m, key);
-    }
+  private static boolean inRange(String id, Optional<String> since, Optional<String> until) {
+    return since.map(s -> PostParser.compareIds(id, s) > 0).orElse(true)
+        && until.map(u -> PostParser.compareIds(id, u) < 0).orElse(true);
   }
 
-  private void deliver(Mention m, String key) {
-    synchronized (deliveryLock) {
-      if (!closing) {
-        deliverLocked(m, key);
-      }
-    }
+  /** One minute after the start of X's 7-day search window, to the second. */
+  private String windowStart() {
+    return DateTimeFormatter.ISO_INSTANT.format(config.clock().instant().minus(Duration.ofDays(7))
+        .plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS));
   }
 
-  private void deliverLocked(Mention m, String key) {
-    String id = m.id().value();
-    if (recent.contains(id)) {
-      return;
+  /** The open gaps of {@code src} that lie below {@code checkpoint}. */
+  private Gaps gaps(Source src, Optional<String> checkpoint) {
+    return Gaps.parse(src.gapsKey(), store.get(src.gapsKey()).orElse("")).below(checkpoint);
+  }
+
+  /** Stores {@code gaps}; when {@code bounded}, first gives up the oldest beyond {@link Gaps#MAX}. */
+  private Gaps saveGaps(Source src, Gaps gaps, boolean bounded) {
+    Gaps kept = gaps;
+    if (bounded && !gaps.excess().isEmpty()) {
+      kept = gaps.trimmed();
+      status("more than " + Gaps.MAX + " gaps open: the posts in " + gaps.excess()
+          + " are given up (X is sending more than the page budget can read)");
     }
-    recent.add(id);
-    if (recent.size() > RECENT_IDS) {
-      recent.remove(recent.iterator().next());
-    }
-    try {
-      sink.accept(m);
-    } catch (RuntimeException e) {
-      throw new NetworkException(XClient.NETWORK, "the mention sink failed on " + m.id() + ": " + e, e);
-    }
-    countDelivered();
+    store.put(src.gapsKey(), kept.format());
+    return kept;
+  }
+
+  private void advance(String key, String id) {
     Optional<String> cur = store.get(key);
     if (cur.isEmpty() || PostParser.compareIds(id, cur.get()) > 0) {
       store.put(key, id);
+    }
+  }
+
+  /** Hands {@code m} to the sink unless it was just delivered, then records {@code progress}. */
+  private void deliver(Mention m, Runnable progress) {
+    synchronized (deliveryLock) {
+      if (closing) {
+        return;
+      }
+      String id = m.id().value();
+      if (recent.add(id)) {
+        if (recent.size() > RECENT_IDS) {
+          recent.remove(recent.iterator().next());
+        }
+        try {
+          sink.accept(m);
+        } catch (RuntimeException e) {
+          recent.remove(id);
+          throw new NetworkException(XClient.NETWORK, "the mention sink failed on " + m.id() + ": " + e, e);
+        }
+        countDelivered();
+      }
+      progress.run();
     }
   }
 
@@ -382,6 +547,27 @@ final class XListening extends ListeningSupport {
     }
   }
 
+  /**
+   * While connected, reads the gaps a back-fill left open (one poll's budget every poll interval), so
+   * they are not left to age out of X's search window; returns when to read them next.
+   */
+  private Instant readGapsWhileStreaming() {
+    Source src = source(false);
+    Duration wait = config.pollInterval();
+    if (!gaps(src, store.get(SEARCH_KEY)).isEmpty()) {
+      try {
+        fillGaps(src, config.maxPagesPerPoll());
+        Duration limit = client.waitBeforeNext(src.limitKey());
+        wait = limit.compareTo(wait) > 0 ? limit : wait;
+      } catch (TransientNetworkException | RateLimitedException e) {
+        Duration r = e instanceof RateLimitedException ? ((RateLimitedException) e).retryAfter() : Duration.ZERO;
+        wait = r.compareTo(wait) > 0 ? r : wait;
+        status("reading missed posts failed (" + e.getMessage() + "); trying again in " + wait.toSeconds() + " s");
+      }
+    }
+    return config.clock().instant().plus(wait);
+  }
+
   private Outcome read(XTransport.StreamResponse s) throws InterruptedException {
     BlockingQueue<Object> q = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
@@ -401,7 +587,11 @@ final class XListening extends ListeningSupport {
     reader.setDaemon(true);
     reader.start();
     boolean first = true;
+    Instant nextGapRead = config.clock().instant().plus(config.pollInterval());
     while (!closing) {
+      if (!config.clock().instant().isBefore(nextGapRead)) {
+        nextGapRead = readGapsWhileStreaming();
+      }
       Object o = q.poll(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
       if (o == null) {
         status("no post or keep-alive for " + config.idleTimeout().toMillis() + " ms: the stream stalled");
@@ -446,8 +636,15 @@ final class XListening extends ListeningSupport {
       PostParser.Page page = parser.parse(n, false);
       countMalformed(page.malformed(), "post in a stream line");
       for (Mention m : page.mentions()) {
-        if (watermark == null || PostParser.compareIds(m.id().value(), watermark) > 0) {
-          deliver(m, SEARCH_KEY);
+        String id = m.id().value();
+        if (watermark == null || PostParser.compareIds(id, watermark) > 0) {
+          deliver(m, () -> advance(SEARCH_KEY, id));
+        } else {
+          // at or below the watermark is a replay, unless a poll has not read that part yet
+          Source src = source(false);
+          Gaps gaps = gaps(src, store.get(SEARCH_KEY));
+          gaps.containing(id).ifPresent(g -> deliver(m, () -> saveGaps(src, gaps.replace(Optional.of(g),
+              List.of(new Gaps.Gap(g.lo(), id), new Gaps.Gap(Optional.of(id), g.hi()))), true)));
         }
       }
       for (String err : page.errors()) {

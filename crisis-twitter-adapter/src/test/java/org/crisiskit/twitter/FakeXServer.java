@@ -32,7 +32,8 @@ import org.crisiskit.internal.Json;
 
 /**
  * A loopback X API v2 for tests: serves posts published by the test through search, mentions,
- * users and the filtered stream; records every request; injects scripted faults.
+ * users and the filtered stream (newest first, {@code since_id}/{@code until_id} exclusive, paged by
+ * offset tokens); records every request; injects scripted faults.
  */
 final class FakeXServer implements AutoCloseable {
   static final String BRAND = "acme";
@@ -106,6 +107,7 @@ final class FakeXServer implements AutoCloseable {
   private final List<ObjectNode> rules = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch shutdown = new CountDownLatch(1);
   private volatile int pageSize = 100;
+  private volatile String oldestKept;
   private volatile Map<String, String> extraHeaders = Map.of();
   private long nextPostId = 1850000000000000000L;
   private long nextRuleId = 1;
@@ -173,6 +175,11 @@ final class FakeXServer implements AutoCloseable {
 
   void setPageSize(int n) {
     pageSize = n;
+  }
+
+  /** Refuses, as X does past its 7-day window, a {@code since_id} or {@code until_id} below {@code id}. */
+  void keepOnlyFrom(String id) {
+    oldestKept = id;
   }
 
   void acceptDms(String userId) {
@@ -310,6 +317,16 @@ final class FakeXServer implements AutoCloseable {
   private void page(HttpExchange ex, Map<String, String> q, String tokenParam,
       java.util.function.Predicate<JsonNode> filter) throws IOException {
     String since = q.get("since_id");
+    for (String bound : List.of("until_id", "since_id")) {
+      String v = q.get(bound);
+      if (oldestKept != null && v != null && PostParser.compareIds(v, oldestKept) < 0) {
+        respond(ex, 400, Map.of(), "{\"errors\":[{\"parameters\":{\"" + bound + "\":[\"" + v + "\"]},"
+            + "\"message\":\"Invalid '" + bound + "':'" + v + "'. '" + bound + "' must be a tweet id created"
+            + " after 2026-10-26T10:00Z.\"}],\"title\":\"Invalid Request\",\"detail\":\"One or more parameters"
+            + " to your request was invalid.\",\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}");
+        return;
+      }
+    }
     List<ObjectNode> match;
     synchronized (posts) {
       match = new ArrayList<>(posts);
@@ -318,6 +335,10 @@ final class FakeXServer implements AutoCloseable {
         && q.getOrDefault("query", "").contains("-from:" + BRAND));
     if (since != null) {
       match.removeIf(p -> PostParser.compareIds(p.path("id").asText(), since) <= 0);
+    }
+    String until = q.get("until_id");
+    if (until != null) {
+      match.removeIf(p -> PostParser.compareIds(p.path("id").asText(), until) >= 0);
     }
     match.sort(Comparator.comparing((ObjectNode p) -> p.path("id").asText(), PostParser::compareIds).reversed());
     int offset = q.containsKey(tokenParam) ? Integer.parseInt(q.get(tokenParam).substring(1)) : 0;

@@ -285,6 +285,43 @@ class XStreamTest {
   }
 
   @Test
+  void aStreamPostInsideAGapNotYetReadIsDeliveredOnceNotDroppedAsAReplay() throws Exception {
+    List<ObjectNode> p = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      p.add(server.publish("1" + i, "u" + i, "acme during the outage " + i));
+    }
+    CheckpointStore store = CheckpointStore.inMemory();
+    String gapsKey = XListening.SEARCH_KEY + XListening.GAPS_SUFFIX;
+    // an earlier poll delivered p[0] and p[9] but had no budget left for p[1..8]
+    store.put(XListening.SEARCH_KEY, id(p.get(9)));
+    store.put(gapsKey, id(p.get(0)) + "-" + id(p.get(9)));
+    // p[4] is below the watermark (p[9]) but was never delivered
+    server.script(new FakeXServer.StreamScript().line(server.streamLine(p.get(4))).idle());
+    try (Listening l = XAdapter.create(config(XListenMode.STREAM).maxPagesPerPoll(1).build()).listen(sink, store)) {
+      awaitCount(1);
+      assertEquals(List.of(id(p.get(4))), ids());
+      assertEquals(id(p.get(4)) + "-" + id(p.get(9)) + "," + id(p.get(0)) + "-" + id(p.get(4)),
+          store.get(gapsKey).orElseThrow(), "the gap is split around the streamed post");
+      // while connected, the gaps are read once per poll interval
+      long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (got.size() < 8 && System.nanoTime() < end) {
+        clock.advance(Duration.ofSeconds(1));
+        Thread.sleep(60);
+      }
+      awaitCount(8);
+      assertTrue(l.isRunning());
+    }
+    List<String> expected = new ArrayList<>();
+    expected.add(id(p.get(4)));
+    p.subList(5, 9).forEach(post -> expected.add(id(post)));
+    p.subList(1, 4).forEach(post -> expected.add(id(post)));
+    assertEquals(expected, ids(), "each once: the streamed post, then the gaps newest first");
+    assertEquals("", store.get(gapsKey).orElseThrow());
+    assertEquals(id(p.get(9)), store.get(XListening.SEARCH_KEY).orElseThrow());
+    assertEquals(1, server.requests("GET", "/2/tweets/search/stream").size(), "the gaps were read without reconnecting");
+  }
+
+  @Test
   void duplicateRuleAnswerIsAcceptedButAnInvalidRuleStopsWithXsDetails() throws Exception {
     server.failNext("POST /2/tweets/search/stream/rules", 200, Map.of("content-type", "application/json"),
         FakeXServer.fixture("rules-add-duplicate.200.json"));
