@@ -233,8 +233,15 @@ final class XListening extends ListeningSupport {
     Source src = source(mentions);
     int budget = config.maxPagesPerPoll();
     Optional<String> since = store.get(src.key());
+    Gaps open = gaps(src, since);
+    if (!store.get(src.gapsKey()).orElse("").equals(open.format())) {
+      // a gap above the checkpoint was recorded by a poll that stopped before its first delivery;
+      // this poll reads that range again from the checkpoint, so the gap goes now: kept, it would
+      // come back below the checkpoint once this poll delivers, and be read a second time
+      saveGaps(src, open, false);
+    }
     int headBudget = budget;
-    if (!gaps(src, since).isEmpty()) {
+    if (!open.isEmpty()) {
       // keep one request for the gaps, or with a budget of one every other poll, so they do not starve
       headBudget = budget > 1 ? budget - 1 : gapsOnly ? 0 : 1;
       gapsOnly = !gapsOnly;

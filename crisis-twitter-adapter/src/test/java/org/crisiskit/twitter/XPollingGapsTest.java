@@ -188,6 +188,29 @@ class XPollingGapsTest {
   }
 
   @Test
+  void aGapLeftByAPollThatStoppedBeforeDeliveringIsDroppedNotReadAgainLater() throws Exception {
+    server.setPageSize(10);
+    String before = publish(1).get(0);
+    CheckpointStore store = CheckpointStore.inMemory();
+    store.put(XListening.SEARCH_KEY, before);
+    List<String> p = publish(25);
+    // budget 1: the gap (before, p[15]) is recorded, then the sink fails on the first post
+    Listening first = adapter(1).listen(new RecordingSink(got, 1), store);
+    assertTrue(first.awaitStopped(Duration.ofSeconds(20)));
+    assertEquals(before + "-" + p.get(15), store.get(GAPS_KEY).orElseThrow());
+    // a larger budget reads the whole range from the checkpoint; the sink fails on the last post
+    Listening second = adapter(10).listen(new RecordingSink(got, 25), store);
+    assertTrue(second.awaitStopped(Duration.ofSeconds(20)));
+    assertEquals(p.subList(0, 24), got());
+    assertEquals("", store.get(GAPS_KEY).orElseThrow(), "the range was read from the checkpoint, not left as a gap");
+
+    try (Listening third = adapter(10).listen(new RecordingSink(got, 0), store)) {
+      await(() -> got.size() >= p.size() && searchesAtWait.size() >= 2, "delivered " + got.size() + " of " + p.size());
+    }
+    assertEachOnce(p);
+  }
+
+  @Test
   void aGapOlderThanXKeepsIsReadFromTheSearchWindowOrGivenUpWithAStatus() throws Exception {
     List<String> p = publish(5);
     server.keepOnlyFrom("1840000000000000000");
