@@ -59,14 +59,16 @@ final class JdkTransport implements XTransport {
       call.cancel(true);
       throw e;
     } catch (ExecutionException e) {
+      // as HttpClient.send reports it: a bad request is the caller's mistake, anything else a
+      // failed exchange (an IOException, which XClient retries with back-off)
       Throwable cause = e.getCause();
       if (cause instanceof IOException) {
         throw (IOException) cause;
       }
-      if (cause instanceof RuntimeException) {
+      if (cause instanceof IllegalArgumentException || cause instanceof SecurityException) {
         throw (RuntimeException) cause;
       }
-      throw new IOException(cause);
+      throw new IOException(cause.toString(), cause);
     }
     return new Response(res.statusCode(), flatten(res.headers()), res.body() == null ? "" : res.body());
   }
