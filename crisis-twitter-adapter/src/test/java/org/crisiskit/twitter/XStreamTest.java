@@ -297,7 +297,9 @@ class XStreamTest {
     store.put(gapsKey, id(p.get(0)) + "-" + id(p.get(9)));
     // p[4] is below the watermark (p[9]) but was never delivered
     server.script(new FakeXServer.StreamScript().line(server.streamLine(p.get(4))).idle());
-    try (Listening l = XAdapter.create(config(XListenMode.STREAM).maxPagesPerPoll(1).build()).listen(sink, store)) {
+    // an idle time-out far above a busy machine's pauses: this test counts stream connections
+    XConfig cfg = config(XListenMode.STREAM).maxPagesPerPoll(1).idleTimeout(Duration.ofSeconds(10)).build();
+    try (Listening l = XAdapter.create(cfg).listen(sink, store)) {
       awaitCount(1);
       assertEquals(List.of(id(p.get(4))), ids());
       assertEquals(id(p.get(4)) + "-" + id(p.get(9)) + "," + id(p.get(0)) + "-" + id(p.get(4)),
