@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,8 @@ final class XListening extends ListeningSupport {
   private final Thread thread;
   private final Backoff backoff = new Backoff();
   private final Set<String> recent = new LinkedHashSet<>();
+  /** Lower bounds X refused as older than its search window (a few per run; it only ever refuses older). */
+  private final Set<String> refusedBounds = new HashSet<>();
   private final Object deliveryLock = new Object();
   private volatile boolean closing;
   private volatile XTransport.StreamResponse current;
@@ -348,6 +351,12 @@ final class XListening extends ListeningSupport {
     String oldest = null;
     String newest = null;
     boolean bottomTooOld = false;
+    if (since.isPresent() && refusedBounds.contains(since.get())) {
+      // X refused this bound in an earlier poll: read from the start of its search window at once
+      params.remove("since_id");
+      params.put("start_time", windowStart());
+      bottomTooOld = true;
+    }
     Optional<String> next = Optional.empty();
     int requests = 0;
     while (true) {
@@ -374,6 +383,11 @@ final class XListening extends ListeningSupport {
         bottomTooOld = true;
         status((until.isEmpty() ? "the checkpoint " : "the gap after ") + since.orElse("") + " is too old for X ("
             + said + "); resuming from " + params.get("start_time") + ": older posts cannot be recovered");
+        if (requests >= budget) {
+          // the refusal spent the poll's last request: the next poll reads from the window's start
+          refusedBounds.add(since.orElseThrow());
+          return new Chunk(List.of(), Optional.empty(), Optional.empty(), requests, true, true, false);
+        }
         continue;
       }
       PostParser.Page page = parser.parse(root, src.mentions());

@@ -235,6 +235,26 @@ class XPollingGapsTest {
   }
 
   @Test
+  void aBoundXRefusesAsTooOldCostsOneRequestOfThePollsBudgetNotOneMore() throws Exception {
+    server.keepOnlyFrom("1840000000000000000");
+    CheckpointStore store = CheckpointStore.inMemory();
+    store.put(XListening.SEARCH_KEY, "1700000000000000000");
+    store.put(GAPS_KEY, "1600000000000000000-1700000000000000000");
+    RecordingSink sink = new RecordingSink(got, 0);
+    List<String> p = new ArrayList<>();
+    try (Listening l = adapter(1).listen(sink, store)) {
+      await(() -> searchesAtWait.size() >= 5, "five polls");
+      p.addAll(publish(3));
+      await(() -> got.size() >= 3, "delivered " + got() + " " + l.failure());
+      assertTrue(l.isRunning(), "failure: " + l.failure());
+    }
+    assertEquals(p, got());
+    assertEquals(p.get(2), store.get(XListening.SEARCH_KEY).orElseThrow());
+    assertTrue(mostSearchesInOnePoll() <= 1, "a poll made " + mostSearchesInOnePoll() + " requests");
+    assertTrue(sink.statuses().stream().anyMatch(s -> s.contains("is too old for X")), sink.statuses().toString());
+  }
+
+  @Test
   void aCorruptGapsEntryStopsListeningNamingTheKeyAndTheExpectedForm() throws Exception {
     CheckpointStore store = CheckpointStore.inMemory();
     store.put(XListening.SEARCH_KEY, publish(1).get(0));
