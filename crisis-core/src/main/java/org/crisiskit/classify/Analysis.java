@@ -37,8 +37,6 @@ final class Analysis {
   final int[] withEntry = new int[MAX_TOKENS];
   int nWithEntry;
   final char[] scratch = new char[MAX_CHARS];
-  /** The lexicon's word cache for this thread, set for each text (it only saves work, see {@link WordCache}). */
-  WordCache words;
   int nTok;
   long altHash;
   /** The {@link WordCache#pack}ed characters (or 0) of the word last read by the tokenizer's word scanner. */
