@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The default, rule-based engine: a tweet tokenizer feeding lexicon look-ups, then VADER-style
- * valence arithmetic with negation, intensifiers and contrast, then intent rules. Immutable and
- * thread-safe; the per-text state lives in an {@link Analysis} that each thread reuses.
+ * valence arithmetic with negation, intensifiers and contrast, then intent rules. Thread-safe: the
+ * per-text state lives in an {@link Analysis} that each thread reuses, and the only shared mutable
+ * state, the lexicon's {@link WordCache}, is lock-free and changes no result.
  */
 final class RuleEngine {
   /** Texts longer than this are classified on their first {@value} characters. */
