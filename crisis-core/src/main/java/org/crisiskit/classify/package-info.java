@@ -19,7 +19,7 @@
  * org.crisiskit.classify.ModelFormatException} for bad files). Every classifier is thread-safe,
  * deterministic and total, and its results never change. Classifiers built on one lexicon (those of
  * {@link org.crisiskit.classify.Classifiers#defaultClassifier()}, for one) share one lock-free cache
- * of recently read words (about 3.2 MB, whatever the number of threads); each classifying thread
+ * of recently read words (about 1.9 MB, whatever the number of threads); each classifying thread
  * keeps about 83 KB of scratch arrays.
  */
 package org.crisiskit.classify;

@@ -26,7 +26,7 @@ class WordCacheTest {
   void warmAndColdCachesGiveTheSameResults() {
     List<String> texts = new ArrayList<>(TEXTS);
     // more distinct words than slots, packed ones and ones kept as characters: evictions and reuse of slots
-    for (int i = 0; i < (WordCache.SLOTS + 1000) / 6; i++) {
+    for (int i = 0; i < Math.max((WordCache.SLOTS + 1000) / 6, WordCache.CHAR_SLOTS + 1000); i++) {
       texts.add("a" + i + " b" + i + " c" + i + " D" + i + " é" + i + " f" + i + " itinerancia" + i + " ł" + (i % 5)
           + " " + TEXTS.get(i % TEXTS.size()));
     }
