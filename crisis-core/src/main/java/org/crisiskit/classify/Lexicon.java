@@ -44,11 +44,11 @@ final class Lexicon {
   /** Abuse words by consonant skeleton, for obfuscated spellings. */
   final LongIntMap skeletons = new LongIntMap(1024);
   /**
-   * The tokenizer's cache of recently read words, per thread and per lexicon: threads that alternate
-   * between lexicons (one per playbook, say) keep each one's cache warm, and a discarded lexicon takes
-   * its caches with it (the cache holds no reference back to the lexicon).
+   * The tokenizer's cache of recently read words, one per lexicon and shared by every thread that
+   * classifies with it (lock-free, see {@link WordCache}): threads that alternate between lexicons
+   * (one per playbook, say) keep each one's cache warm, and a discarded lexicon takes its cache with it.
    */
-  final ThreadLocal<WordCache> words = ThreadLocal.withInitial(WordCache::new);
+  final WordCache words = new WordCache();
   float[] valEn = new float[32_768];
   float[] valEs = new float[32_768];
   int[] kinds = new int[32_768];

@@ -2,7 +2,11 @@ package org.crisiskit.classify;
 
 import java.util.Optional;
 
-/** The default engine behind {@link Classifiers#defaultClassifier()}. Immutable and thread-safe. */
+/**
+ * The default engine behind {@link Classifiers#defaultClassifier()}. Thread-safe: each thread
+ * classifies in its own {@link Analysis} (scratch arrays, no cache memory), and all threads share
+ * the lexicon's lock-free {@link WordCache}, which changes no result.
+ */
 final class RuleClassifier implements Classifier {
   private static final ThreadLocal<Analysis> SCRATCH = ThreadLocal.withInitial(Analysis::new);
 

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The default, rule-based engine: a tweet tokenizer feeding lexicon look-ups, then VADER-style
- * valence arithmetic with negation, intensifiers and contrast, then intent rules. Immutable and
- * thread-safe; the per-text state lives in an {@link Analysis} that each thread reuses.
+ * valence arithmetic with negation, intensifiers and contrast, then intent rules. Thread-safe: the
+ * per-text state lives in an {@link Analysis} that each thread reuses, and the only shared mutable
+ * state, the lexicon's {@link WordCache}, is lock-free and changes no result.
  */
 final class RuleEngine {
   /** Texts longer than this are classified on their first {@value} characters. */
@@ -28,7 +29,6 @@ final class RuleEngine {
 
   void analyze(String text, Optional<String> langHint, Analysis a) {
     a.reset();
-    a.words = lex.words.get();
     int n = Math.min(text.length(), MAX_TEXT);
     char[] t = a.text;
     text.getChars(0, n, t, 0); // one bulk copy: array reads beat String.charAt's coder and bounds checks
@@ -333,11 +333,10 @@ final class RuleEngine {
   }
 
   /**
-   * Adds a cached word's character counts to the analysis and marks its slot used; false if the
-   * word has no letters (it makes no token).
+   * Adds a cached word's character counts to the analysis; false if the word has no letters (it
+   * makes no token).
    */
-  private static boolean countCached(WordCache c, int slot, long meta, Analysis a) {
-    c.used(slot, meta);
+  private static boolean countCached(long meta, Analysis a) {
     int letters = WordCache.letters(meta);
     a.latin += letters; // cached words are all below U+0250, so every letter is a Latin one
     a.esMarks += WordCache.esMarks(meta);
@@ -358,39 +357,47 @@ final class RuleEngine {
     token(a, WordCache.entry(meta), hash, (byte) (flags | WordCache.flags(meta)), start, start + foldLen);
   }
 
-  /** One piece of a word; {@code key} is its {@link WordCache#pack}ed characters, or 0 if it has none. */
+  /**
+   * One piece of a word; {@code key} is its {@link WordCache#pack}ed characters, or 0 if it has none.
+   * Looks the word up in the lexicon's shared {@link WordCache}: what a slot holds is used only once
+   * {@link WordCache#valid} confirms that no thread wrote the slot meanwhile, and until then only
+   * to compare and to copy within bounds.
+   */
   private void piece(char[] t, int s, int e, byte flags, Analysis a, long key) {
     if (a.charLen + (e - s) >= Analysis.MAX_CHARS || a.nTok >= Analysis.MAX_TOKENS) {
       return;
     }
     int len = e - s;
-    WordCache c = a.words;
-    long[] cm = c.meta;
+    WordCache c = lex.words;
     if (key != 0) {
+      long[] cm = c.meta;
       int slot = WordCache.slot(key);
       int b = WordCache.META * slot;
-      if (cm[b] == key) {
+      long version = WordCache.begin(cm, b);
+      if (cm[b + 1] == key) {
         // a word seen before: the same characters give the same normalized form, flags and entry
-        long meta = cm[b + 1];
-        if (!countCached(c, slot, meta, a)) {
+        long meta = cm[b + 2];
+        long hash = cm[b + 3];
+        long f = cm[b + 4];
+        if (WordCache.valid(cm, b, version)) {
+          if (!countCached(meta, a)) {
+            return;
+          }
+          int start = a.charLen;
+          char[] out = a.chars;
+          // all eight bytes, whatever the length: no loop to mispredict; the bytes after the word are
+          // past charLen, free space (Analysis.chars has room for them after MAX_CHARS)
+          out[start] = (char) (f >>> 56);
+          out[start + 1] = (char) (f >>> 48 & 0xff);
+          out[start + 2] = (char) (f >>> 40 & 0xff);
+          out[start + 3] = (char) (f >>> 32 & 0xff);
+          out[start + 4] = (char) (f >>> 24 & 0xff);
+          out[start + 5] = (char) (f >>> 16 & 0xff);
+          out[start + 6] = (char) (f >>> 8 & 0xff);
+          out[start + 7] = (char) (f & 0xff);
+          cachedToken(a, meta, hash, flags, start, WordCache.foldLen(meta));
           return;
         }
-        int start = a.charLen;
-        int fl = WordCache.foldLen(meta);
-        long f = cm[b + 3];
-        char[] out = a.chars;
-        // all eight bytes, whatever the length: no loop to mispredict; the bytes after the word are
-        // past charLen, free space (Analysis.chars has room for them after MAX_CHARS)
-        out[start] = (char) (f >>> 56);
-        out[start + 1] = (char) (f >>> 48 & 0xff);
-        out[start + 2] = (char) (f >>> 40 & 0xff);
-        out[start + 3] = (char) (f >>> 32 & 0xff);
-        out[start + 4] = (char) (f >>> 24 & 0xff);
-        out[start + 5] = (char) (f >>> 16 & 0xff);
-        out[start + 6] = (char) (f >>> 8 & 0xff);
-        out[start + 7] = (char) (f & 0xff);
-        cachedToken(a, meta, cm[b + 2], flags, start, fl);
-        return;
       }
       readPiece(t, s, e, flags, a, slot, key);
       return;
@@ -399,27 +406,34 @@ final class RuleEngine {
       readPiece(t, s, e, flags, a, -1, 0);
       return;
     }
-    int slot = WordCache.slot(Text.rawHash(t, s, e));
-    int b = WordCache.META * slot;
+    long[] cm = c.charMeta;
+    int slot = WordCache.charSlot(Text.rawHash(t, s, e));
+    int b = WordCache.CHAR_META * slot;
+    long version = WordCache.begin(cm, b);
     long meta = cm[b + 1];
     int at = slot * WordCache.STRIDE;
-    if (cm[b] == 0 && WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
+    if (WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
       // as above, for a word whose characters are kept in the cache's data
-      if (!countCached(c, slot, meta, a)) {
+      long hash = cm[b + 2];
+      int start = a.charLen;
+      // a torn read may give any length: copy no more than the word's (a normalized form is never longer)
+      int fl = Math.min(WordCache.foldLen(meta), len);
+      System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
+      if (WordCache.valid(cm, b, version)) {
+        if (!countCached(meta, a)) {
+          return;
+        }
+        cachedToken(a, meta, hash, flags, start, fl);
         return;
       }
-      int start = a.charLen;
-      int fl = WordCache.foldLen(meta);
-      System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
-      cachedToken(a, meta, cm[b + 2], flags, start, fl);
-      return;
     }
     readPiece(t, s, e, flags, a, slot, 0);
   }
 
   /**
    * Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not
-   * negative, under {@code key} (see {@link WordCache#put}).
+   * negative, under {@code key} (see {@link WordCache#put}: a packed word's {@link WordCache#slot}, else
+   * its {@link WordCache#charSlot}).
    */
   private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot, long key) {
     char[] buf = a.chars;
@@ -477,7 +491,7 @@ final class RuleEngine {
     boolean cache = slot >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
     if (letters == 0) {
       if (cache) {
-        a.words.put(slot, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
+        lex.words.put(slot, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
       }
       return; // numbers and symbols alone carry nothing
     }
@@ -526,7 +540,7 @@ final class RuleEngine {
     }
     if (cache) {
       int stops = entry >= 0 ? WordCache.stops(lex.kinds(entry)) : 0;
-      a.words.put(slot, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, stops, h);
+      lex.words.put(slot, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, stops, h);
     }
     addToken(a, entry, h, fl, start, w);
   }

@@ -1,44 +1,80 @@
 package org.crisiskit.classify;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * What the tokenizer made of recently seen words, keyed by their exact characters: the normalized
  * form, the character counts, the token flags and the lexicon entry and hash. Words repeat a lot in
  * mentions, and a hit replaces folding, hashing and the lexicon look-ups (with their spelling
  * variants) by one comparison and one copy. A hit gives exactly what reading the word again would
- * give, so the cache changes no result. Direct-mapped; one per thread and {@link Lexicon}
- * ({@link Lexicon#words}), so it holds no reference to the lexicon. Not thread-safe.
+ * give, so the cache changes no result. One per {@link Lexicon} ({@link Lexicon#words}), shared by
+ * every thread that classifies with it; it holds no reference to the lexicon.
+ *
+ * <p>Two direct-mapped tables: one for words {@link #pack}ed into a {@code long} (most words of a
+ * tweet: up to eight characters below U+0100), one for words kept as characters (longer, or with a
+ * character from U+0100 on). A word replaces the word in its slot on every miss; a hit writes
+ * nothing, so threads that read the same words share the cache lines without bouncing them.
+ *
+ * <p>Thread-safe and lock-free: each slot has a version (a seqlock). A writer takes the slot by
+ * moving its even version to the odd one after it ({@link #VERSION} compare-and-set), writes the
+ * fields, then publishes the next even version (release); a writer that finds the slot taken skips
+ * caching the word. A reader reads the version (acquire), the fields with plain reads, then, after
+ * an acquire fence, the version again: an odd or changed version means a writer was there, and the
+ * reader reads the word itself, as on a miss. Readers check what they read before using it (see
+ * {@link RuleEngine}), so a torn read costs a miss, never a wrong token. Versions only grow, so a
+ * slot rewritten while a reader looked at it is always noticed.
  */
 final class WordCache {
   /**
-   * 2,048 slots (192 KB per thread and lexicon: 128 KB of characters for words that cannot be
-   * packed, 64 KB of packed words and fields). They keep about 60% of the words of 4,096 real
-   * tweets (with the second chance of {@link #USED}); 8,192 slots keep about 70% but were only
-   * 1-5% faster, for 640 KB more in every thread that classifies (a helpdesk may run hundreds), so
-   * the smaller cache stays.
+   * Slots of packed words: 2^15 ({@value #META} longs each: 1.25 MB). On 4,096 real tweets (about
+   * 15,600 distinct words) they keep about 91% of the words once warm (2^14: 85%; 2^16: 95%), where
+   * the 2,048-slot cache each thread had kept about 60%; 2^16 measured no faster (twice the memory
+   * for the processor's caches to hold). With {@link #CHAR_SLOTS}: 1.9 MB per lexicon, whatever the
+   * number of threads (the per-thread caches took 192 KB in every thread).
    */
-  static final int BITS = 11;
+  static final int BITS = 15;
   static final int SLOTS = 1 << BITS;
+  /**
+   * Slots of words kept as characters: 2^13 ({@value #CHAR_META} longs and {@value #STRIDE}
+   * characters each: 704 KB). Such words are about one in twenty of a tweet's words; about 78% of
+   * them are found.
+   */
+  static final int CHAR_BITS = 13;
+  static final int CHAR_SLOTS = 1 << CHAR_BITS;
   /** Longer words are not cached. */
   static final int MAX_LEN = 16;
-  /** Per slot: the raw characters, then the normalized ones (only for words that cannot be {@link #pack}ed). */
+  /** Per slot of {@link #data}: the raw characters, then the normalized ones. */
   static final int STRIDE = 2 * MAX_LEN;
   /** Words of up to this many characters below U+0100 are keyed by their {@link #pack}ed characters. */
   static final int PACK_LEN = 8;
 
-  final char[] data = new char[SLOTS * STRIDE];
   /**
-   * Per slot, side by side (half a cache line): the word's packed raw characters (0 for a word kept
-   * in {@link #data}); the packed fields — entry + 1 (24 bits), raw length, normalized length,
-   * letters, upper-case letters, Spanish marks and token flags; 0 marks an empty slot —; the token's
-   * hash; and the packed normalized characters of a packed word. Most words of a tweet are short
-   * and Latin-1: for them one comparison of longs replaces comparing characters, and a hit reads
-   * one cache line.
+   * Per slot of packed words, side by side: the version, the word's packed raw characters (0 for an
+   * empty slot), the packed fields — entry + 1 (24 bits), raw length, normalized length, letters,
+   * upper-case letters, Spanish marks, token flags and stop-word bits —, the token's hash, and the
+   * packed normalized characters. For most words one comparison of longs finds the word, and a hit
+   * reads one or two adjacent cache lines.
    */
   final long[] meta = new long[META * SLOTS];
-  static final int META = 4;
+  static final int META = 5;
+  /** Per slot of words kept as characters: the version, the packed fields (0: empty) and the hash. */
+  final long[] charMeta = new long[CHAR_META * CHAR_SLOTS];
+  static final int CHAR_META = 3;
+  /** The characters of the words of {@link #charMeta}, {@link #STRIDE} per slot. */
+  final char[] data = new char[CHAR_SLOTS * STRIDE];
 
-  static int slot(long rawHash) {
-    return (int) ((rawHash * 0x9E3779B97F4A7C15L) >>> (64 - BITS));
+  /** Reads and writes the version of a slot: element {@code META * slot} of {@link #meta} or {@code CHAR_META * slot} of {@link #charMeta}. */
+  static final VarHandle VERSION = MethodHandles.arrayElementVarHandle(long[].class);
+
+  /** The slot of a word in {@link #meta}, from its {@link #pack}ed characters. */
+  static int slot(long key) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BITS));
+  }
+
+  /** The slot of a word in {@link #charMeta}, from its {@link Text#rawHash(char[], int, int)}. */
+  static int charSlot(long rawHash) {
+    return (int) (rawHash >>> (64 - CHAR_BITS));
   }
 
   /**
@@ -60,6 +96,35 @@ final class WordCache {
     return any < 0x100 ? k : 0;
   }
 
+  /** The version of slot element {@code v} of {@code m}, read before the slot's fields. */
+  static long begin(long[] m, int v) {
+    return (long) VERSION.getAcquire(m, v);
+  }
+
+  /**
+   * True if slot element {@code v} of {@code m} still has the even version {@code version} that
+   * {@link #begin} gave: then the fields read since are one writer's, whole.
+   */
+  static boolean valid(long[] m, int v, long version) {
+    VarHandle.acquireFence(); // the fields are read before the version is read again
+    return (version & 1) == 0 && (long) VERSION.getOpaque(m, v) == version;
+  }
+
+  /** Takes slot element {@code v} of {@code m} for writing: its odd version, or -1 if another writer has it. */
+  private static long take(long[] m, int v) {
+    long version = (long) VERSION.getOpaque(m, v);
+    if ((version & 1) != 0 || !VERSION.compareAndSet(m, v, version, version + 1)) {
+      return -1;
+    }
+    VarHandle.releaseFence(); // a reader that sees a field written next sees the odd version too
+    return version + 1;
+  }
+
+  /** Publishes the fields written into slot element {@code v} of {@code m} since {@link #take}. */
+  private static void release(long[] m, int v, long odd) {
+    VERSION.setRelease(m, v, odd + 1);
+  }
+
   boolean sameRaw(int at, char[] t, int s, int e) {
     char[] d = data;
     for (int i = s; i < e; i++) {
@@ -70,53 +135,77 @@ final class WordCache {
     return true;
   }
 
-  /** Remembers a word; {@code key} is its {@link #pack}ed characters, or 0 to keep them in {@link #data}. */
+  /**
+   * Remembers a word; {@code key} is its {@link #pack}ed characters and {@code slot} its
+   * {@link #slot}, or {@code key} is 0 and {@code slot} is its {@link #charSlot}. Does nothing if
+   * another thread is writing the slot.
+   */
   void put(int slot, long key, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters,
       int uppers, int esMarks, int flags, int entry, int stops, long h) {
-    int b = META * slot;
-    long old = meta[b + 1];
-    if ((old & USED) != 0) {
-      // the word there was read again since it came or since the last miss: it stays this time
-      meta[b + 1] = old & ~USED;
-      return;
-    }
-    long f = 0;
-    if (key != 0 && foldLen > 0) {
-      // a packed word's normalized form is no longer and folds Latin-1 into Latin-1, but check
-      f = pack(folded, fs, fs + foldLen);
-      if (f == 0) {
-        return;
-      }
-      f <<= 8 * (PACK_LEN - foldLen); // first character in the highest byte: see RuleEngine.piece
-    } else if (key == 0) {
-      int at = slot * STRIDE;
-      System.arraycopy(t, s, data, at, e - s);
-      System.arraycopy(folded, fs, data, at + MAX_LEN, foldLen);
-    }
-    meta[b] = key;
-    meta[b + 1] = (entry + 1L) | (long) (e - s) << RAW_LEN | (long) foldLen << FOLD_LEN
+    long fields = (entry + 1L) | (long) (e - s) << RAW_LEN | (long) foldLen << FOLD_LEN
         | (long) letters << LETTERS | (long) uppers << UPPERS | (long) esMarks << ES_MARKS
         | (long) (flags & 0xff) << FLAGS | (long) stops << STOPS;
-    meta[b + 2] = h;
-    meta[b + 3] = f;
+    if (key != 0) {
+      long f = 0;
+      if (foldLen > 0) {
+        // a packed word's normalized form is no longer and folds Latin-1 into Latin-1, but check
+        f = pack(folded, fs, fs + foldLen);
+        if (f == 0) {
+          return;
+        }
+        f <<= 8 * (PACK_LEN - foldLen); // first character in the highest byte: see RuleEngine.piece
+      }
+      long[] m = meta;
+      int b = META * slot;
+      long odd = take(m, b);
+      if (odd < 0) {
+        return;
+      }
+      m[b + 1] = key;
+      m[b + 2] = fields;
+      m[b + 3] = h;
+      m[b + 4] = f;
+      release(m, b, odd);
+      return;
+    }
+    long[] m = charMeta;
+    int b = CHAR_META * slot;
+    long odd = take(m, b);
+    if (odd < 0) {
+      return;
+    }
+    int at = slot * STRIDE;
+    System.arraycopy(t, s, data, at, e - s);
+    System.arraycopy(folded, fs, data, at + MAX_LEN, foldLen);
+    m[b + 1] = fields;
+    m[b + 2] = h;
+    release(m, b, odd);
   }
 
   /**
-   * Set in a slot's packed fields when the word is read again: a miss then spares the word once
-   * (second chance). Frequent words survive the rare ones passing through their slot, which keeps
-   * more of a tweet's words cached than replacing on every miss.
+   * Empties the cache. Safe while other threads use it (a slot being written stays as its writer
+   * leaves it); used by tests to read words cold.
    */
-  static final long USED = 1L << 62;
-
-  /** Marks a hit on the slot ({@link #USED}), writing only when the mark is not there yet. */
-  void used(int slot, long m) {
-    if ((m & USED) == 0) {
-      meta[META * slot + 1] = m | USED;
+  void clear() {
+    for (int b = 0; b < meta.length; b += META) {
+      long odd = take(meta, b);
+      if (odd >= 0) {
+        meta[b + 1] = 0;
+        meta[b + 2] = 0;
+        release(meta, b, odd);
+      }
+    }
+    for (int b = 0; b < charMeta.length; b += CHAR_META) {
+      long odd = take(charMeta, b);
+      if (odd >= 0) {
+        charMeta[b + 1] = 0;
+        release(charMeta, b, odd);
+      }
     }
   }
 
-  // where put() packs each field in a slot's meta[1]: entry + 1 in the low 24 bits, then 5-bit counts,
-  // 8 bits of token flags, 2 stop-word bits, and USED at bit 62
+  // where put() packs each field: entry + 1 in the low 24 bits, then 5-bit counts, 8 bits of token
+  // flags and 2 stop-word bits
   private static final int RAW_LEN = 24;
   private static final int FOLD_LEN = 29;
   private static final int LETTERS = 34;
