@@ -28,7 +28,7 @@ class WordCacheConcurrencyTest {
   private static final List<String> PACKED = List.of("good", "bad", "refund", "malo", "love", "hate", "idiota",
       "awful", "pésimo", "gracias", "never", "not", "muy", "SOOO", "f*ck", "jajaja");
   private static final List<String> CHARS = List.of("disappointed", "unacceptable", "ridiculous", "frustrated",
-      "decepcionante", "horrible!!!", "maravilloso", "itinerancia", "excellent", "malísimooo", "łódź");
+      "decepcionante", "horribleeee", "maravilloso", "itinerancia", "excellent", "malísimooo", "łódź");
   private static final List<String> OTHERS = List.of("supercalifragilisticexpialidocious", "привет", "żółw",
       "no", "very", "please", "help", "?", "!!", ":(", "😡", "#NoMoreDelays", "@acme", "can't", "I'll");
 
@@ -40,7 +40,7 @@ class WordCacheConcurrencyTest {
       vocabulary.add(w);
       long key = WordCache.pack(w.toCharArray(), 0, w.length());
       assertTrue(key != 0, w);
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 4; i++) {
         vocabulary.add(collider(r, 3, 8, x -> WordCache.pack(x, 0, x.length) != 0
             && WordCache.slot(WordCache.pack(x, 0, x.length)) == WordCache.slot(key)));
       }
