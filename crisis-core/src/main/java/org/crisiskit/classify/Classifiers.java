@@ -34,7 +34,11 @@ public final class Classifiers {
     return c;
   }
 
-  /** The rule engine with a playbook's extra topics. */
+  /**
+   * The rule engine with a playbook's extra topics. Each call builds its own lexicon and its own
+   * cache of recently read words (about 2 MB, shared by the threads that use it): create one per
+   * configuration and share it, as it is thread-safe.
+   */
   public static Classifier create(ClassifierConfig config) {
     if (config.extraTopics().isEmpty()) {
       return defaultClassifier();
