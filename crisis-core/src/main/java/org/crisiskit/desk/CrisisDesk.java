@@ -434,7 +434,7 @@ public final class CrisisDesk implements AutoCloseable {
     if (action == null) {
       throw new IllegalArgumentException("no message waits for approval under id " + approvalId);
     }
-    PendingMessage waiting = approvals.pending().stream().filter(p -> p.id().equals(approvalId)).findFirst()
+    PendingMessage waiting = pending(approvalId)
         .orElseThrow(() -> new IllegalArgumentException("no message waits for approval under id " + approvalId));
     return onCase(waiting.caseId(), () -> {
       if (!approvalActions.containsKey(approvalId)) {
@@ -475,9 +475,12 @@ public final class CrisisDesk implements AutoCloseable {
       approvalActions.remove(approvalId);
       return d;
     };
-    Optional<CaseId> caseId = approvals.pending().stream().filter(p -> p.id().equals(approvalId))
-        .map(PendingMessage::caseId).findFirst();
+    Optional<CaseId> caseId = pending(approvalId).map(PendingMessage::caseId);
     return caseId.isPresent() ? onCase(caseId.get(), reject) : reject.get();
+  }
+
+  private Optional<PendingMessage> pending(String approvalId) {
+    return approvals.pending().stream().filter(p -> p.id().equals(approvalId)).findFirst();
   }
 
   // ------------------------------------------------------------------ queries and health

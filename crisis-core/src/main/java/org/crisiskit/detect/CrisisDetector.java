@@ -25,6 +25,7 @@ import org.crisiskit.cases.CaseJournalFormat;
 import org.crisiskit.cases.RecordedMention;
 import org.crisiskit.classify.Classification;
 import org.crisiskit.internal.Json;
+import org.crisiskit.internal.JsonFields;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.journal.JournalException;
@@ -595,7 +596,7 @@ public final class CrisisDetector {
           case TIME_RECORD_TYPE:
             JsonNode n = parse(e);
             if (brand.equals(n.path("brand").asText())) {
-              advanceTo(instant(n, "until", e));
+              advanceTo(journalFields(e).requireInstant(n, "until", "$"));
             }
             break;
           case Incident.JOURNAL_TYPE:
@@ -662,13 +663,9 @@ public final class CrisisDetector {
     }
   }
 
-  private static Instant instant(JsonNode n, String field, JournalEntry e) {
-    try {
-      return Instant.parse(n.path(field).asText());
-    } catch (RuntimeException ex) {
-      throw new JournalException("journal record " + e.sequence() + " (" + e.type() + "): $." + field
-          + " must be an ISO-8601 instant such as 2026-01-31T09:15:00Z but was " + n.get(field), ex);
-    }
+  private static JsonFields<JournalException> journalFields(JournalEntry e) {
+    return new JsonFields<>((path, message) ->
+        new JournalException("journal record " + e.sequence() + " (" + e.type() + "): " + path + " " + message));
   }
 
   private Explanation explain(long b, Set<Signal> signals, Open o, double share, double normalShare,

@@ -93,9 +93,6 @@ final class FileCheckpointStore implements CheckpointStore {
           e.addSuppressed(suppressed);
         }
       }
-      if (e instanceof CheckpointException) {
-        throw (CheckpointException) e;
-      }
       throw new CheckpointException("cannot write checkpoint file " + file + ": " + e.getMessage(), e);
     }
   }
