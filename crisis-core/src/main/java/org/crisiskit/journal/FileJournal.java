@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
+import org.crisiskit.internal.Durable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,7 +145,7 @@ public final class FileJournal implements Journal {
     if (size == 0) {
       channel.write(ByteBuffer.wrap(MAGIC), 0);
       channel.force(true);
-      syncDirectory(file.getParent());
+      Durable.syncDirectory(file.getParent()); // else a power cut can lose the new file itself
       end = HEADER;
       return;
     }
@@ -170,18 +171,6 @@ public final class FileJournal implements Journal {
     }
     end = r.end;
     lastSequence = r.lastSequence;
-  }
-
-  /**
-   * Makes a new file's directory entry durable, without which a power cut can lose the whole file
-   * even though its records were synced. Best effort: not every platform can sync a directory.
-   */
-  private static void syncDirectory(Path dir) {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("cannot sync directory {}: {}", dir, e.toString());
-    }
   }
 
   private static final class ScanResult {

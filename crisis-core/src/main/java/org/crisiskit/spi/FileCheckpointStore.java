@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.crisiskit.internal.Durable;
 
 /** {@link CheckpointStore} in a properties file written to a temporary file and moved into place. */
 final class FileCheckpointStore implements CheckpointStore {
@@ -79,7 +80,7 @@ final class FileCheckpointStore implements CheckpointStore {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
-      syncDirectory(dir);
+      Durable.syncDirectory(dir);
     } catch (IOException | RuntimeException e) {
       if (old == null) {
         map.remove(key);
@@ -94,15 +95,6 @@ final class FileCheckpointStore implements CheckpointStore {
         }
       }
       throw new CheckpointException("cannot write checkpoint file " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Makes the rename durable; best effort, as not every platform can open a directory to sync it. */
-  private static void syncDirectory(Path dir) {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | RuntimeException e) {
-      // the file itself was forced; on such platforms a rename is as durable as they make it
     }
   }
 
