@@ -36,7 +36,7 @@ public final class Classifiers {
 
   /**
    * The rule engine with a playbook's extra topics. Each call builds its own lexicon and its own
-   * cache of recently read words (about 2 MB, shared by the threads that use it): create one per
+   * cache of recently read words (about 1.9 MB, shared by the threads that use it): create one per
    * configuration and share it, as it is thread-safe.
    */
   public static Classifier create(ClassifierConfig config) {
