@@ -21,6 +21,8 @@ import org.crisiskit.classify.Flag;
  * writes one JSON result a line to stdout.
  */
 final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
+  /** Results written between checks that stdout still takes output. */
+  private static final int CHECK_EVERY = 256;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
@@ -112,7 +114,7 @@ final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
         }
         write(g, id, classifier.classify(text, lang));
         g.writeRaw('\n');
-        if ((++written & (CHECK_EVERY - 1)) == 0) {
+        if (++written % CHECK_EVERY == 0) {
           g.flush();
           if (io.out().checkError()) { // PrintStream keeps write errors to itself: a closed pipe (| head)
             io.err().println("crisis classify: cannot write to stdout (closed?); stopped after line " + lineNo);
@@ -128,9 +130,6 @@ final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
     }
     return 0;
   }
-
-  /** Lines between checks that stdout still takes output (a power of two). */
-  private static final int CHECK_EVERY = 256;
 
   private static boolean fail(Io io, boolean skip, int lineNo, String msg) {
     io.err().println("crisis classify: stdin line " + lineNo + ": " + msg);

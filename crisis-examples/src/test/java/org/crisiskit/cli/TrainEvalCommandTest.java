@@ -44,11 +44,15 @@ class TrainEvalCommandTest {
     return f;
   }
 
+  private static CliRun train(Path in, Path out) {
+    return CliRun.run("", "train", "--in", in.toString(), "--out", out.toString());
+  }
+
   @Test
   void trainThenEvalThenClassifyWithTheModel() throws IOException {
     Path in = labelled();
     Path model = dir.resolve("m.ckm");
-    CliRun t = CliRun.run("", "train", "--in", in.toString(), "--out", model.toString());
+    CliRun t = train(in, model);
     assertEquals(0, t.code(), t.err());
     assertTrue(t.out().contains("polarity, intent, abusive"), t.out());
     CliRun e = CliRun.run("", "eval", "--in", in.toString(), "--model", model.toString());
@@ -68,12 +72,12 @@ class TrainEvalCommandTest {
   void trainCreatesTheModelsDirectoryAndRefusesOneItCannotCreateBeforeTraining() throws IOException {
     Path in = labelled();
     Path model = dir.resolve("models/2026/m.ckm");
-    CliRun t = CliRun.run("", "train", "--in", in.toString(), "--out", model.toString());
+    CliRun t = train(in, model);
     assertEquals(0, t.code(), t.err());
     assertTrue(Files.size(model) > 0);
 
     Path file = Files.writeString(dir.resolve("plain-file"), "x");
-    CliRun bad = CliRun.run("", "train", "--in", in.toString(), "--out", file.resolve("m.ckm").toString());
+    CliRun bad = train(in, file.resolve("m.ckm"));
     assertEquals(2, bad.code(), bad.toString());
     assertTrue(bad.err().contains("--out " + file.resolve("m.ckm") + ": cannot create its directory"), bad.err());
     assertTrue(bad.out().isEmpty(), "nothing trained: " + bad.out());
@@ -89,7 +93,7 @@ class TrainEvalCommandTest {
   @Test
   void truncatedModelFailsWithOneClearLine() throws IOException {
     Path model = dir.resolve("m.ckm");
-    assertEquals(0, CliRun.run("", "train", "--in", labelled().toString(), "--out", model.toString()).code());
+    assertEquals(0, train(labelled(), model).code());
     byte[] b = Files.readAllBytes(model);
     Files.write(model, java.util.Arrays.copyOf(b, b.length / 2));
     CliRun c = CliRun.run("{\"id\":1,\"text\":\"x\"}\n", "classify", "--model", model.toString());
@@ -103,7 +107,7 @@ class TrainEvalCommandTest {
     Files.writeString(f, "{\"text\": \"a\", \"polarity\": \"negative\"}\n\n{\"text\": \"b\", \"polarity\": \"meh\"}\n");
     for (String cmd : List.of("train", "eval")) {
       CliRun t = cmd.equals("train")
-          ? CliRun.run("", "train", "--in", f.toString(), "--out", dir.resolve("m").toString())
+          ? train(f, dir.resolve("m"))
           : CliRun.run("", "eval", "--in", f.toString());
       assertEquals(1, t.code(), t::toString);
       assertTrue(t.err().contains(f + ":3: $.polarity: unknown polarity 'meh', expected one of negative, neutral,"
@@ -139,10 +143,9 @@ class TrainEvalCommandTest {
     Files.write(latin1, "{\"text\": \"ok\", \"polarity\": \"neutral\"}\n{\"text\": \"caf\u00e9\", \"polarity\": \"neutral\"}\n"
         .getBytes(StandardCharsets.ISO_8859_1));
     for (String cmd : List.of("eval", "train")) {
-      CliRun r = CliRun.run("", cmd, "--in", latin1.toString(), "--out", dir.resolve("m").toString());
-      if (cmd.equals("eval")) {
-        r = CliRun.run("", cmd, "--in", latin1.toString());
-      }
+      CliRun r = cmd.equals("train")
+          ? train(latin1, dir.resolve("m"))
+          : CliRun.run("", "eval", "--in", latin1.toString());
       assertEquals(1, r.code(), r::toString);
       assertTrue(r.err().contains(latin1 + ":2: not valid UTF-8: byte 0xE9"), r::toString);
     }

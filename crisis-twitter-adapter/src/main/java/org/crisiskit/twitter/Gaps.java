@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Post ids a poll has not read yet below its checkpoint: disjoint open intervals {@code (lo, hi)},
@@ -15,7 +14,6 @@ final class Gaps {
   /** Most gaps kept; beyond it the oldest is given up (only under a sustained overload). */
   static final int MAX = 100;
   static final Gaps NONE = new Gaps(List.of());
-  private static final Pattern ID = Pattern.compile("[0-9]{1,19}");
 
   /** The ids strictly between {@code lo} and {@code hi}; an empty {@code lo} means "as far back as X keeps". */
   record Gap(Optional<String> lo, String hi) {
@@ -54,7 +52,7 @@ final class Gaps {
       int dash = p.indexOf('-');
       String lo = dash < 0 ? "" : p.substring(0, dash);
       String hi = dash < 0 ? "" : p.substring(dash + 1);
-      if (!ID.matcher(hi).matches() || !(lo.equals("*") || ID.matcher(lo).matches())
+      if (!PostParser.isId(hi) || !(lo.equals("*") || PostParser.isId(lo))
           || !lo.equals("*") && PostParser.compareIds(lo, hi) >= 0) {
         throw new IllegalStateException("checkpoint " + key + " has '" + p + "' but each gap must be"
             + " lo-hi with post ids lo < hi (or *-hi), separated by commas");

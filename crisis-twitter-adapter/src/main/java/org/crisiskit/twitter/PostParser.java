@@ -93,7 +93,7 @@ final class PostParser {
   private Mention toMention(JsonNode post, Map<String, JsonNode> users, Map<String, JsonNode> posts,
       boolean mentionsTimeline) {
     String id = post.path("id").asText("");
-    if (!ID.matcher(id).matches()) {
+    if (!isId(id)) {
       throw new IllegalArgumentException("post id must be 1 to 19 digits but was '" + id + "'");
     }
     String authorId = post.path("author_id").asText("");
@@ -218,6 +218,11 @@ final class PostParser {
       return Instant.parse(createdAt);
     }
     return Instant.ofEpochMilli((Long.parseLong(id) >> 22) + TWEPOCH);
+  }
+
+  /** Whether {@code s} has the form of an X id: 1 to 19 digits. */
+  static boolean isId(String s) {
+    return ID.matcher(s).matches();
   }
 
   /** Compares two numeric post ids without overflow. */

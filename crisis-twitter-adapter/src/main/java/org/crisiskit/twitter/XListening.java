@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.crisiskit.internal.Json;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.spi.AuthenticationException;
@@ -43,7 +42,6 @@ final class XListening extends ListeningSupport {
   static final String MENTIONS_KEY = "x.mentions.since_id";
   /** Appended to a checkpoint key for the id ranges that polls have not read yet (see {@link Gaps}). */
   static final String GAPS_SUFFIX = ".gaps";
-  private static final Pattern ID = Pattern.compile("[0-9]{1,19}");
   private static final Logger LOG = LoggerFactory.getLogger(XListening.class);
   private static final int RECENT_IDS = 10_000;
   private static final Object EOF = new Object();
@@ -160,7 +158,7 @@ final class XListening extends ListeningSupport {
   // ---------------------------------------------------------------- polling
 
   private void pollLoop(boolean mentions) throws InterruptedException {
-    String limitKey = mentions ? "GET /2/users/:id/mentions" : "GET /2/tweets/search/recent";
+    String limitKey = source(mentions).limitKey();
     while (!closing) {
       try {
         poll(mentions);
@@ -261,7 +259,7 @@ final class XListening extends ListeningSupport {
     if (head.more() && head.oldest().isPresent()) {
       if (since.isPresent()) {
         Gaps.Gap gap = new Gaps.Gap(head.bottomTooOld() ? Optional.empty() : since, head.oldest().get());
-        Gaps gaps = saveGaps(src, gaps(src, since).replace(Optional.empty(), List.of(gap)), true);
+        Gaps gaps = saveGaps(src, open.replace(Optional.empty(), List.of(gap)), true);
         status("more than " + head.requests() + " pages of new posts since the last poll; the posts between "
             + gap.lo().orElse("the start of X's search window") + " and " + gap.hi()
             + " are read by the next polls (" + gaps.size() + " gap(s) open)");
@@ -398,7 +396,7 @@ final class XListening extends ListeningSupport {
       }
       for (JsonNode post : root.path("data")) {
         String id = post.path("id").asText("");
-        if (ID.matcher(id).matches() && inRange(id, since, until)) {
+        if (PostParser.isId(id) && inRange(id, since, until)) {
           oldest = oldest == null || PostParser.compareIds(id, oldest) < 0 ? id : oldest;
           newest = newest == null || PostParser.compareIds(id, newest) > 0 ? id : newest;
         }

@@ -89,6 +89,29 @@ class XPollingGapsTest {
     assertEquals(new HashSet<>(expected), new HashSet<>(all), "every post delivered");
   }
 
+  /** A store whose search checkpoint is {@code id}. */
+  private static CheckpointStore checkpointAt(String id) {
+    CheckpointStore store = CheckpointStore.inMemory();
+    store.put(XListening.SEARCH_KEY, id);
+    return store;
+  }
+
+  /** Listens until the sink throws on its call number {@code failOnCall} and listening stops. */
+  private Listening listenUntilTheSinkFails(int maxPages, int failOnCall, CheckpointStore store)
+      throws InterruptedException {
+    Listening l = adapter(maxPages).listen(new RecordingSink(got, failOnCall), store);
+    assertTrue(l.awaitStopped(Duration.ofSeconds(20)));
+    return l;
+  }
+
+  /** Listens until {@code n} posts in all were delivered, and a little longer for any duplicate. */
+  private void listenUntilDelivered(int maxPages, CheckpointStore store, int n) throws InterruptedException {
+    try (Listening l = adapter(maxPages).listen(new RecordingSink(got, 0), store)) {
+      await(() -> got.size() >= n, "delivered " + got.size() + " of " + n);
+      Thread.sleep(200);
+    }
+  }
+
   private int mostSearchesInOnePoll() {
     int most = 0;
     int before = 0;
@@ -124,14 +147,9 @@ class XPollingGapsTest {
 
   @Test
   void restartAfterAnOutageReadsEveryPostSinceTheCheckpointOverSeveralPolls() throws Exception {
-    String before = publish(1).get(0);
-    CheckpointStore store = CheckpointStore.inMemory();
-    store.put(XListening.SEARCH_KEY, before);
+    CheckpointStore store = checkpointAt(publish(1).get(0));
     List<String> missed = publish(2_500);
-    try (Listening l = adapter(10).listen(new RecordingSink(got, 0), store)) {
-      await(() -> got.size() >= missed.size(), "delivered " + got.size() + " of " + missed.size());
-      Thread.sleep(200);
-    }
+    listenUntilDelivered(10, store, missed.size());
     assertEachOnce(missed);
     // the newest come first: the first poll delivers the newest 1,000 oldest first
     assertEquals(missed.subList(1_500, 2_500), got().subList(0, 1_000));
@@ -142,13 +160,11 @@ class XPollingGapsTest {
   void restartInTheMiddleOfAGapFillDeliversEachPostOnce() throws Exception {
     server.setPageSize(10);
     String before = publish(1).get(0);
-    CheckpointStore store = CheckpointStore.inMemory();
-    store.put(XListening.SEARCH_KEY, before);
+    CheckpointStore store = checkpointAt(before);
     List<String> p = publish(50);
     // poll 1 reads the newest page (p[40..49]) and leaves the gap (before, p[40]); poll 2 fills its
     // top (p[30..39], oldest first) and the sink fails on its fifth post, p[34]
-    Listening first = adapter(1).listen(new RecordingSink(got, 15), store);
-    assertTrue(first.awaitStopped(Duration.ofSeconds(20)));
+    Listening first = listenUntilTheSinkFails(1, 15, store);
     assertTrue(first.failure().orElseThrow().getMessage().contains(p.get(34)), first.failure().toString());
     List<String> delivered = new ArrayList<>(p.subList(40, 50));
     delivered.addAll(p.subList(30, 34));
@@ -157,10 +173,7 @@ class XPollingGapsTest {
     assertEquals(p.get(49), store.get(XListening.SEARCH_KEY).orElseThrow());
     searchesAtWait.add(server.requests("GET", SEARCH).size());
 
-    try (Listening second = adapter(1).listen(new RecordingSink(got, 0), store)) {
-      await(() -> got.size() >= p.size(), "delivered " + got.size() + " of " + p.size());
-      Thread.sleep(200);
-    }
+    listenUntilDelivered(1, store, p.size());
     assertEachOnce(p);
     assertEquals(p.get(34), got().get(14), "the post the sink failed on comes first after the restart");
     assertEquals("", store.get(GAPS_KEY).orElseThrow());
@@ -171,19 +184,14 @@ class XPollingGapsTest {
   void crashAfterTheGapIsRecordedButBeforeTheFirstDeliveryLosesNothing() throws Exception {
     server.setPageSize(10);
     String before = publish(1).get(0);
-    CheckpointStore store = CheckpointStore.inMemory();
-    store.put(XListening.SEARCH_KEY, before);
+    CheckpointStore store = checkpointAt(before);
     List<String> p = publish(25);
-    Listening first = adapter(1).listen(new RecordingSink(got, 1), store);
-    assertTrue(first.awaitStopped(Duration.ofSeconds(20)));
+    listenUntilTheSinkFails(1, 1, store);
     assertEquals(List.of(), got());
     assertEquals(before + "-" + p.get(15), store.get(GAPS_KEY).orElseThrow(), "recorded before delivering");
     assertEquals(before, store.get(XListening.SEARCH_KEY).orElseThrow());
 
-    try (Listening second = adapter(1).listen(new RecordingSink(got, 0), store)) {
-      await(() -> got.size() >= p.size(), "delivered " + got.size() + " of " + p.size());
-      Thread.sleep(200);
-    }
+    listenUntilDelivered(1, store, p.size());
     assertEachOnce(p);
   }
 
@@ -191,16 +199,13 @@ class XPollingGapsTest {
   void aGapLeftByAPollThatStoppedBeforeDeliveringIsDroppedNotReadAgainLater() throws Exception {
     server.setPageSize(10);
     String before = publish(1).get(0);
-    CheckpointStore store = CheckpointStore.inMemory();
-    store.put(XListening.SEARCH_KEY, before);
+    CheckpointStore store = checkpointAt(before);
     List<String> p = publish(25);
     // budget 1: the gap (before, p[15]) is recorded, then the sink fails on the first post
-    Listening first = adapter(1).listen(new RecordingSink(got, 1), store);
-    assertTrue(first.awaitStopped(Duration.ofSeconds(20)));
+    listenUntilTheSinkFails(1, 1, store);
     assertEquals(before + "-" + p.get(15), store.get(GAPS_KEY).orElseThrow());
     // a larger budget reads the whole range from the checkpoint; the sink fails on the last post
-    Listening second = adapter(10).listen(new RecordingSink(got, 25), store);
-    assertTrue(second.awaitStopped(Duration.ofSeconds(20)));
+    listenUntilTheSinkFails(10, 25, store);
     assertEquals(p.subList(0, 24), got());
     assertEquals("", store.get(GAPS_KEY).orElseThrow(), "the range was read from the checkpoint, not left as a gap");
 

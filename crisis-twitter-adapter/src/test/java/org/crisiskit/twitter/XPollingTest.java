@@ -211,37 +211,14 @@ class XPollingTest {
     assertEquals(List.of(customer), ids());
   }
 
-  @Test
-  void checkpointOlderThanSearchRetentionRestartsFromTheOldestReachablePost() throws Exception {
+  /**
+   * Listens from the checkpoint 1800000000000000000, which X refuses once with {@code problem}, and
+   * checks that the retry reads from the start of X's search window; returns the post it delivered.
+   */
+  private String listenFromACheckpointXRefusesAsTooOld(String problem, CheckpointStore store) throws Exception {
     String p1 = server.publish("20", "u", "acme after the outage").path("id").asText();
-    CheckpointStore store = CheckpointStore.inMemory();
     store.put(XListening.SEARCH_KEY, "1800000000000000000");
-    server.failNext("GET /2/tweets/search/recent", 400, Map.of(), "{\"title\":\"Invalid Request\","
-        + "\"detail\":\"Invalid 'since_id':'1800000000000000000'. 'since_id' must be a tweet id created after"
-        + " 2026-10-26T10:00Z.\",\"type\":\"https://api.x.com/2/problems/invalid-request\"}");
-    try (Listening l = XAdapter.create(config(XListenMode.SEARCH).build()).listen(sink, store)) {
-      await(1);
-      assertTrue(l.isRunning());
-    }
-    assertEquals(List.of(p1), ids());
-    FakeXServer.Recorded retry = server.requests("GET", "/2/tweets/search/recent").get(1);
-    assertFalse(retry.query().containsKey("since_id"));
-    assertEquals("2026-10-26T10:01:00Z", retry.query().get("start_time"));
-    assertEquals(p1, store.get(XListening.SEARCH_KEY).orElseThrow());
-  }
-
-  @Test
-  void tooOldCheckpointIsRecognisedInXsNestedInvalidRequestShape() throws Exception {
-    // X's invalid-request problem keeps the generic text in "detail" and names the parameter only in
-    // the nested errors[].parameters / errors[].message (as in stream-rules/06 of the reference)
-    String p1 = server.publish("20", "u", "acme after the outage").path("id").asText();
-    CheckpointStore store = CheckpointStore.inMemory();
-    store.put(XListening.SEARCH_KEY, "1800000000000000000");
-    server.failNext("GET /2/tweets/search/recent", 400, Map.of(), "{\"errors\":[{\"parameters\":"
-        + "{\"since_id\":[\"1800000000000000000\"]},\"message\":\"Invalid 'since_id':'1800000000000000000'."
-        + " 'since_id' must be a tweet id created after 2026-10-26T10:00Z.\"}],\"title\":\"Invalid Request\","
-        + "\"detail\":\"One or more parameters to your request was invalid.\","
-        + "\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}");
+    server.failNext("GET /2/tweets/search/recent", 400, Map.of(), problem);
     try (Listening l = XAdapter.create(config(XListenMode.SEARCH).build()).listen(sink, store)) {
       await(1);
       assertTrue(l.isRunning(), "stopped: " + l.failure());
@@ -250,5 +227,26 @@ class XPollingTest {
     FakeXServer.Recorded retry = server.requests("GET", "/2/tweets/search/recent").get(1);
     assertFalse(retry.query().containsKey("since_id"));
     assertEquals("2026-10-26T10:01:00Z", retry.query().get("start_time"));
+    return p1;
+  }
+
+  @Test
+  void checkpointOlderThanSearchRetentionRestartsFromTheOldestReachablePost() throws Exception {
+    CheckpointStore store = CheckpointStore.inMemory();
+    String p1 = listenFromACheckpointXRefusesAsTooOld("{\"title\":\"Invalid Request\","
+        + "\"detail\":\"Invalid 'since_id':'1800000000000000000'. 'since_id' must be a tweet id created after"
+        + " 2026-10-26T10:00Z.\",\"type\":\"https://api.x.com/2/problems/invalid-request\"}", store);
+    assertEquals(p1, store.get(XListening.SEARCH_KEY).orElseThrow());
+  }
+
+  @Test
+  void tooOldCheckpointIsRecognisedInXsNestedInvalidRequestShape() throws Exception {
+    // X's invalid-request problem keeps the generic text in "detail" and names the parameter only in
+    // the nested errors[].parameters / errors[].message (as in stream-rules/06 of the reference)
+    listenFromACheckpointXRefusesAsTooOld("{\"errors\":[{\"parameters\":"
+        + "{\"since_id\":[\"1800000000000000000\"]},\"message\":\"Invalid 'since_id':'1800000000000000000'."
+        + " 'since_id' must be a tweet id created after 2026-10-26T10:00Z.\"}],\"title\":\"Invalid Request\","
+        + "\"detail\":\"One or more parameters to your request was invalid.\","
+        + "\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}", CheckpointStore.inMemory());
   }
 }
