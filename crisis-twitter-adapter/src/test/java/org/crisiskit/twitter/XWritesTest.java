@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.crisiskit.internal.Json;
@@ -120,6 +122,26 @@ class XWritesTest {
         () -> x.replyPublicly(MentionId.of("x", "1850000000000000000"), "Hi"));
     assertEquals(Duration.ofSeconds(90), e.retryAfter());
     assertTrue(e.retryable());
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsHonouredWhenNoResetHeaderIsGiven() {
+    server.failNext("POST /2/tweets", 429, Map.of("retry-after",
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(START.plusSeconds(120).atOffset(ZoneOffset.UTC))),
+        FakeXServer.fixture("rate-limited.429.json"));
+    XAdapter x = XAdapter.create(base().userAccessToken("t").build());
+    RateLimitedException e = assertThrows(RateLimitedException.class,
+        () -> x.replyPublicly(MentionId.of("x", "1850000000000000000"), "Hi"));
+    assertEquals(Duration.ofSeconds(120), e.retryAfter());
+  }
+
+  @Test
+  void retryAfterInSecondsOrPastOrUnreadable() {
+    Instant now = Instant.parse("2026-03-01T10:00:00Z");
+    assertEquals(Duration.ofSeconds(30), XClient.retryAfter("30", now));
+    assertEquals(Duration.ofMinutes(2), XClient.retryAfter("Sun, 1 Mar 2026 10:02:00 GMT", now));
+    assertEquals(Duration.ZERO, XClient.retryAfter("Sun, 1 Mar 2026 09:00:00 GMT", now));
+    assertEquals(Duration.ZERO, XClient.retryAfter("soon", now));
   }
 
   @Test
