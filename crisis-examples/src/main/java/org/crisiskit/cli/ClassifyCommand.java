@@ -125,6 +125,11 @@ final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
     } finally {
       g.flush();
     }
+    if (io.out().checkError()) { // the last results (fewer than CHECK_EVERY) may not have reached stdout
+      io.err().println("crisis classify: cannot write to stdout (closed?); results after line " + lineNo
+          + " may be missing");
+      return 1;
+    }
     if (invalid > 0) {
       io.err().println("crisis classify: skipped " + invalid + " invalid line" + (invalid == 1 ? "" : "s"));
     }

@@ -50,6 +50,26 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void aWriteErrorOnTheLastFewResultsIsReported() {
+    java.io.OutputStream broken = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("Broken pipe");
+      }
+    };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Io io = new Io(new java.io.ByteArrayInputStream(
+        "{\"id\": 1, \"text\": \"still no refund\"}\n".getBytes(StandardCharsets.UTF_8)),
+        new java.io.PrintStream(broken, false, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+
+    int exit = new CrisisCli().run(List.of("classify"), io);
+
+    assertEquals(1, exit, "one result lost is a failure");
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write to stdout"), err::toString);
+  }
+
+  @Test
   void writesOneResultPerLineInTheDocumentedForm() throws Exception {
     String in = String.join("\n",
         "{\"id\": \"1\", \"text\": \"@acme still no refund, please help\"}",
