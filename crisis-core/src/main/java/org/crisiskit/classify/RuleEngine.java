@@ -550,9 +550,12 @@ final class RuleEngine {
     return e - ap == 2 && b[ap] == 'l' && b[ap + 1] == 'l' || e - ap == 1 && b[ap] == 'd';
   }
 
-  /** jajaja, jejeje, hahaha, jsjsjs: laughter in any length. */
+  /**
+   * jajaja, jejeje, hahaha, jsjsjs: laughter in any length, its first syllable repeated (not "hija",
+   * "hijas": a syllable of laughter followed by another is a word).
+   */
   private static boolean isLaugh(char[] b, int s, int e) {
-    if (e - s < 4) {
+    if (e - s < 4 || b[s + 2] != b[s] || b[s + 3] != b[s + 1]) {
       return false;
     }
     for (int i = s; i < e; i++) {
