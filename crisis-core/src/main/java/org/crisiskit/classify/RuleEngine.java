@@ -1019,6 +1019,11 @@ final class RuleEngine {
   private void cues(int e, int pos, Analysis a) {
     Lexicon x = lex;
     int k = x.kinds(e);
+    if ((a.tokFlags[pos] & Analysis.IN_PHRASE) != 0) {
+      // a word inside a valence phrase is read through the phrase: "días" in "buenos días" is no
+      // wait, "wait" in "can't wait" no complaint, "mal" in "menos mal" none either
+      k &= ~(Lexicon.COMPLAINT | Lexicon.PRAISE);
+    }
     long topics = x.topics(e);
     int flags = x.flags(e);
     if ((k & (Lexicon.COMPLAINT | Lexicon.PRAISE | Lexicon.ABUSE | Lexicon.SENSITIVE)) == 0 && topics == 0
