@@ -187,7 +187,7 @@ final class RuleEngine {
           a.invertedQuestion = true;
           a.clauseBreak = true;
           break;
-        case '.': case ';': case '\u2026':
+        case '.': case ';': case ',': case '\u2026':
           a.clauseBreak = true;
           break;
         default:
