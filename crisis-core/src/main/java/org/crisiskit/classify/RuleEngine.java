@@ -760,7 +760,10 @@ final class RuleEngine {
     return -1;
   }
 
-  /** A diminutive's base: stem + the same gender vowel (then the other, then e); qu -> c, gu -> g. */
+  /**
+   * A diminutive's base: stem + the same gender vowel, then e (not the other gender: "ratito" is a
+   * while, not a rat); qu -> c, gu -> g.
+   */
   private int diminutive(char[] y, int o, int stem, char g, Analysis a) {
     int st = stem;
     char keep = y[o + st - 1];
@@ -770,11 +773,10 @@ final class RuleEngine {
         y[o + st - 1] = 'c';
       }
     }
-    char other = g == 'o' ? 'a' : 'o';
     char saved = y[o + st];
     int r = -1;
-    for (int t = 0; t < 3 && r < 0; t++) {
-      y[o + st] = t == 0 ? g : t == 1 ? other : 'e';
+    for (int t = 0; t < 2 && r < 0; t++) {
+      y[o + st] = t == 0 ? g : 'e';
       r = lookup(a, y, o, o + st + 1);
     }
     y[o + st] = saved;
