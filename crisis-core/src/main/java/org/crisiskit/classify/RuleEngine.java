@@ -578,6 +578,9 @@ final class RuleEngine {
   private int resolve(char[] buf, int s, int e, boolean elongated, boolean obfuscated, Analysis a) {
     char[] x = a.scratch;
     int n = e - s;
+    if (Text.isDigit(buf[s]) && (n > 1 && Text.isDigit(buf[s + 1]) || leet(buf[s]) == buf[s])) {
+      return -1; // a number and its unit ("30mins", "40k", "2nd"), not a disguised word
+    }
     // variant 1: repeated letters collapsed to one (fuuuck -> fuck), only if elongated
     int m = 0;
     if (elongated || obfuscated) {
@@ -649,7 +652,8 @@ final class RuleEngine {
       if (r >= 0) {
         return r;
       }
-      if (m > 4 && x[m - 2] == 'e') {
+      if (m > 4 && x[m - 2] == 'e' && (x[m - 3] == 's' || x[m - 3] != x[m - 4])) {
+        // -es after a consonant (papeles, boxes), not after a double one but ss ("Dulles" is no "dull")
         r = lookup(a, x, 0, m - 2);
         if (r >= 0) {
           return r;
