@@ -1098,6 +1098,19 @@ final class RuleEngine {
     return v;
   }
 
+  /** Whether a word within three after token {@code i}, in its sentence, has a valence for it to intensify. */
+  private static boolean boostsNext(Lexicon x, Analysis a, int i, boolean english) {
+    for (int b = 1; b <= 3 && i + b < a.nTok; b++) {
+      if ((a.tokFlags[i + b] & Analysis.CLAUSE) != 0) {
+        return false;
+      }
+      if (tokenValence(x, a, i + b, english) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void valence(Analysis a) {
     Lexicon x = lex;
     boolean allCaps = a.letters > 0 && a.upper * 10 >= a.letters * 9;
@@ -1129,6 +1142,9 @@ final class RuleEngine {
       float v = tokenValence(x, a, i, english);
       if (v == 0) {
         continue; // a neutral word takes no emphasis from caps, "sooo" or "very"
+      }
+      if ((k & Lexicon.BOOST) != 0 && boostsNext(x, a, i, english)) {
+        continue; // an intensifier in use has no valence of its own: "so fucking excited", "bien feo"
       }
       if ((k & Lexicon.POLITE) != 0 && a.complaint > 0) {
         polite += Math.max(0, v);
