@@ -985,8 +985,8 @@ final class RuleEngine {
     for (int j = 0; j < m; j++) {
       int i = with[j];
       int e = a.tokEntry[i];
+      cues(e, i, a);
       if ((x.kinds(e) & Lexicon.PREFIX) == 0) {
-        cues(e, i, a);
         continue;
       }
       long h = a.tokHash[i];
@@ -1011,7 +1011,6 @@ final class RuleEngine {
       for (int k = 1; k <= covered; k++) {
         a.tokFlags[i + k] |= Analysis.IN_PHRASE;
       }
-      wordCues(e, i, covered > 0 || (a.tokFlags[i] & Analysis.IN_PHRASE) != 0, a);
     }
     valence(a);
     if (a.qmarks > 0) {
@@ -1024,18 +1023,11 @@ final class RuleEngine {
   }
 
   private void cues(int e, int pos, Analysis a) {
-    wordCues(e, pos, (a.tokFlags[pos] & Analysis.IN_PHRASE) != 0, a);
-  }
-
-  /**
-   * The cues of entry {@code e} at token {@code pos}; {@code inPhrase}: the word is part of a valence
-   * phrase, which is read instead of it: "días" in "buenos días" is no wait, "wait" in "can't wait"
-   * no complaint, "nothing" in "nothing but" none either.
-   */
-  private void wordCues(int e, int pos, boolean inPhrase, Analysis a) {
     Lexicon x = lex;
     int k = x.kinds(e);
-    if (inPhrase) {
+    if ((a.tokFlags[pos] & Analysis.IN_PHRASE) != 0) {
+      // a word inside a valence phrase is read through the phrase: "días" in "buenos días" is no
+      // wait, "wait" in "can't wait" no complaint, "mal" in "menos mal" none either
       k &= ~(Lexicon.COMPLAINT | Lexicon.PRAISE);
     }
     long topics = x.topics(e);
