@@ -1169,7 +1169,7 @@ final class RuleEngine {
       // an emoji or emoticon shows the writer's own feeling: outside negation scope ("sin entradas 😢")
       for (int b = 1; b <= 3 && i - b >= 0 && (fl & Analysis.EMOJI) == 0; b++) {
         if ((a.tokFlags[i - b + 1] & Analysis.CLAUSE) != 0) {
-          break; // "Excited is not the word. Frustrated is": the negator is in another sentence
+          break; // "Excited is not the word. Frustrated is": the negator is in another clause
         }
         int pe = a.tokEntry[i - b];
         if (pe >= 0 && (x.kinds(pe) & Lexicon.NEG) != 0) {
