@@ -19,7 +19,10 @@ final class Analysis {
   static final byte EMOJI = 8;
   static final byte OBFUSCATED = 16;
   static final byte NEGATED = 32;
-  /** The token begins a sentence after . ! ? ; or an ellipsis: negation does not reach across. */
+  /**
+   * The token begins a sentence or clause after . ! ? ; , or an ellipsis: negation does not reach
+   * across ("no es malo, pésimo servicio").
+   */
   static final byte CLAUSE = (byte) 128;
   /** Inside a valence phrase that starts at an earlier token: the phrase carries its valence. */
   static final byte IN_PHRASE = 64;
@@ -46,7 +49,7 @@ final class Analysis {
   int exclam;
   int qmarks;
   boolean invertedQuestion;
-  /** A sentence ended since the last token (see {@link #CLAUSE}). */
+  /** A sentence or clause ended since the last token (see {@link #CLAUSE}). */
   boolean clauseBreak;
   int urls;
   int handles;

@@ -187,7 +187,7 @@ final class RuleEngine {
           a.invertedQuestion = true;
           a.clauseBreak = true;
           break;
-        case '.': case ';': case '\u2026':
+        case '.': case ';': case ',': case '\u2026':
           a.clauseBreak = true;
           break;
         default:
@@ -550,9 +550,12 @@ final class RuleEngine {
     return e - ap == 2 && b[ap] == 'l' && b[ap + 1] == 'l' || e - ap == 1 && b[ap] == 'd';
   }
 
-  /** jajaja, jejeje, hahaha, jsjsjs: laughter in any length. */
+  /**
+   * jajaja, jejeje, hahaha, jsjsjs: laughter in any length, its first syllable repeated (not "hija",
+   * "hijas": a syllable of laughter followed by another is a word).
+   */
   private static boolean isLaugh(char[] b, int s, int e) {
-    if (e - s < 4) {
+    if (e - s < 4 || b[s + 2] != b[s] || b[s + 3] != b[s + 1]) {
       return false;
     }
     for (int i = s; i < e; i++) {
@@ -575,6 +578,9 @@ final class RuleEngine {
   private int resolve(char[] buf, int s, int e, boolean elongated, boolean obfuscated, Analysis a) {
     char[] x = a.scratch;
     int n = e - s;
+    if (Text.isDigit(buf[s]) && (n > 1 && Text.isDigit(buf[s + 1]) || leet(buf[s]) == buf[s])) {
+      return -1; // a number and its unit ("30mins", "40k", "2nd"), not a disguised word
+    }
     // variant 1: repeated letters collapsed to one (fuuuck -> fuck), only if elongated
     int m = 0;
     if (elongated || obfuscated) {
@@ -646,7 +652,8 @@ final class RuleEngine {
       if (r >= 0) {
         return r;
       }
-      if (m > 4 && x[m - 2] == 'e') {
+      if (m > 4 && x[m - 2] == 'e' && (x[m - 3] == 's' || x[m - 3] != x[m - 4])) {
+        // -es after a consonant (papeles, boxes), not after a double one but ss ("Dulles" is no "dull")
         r = lookup(a, x, 0, m - 2);
         if (r >= 0) {
           return r;
@@ -757,7 +764,10 @@ final class RuleEngine {
     return -1;
   }
 
-  /** A diminutive's base: stem + the same gender vowel (then the other, then e); qu -> c, gu -> g. */
+  /**
+   * A diminutive's base: stem + the same gender vowel, then e (not the other gender: "ratito" is a
+   * while, not a rat); qu -> c, gu -> g.
+   */
   private int diminutive(char[] y, int o, int stem, char g, Analysis a) {
     int st = stem;
     char keep = y[o + st - 1];
@@ -767,11 +777,10 @@ final class RuleEngine {
         y[o + st - 1] = 'c';
       }
     }
-    char other = g == 'o' ? 'a' : 'o';
     char saved = y[o + st];
     int r = -1;
-    for (int t = 0; t < 3 && r < 0; t++) {
-      y[o + st] = t == 0 ? g : t == 1 ? other : 'e';
+    for (int t = 0; t < 2 && r < 0; t++) {
+      y[o + st] = t == 0 ? g : 'e';
       r = lookup(a, y, o, o + st + 1);
     }
     y[o + st] = saved;
@@ -1016,6 +1025,11 @@ final class RuleEngine {
   private void cues(int e, int pos, Analysis a) {
     Lexicon x = lex;
     int k = x.kinds(e);
+    if ((a.tokFlags[pos] & Analysis.IN_PHRASE) != 0) {
+      // a word inside a valence phrase is read through the phrase: "días" in "buenos días" is no
+      // wait, "wait" in "can't wait" no complaint, "mal" in "menos mal" none either
+      k &= ~(Lexicon.COMPLAINT | Lexicon.PRAISE);
+    }
     long topics = x.topics(e);
     int flags = x.flags(e);
     if ((k & (Lexicon.COMPLAINT | Lexicon.PRAISE | Lexicon.ABUSE | Lexicon.SENSITIVE)) == 0 && topics == 0
@@ -1084,6 +1098,19 @@ final class RuleEngine {
     return v;
   }
 
+  /** Whether a word within three after token {@code i}, in its sentence, has a valence for it to intensify. */
+  private static boolean boostsNext(Lexicon x, Analysis a, int i, boolean english) {
+    for (int b = 1; b <= 3 && i + b < a.nTok; b++) {
+      if ((a.tokFlags[i + b] & Analysis.CLAUSE) != 0) {
+        return false;
+      }
+      if (tokenValence(x, a, i + b, english) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void valence(Analysis a) {
     Lexicon x = lex;
     boolean allCaps = a.letters > 0 && a.upper * 10 >= a.letters * 9;
@@ -1116,6 +1143,9 @@ final class RuleEngine {
       if (v == 0) {
         continue; // a neutral word takes no emphasis from caps, "sooo" or "very"
       }
+      if ((k & Lexicon.BOOST) != 0 && boostsNext(x, a, i, english)) {
+        continue; // an intensifier in use has no valence of its own: "so fucking excited", "bien feo"
+      }
       if ((k & Lexicon.POLITE) != 0 && a.complaint > 0) {
         polite += Math.max(0, v);
         continue; // polite complaints: "please help" is neither praise nor negated praise
@@ -1139,7 +1169,7 @@ final class RuleEngine {
       // an emoji or emoticon shows the writer's own feeling: outside negation scope ("sin entradas 😢")
       for (int b = 1; b <= 3 && i - b >= 0 && (fl & Analysis.EMOJI) == 0; b++) {
         if ((a.tokFlags[i - b + 1] & Analysis.CLAUSE) != 0) {
-          break; // "Excited is not the word. Frustrated is": the negator is in another sentence
+          break; // "Excited is not the word. Frustrated is": the negator is in another clause
         }
         int pe = a.tokEntry[i - b];
         if (pe >= 0 && (x.kinds(pe) & Lexicon.NEG) != 0) {
@@ -1195,9 +1225,9 @@ final class RuleEngine {
    * {@code scripts/fit-polarity-layer.py} (numpy, Newton iterations to the unique optimum).
    */
   static final double[][] POLARITY_WEIGHTS = {
-    {-0.1514, -0.6010, 1.0339, -1.5129, -0.3742, 0.6618, 0.0473, -0.3274, -0.2048, -0.0935, 0.2082, -0.1467, 0.3517, -0.1120, -0.2622},
-    {0.5531, -0.0454, -0.3692, 0.1538, -0.0393, -0.2311, 0.3071, 0.6219, 0.1062, -0.5735, 0.0120, -0.4294, 0.0879, 0.2275, 0.4818},
-    {-0.4016, 0.6464, -0.6648, 1.3591, 0.4135, -0.4307, -0.3544, -0.2945, 0.0986, 0.6671, -0.2202, 0.5761, -0.4396, -0.1154, -0.2196},
+    {-0.1470, -0.5957, 1.0380, -1.5327, -0.3790, 0.6625, 0.0552, -0.3292, -0.2177, -0.0914, 0.2063, -0.1374, 0.3349, -0.0987, -0.2574},
+    {0.5494, -0.0464, -0.3562, 0.1659, -0.0497, -0.2163, 0.3042, 0.6224, 0.1168, -0.5732, 0.0204, -0.4276, 0.0918, 0.2066, 0.4797},
+    {-0.4024, 0.6422, -0.6818, 1.3669, 0.4287, -0.4462, -0.3594, -0.2932, 0.1008, 0.6646, -0.2267, 0.5650, -0.4267, -0.1078, -0.2224},
   };
 
   /** The inputs of the polarity layer for an analysed text, written into {@code f}. */

@@ -303,6 +303,43 @@ class RuleClassifierTest {
   }
 
   @Test
+  void aCommaEndsANegation() {
+    Classification r = classifier.classify("no me gusta nada, es horrible", Optional.of("es"));
+    assertEquals(Polarity.NEGATIVE, r.polarity(), r.reasons().toString());
+    assertTrue(r.reasons().contains("negated 'gusta'"), r.reasons().toString());
+    assertFalse(r.reasons().contains("negated 'horrible'"), r.reasons().toString());
+  }
+
+  @Test
+  void wordsThatOnlyLookLikeCuesCarryNone() {
+    // "hija" is no laughter, "ratito" no rat, "30mins" no disguised insult, "Dulles" no "dull"
+    for (String text : List.of("mi hija", "espera un ratito", "delayed 30mins", "landed at Dulles")) {
+      Classification r = c(text);
+      assertFalse(r.abusive(), text + " " + r.reasons());
+      assertEquals(List.of(), r.reasons().stream().filter(s -> s.contains(" word ")).toList(), text);
+    }
+  }
+
+  @Test
+  void anIntensifierHasNoValenceOfItsOwn() {
+    Classification r = classifier.classify("so fucking excited", Optional.of("en"));
+    assertEquals(Polarity.POSITIVE, r.polarity(), r.reasons().toString());
+    assertTrue(r.abusive(), "the word stays rude");
+    assertFalse(r.reasons().contains("negative word 'fucking'"), r.reasons().toString());
+  }
+
+  @Test
+  void idiomsAreReadAsWholes() {
+    Classification thanks = classifier.classify("great, another cancelled flight. thanks for nothing", Optional.of("en"));
+    assertEquals(Polarity.NEGATIVE, thanks.polarity(), thanks.reasons().toString());
+    assertEquals(Intent.COMPLAINT, thanks.intent(), thanks.reasons().toString());
+    Classification greeting = classifier.classify("buenos días a todos", Optional.of("es"));
+    assertFalse(greeting.reasons().stream().anyMatch(s -> s.startsWith("complaint cue")), greeting.reasons().toString());
+    Classification title = classifier.classify("watching The Walking Dead tonight", Optional.of("en"));
+    assertEquals(Polarity.NEUTRAL, title.polarity(), title.reasons().toString());
+  }
+
+  @Test
   void doubleEscapedTextIsDecoded() {
     Classification r = classifier.classify("I don\\u2019t love it", Optional.of("en"));
     assertEquals(Polarity.NEGATIVE, r.polarity(), r.reasons().toString());
