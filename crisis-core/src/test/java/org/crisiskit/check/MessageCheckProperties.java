@@ -24,12 +24,14 @@ class MessageCheckProperties {
   }
 
   @Property(tries = 400)
-  void aPassingMessageFitsTheLimitAndHasNoPlaceholder(@ForAll("texts") String text,
+  void aPassingMessageFitsItsLimitAndHasNoPlaceholder(@ForAll("texts") String text,
       @ForAll("handles") String handle, @ForAll boolean isPublic) {
     OutgoingMessage m = OutgoingMessage.newBuilder(text).replyTo(handle).publicMessage(isPublic).build();
     CheckResult r = checker.check(m);
     if (r.passes()) {
-      assertTrue(NetworkRules.x().weightedLength(m.handlePrefix() + text) <= 280);
+      NetworkRules x = NetworkRules.x();
+      int limit = isPublic ? x.maxLength() : x.maxPrivateLength(); // 280 public, 10,000 in a DM
+      assertTrue(x.weightedLength(m.handlePrefix() + text) <= limit);
       assertFalse(Template.PLACEHOLDER.matcher(text).find(), text);
     }
   }
