@@ -372,29 +372,32 @@ final class RuleEngine {
     if (key != 0) {
       long[] cm = c.meta;
       int slot = WordCache.slot(key);
-      int b = WordCache.META * slot;
+      int b = WordCache.base(slot);
       long version = WordCache.begin(cm, b);
       if (cm[b + 1] == key) {
         // a word seen before: the same characters give the same normalized form, flags and entry
         long meta = cm[b + 2];
         long hash = cm[b + 3];
-        long f = cm[b + 4];
+        boolean keep = a.keepChars;
+        long f = keep ? c.normal[slot] : 0;
         if (WordCache.valid(cm, b, version)) {
           if (!countCached(meta, a)) {
             return;
           }
           int start = a.charLen;
-          char[] out = a.chars;
-          // all eight bytes, whatever the length: no loop to mispredict; the bytes after the word are
-          // past charLen, free space (Analysis.chars has room for them after MAX_CHARS)
-          out[start] = (char) (f >>> 56);
-          out[start + 1] = (char) (f >>> 48 & 0xff);
-          out[start + 2] = (char) (f >>> 40 & 0xff);
-          out[start + 3] = (char) (f >>> 32 & 0xff);
-          out[start + 4] = (char) (f >>> 24 & 0xff);
-          out[start + 5] = (char) (f >>> 16 & 0xff);
-          out[start + 6] = (char) (f >>> 8 & 0xff);
-          out[start + 7] = (char) (f & 0xff);
+          if (keep) {
+            char[] out = a.chars;
+            // all eight bytes, whatever the length: no loop to mispredict; the bytes after the word
+            // are past charLen, free space (Analysis.chars has room for them after MAX_CHARS)
+            out[start] = (char) (f >>> 56);
+            out[start + 1] = (char) (f >>> 48 & 0xff);
+            out[start + 2] = (char) (f >>> 40 & 0xff);
+            out[start + 3] = (char) (f >>> 32 & 0xff);
+            out[start + 4] = (char) (f >>> 24 & 0xff);
+            out[start + 5] = (char) (f >>> 16 & 0xff);
+            out[start + 6] = (char) (f >>> 8 & 0xff);
+            out[start + 7] = (char) (f & 0xff);
+          }
           cachedToken(a, meta, hash, flags, start, WordCache.foldLen(meta));
           return;
         }
@@ -418,7 +421,9 @@ final class RuleEngine {
       int start = a.charLen;
       // a torn read may give any length: copy no more than the word's (a normalized form is never longer)
       int fl = Math.min(WordCache.foldLen(meta), len);
-      System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
+      if (a.keepChars) {
+        System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
+      }
       if (WordCache.valid(cm, b, version)) {
         if (!countCached(meta, a)) {
           return;

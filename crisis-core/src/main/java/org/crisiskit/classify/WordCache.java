@@ -27,11 +27,11 @@ import java.lang.invoke.VarHandle;
  */
 final class WordCache {
   /**
-   * Slots of packed words: 2^15 ({@value #META} longs each: 1.25 MB). On 4,096 real tweets (about
-   * 15,600 distinct words) they keep about 91% of the words once warm (2^14: 85%; 2^16: 95%), where
-   * the 2,048-slot cache each thread had kept about 60%; 2^16 measured no faster (twice the memory
-   * for the processor's caches to hold). With {@link #CHAR_SLOTS}: 1.9 MB per lexicon, whatever the
-   * number of threads (the per-thread caches took 192 KB in every thread).
+   * Slots of packed words: 2^15 ({@value #META} longs each, 1 MB, plus {@link #normal}'s 256 KB). On
+   * 4,096 real tweets (about 15,600 distinct words) they keep about 91% of the words once warm (2^14:
+   * 85%; 2^16: 95%), where the 2,048-slot cache each thread had kept about 60%; 2^16 measured no
+   * faster (twice the memory for the processor's caches to hold). With {@link #CHAR_SLOTS}: 2 MB per
+   * lexicon, whatever the number of threads (the per-thread caches took 192 KB in every thread).
    */
   static final int BITS = 15;
   static final int SLOTS = 1 << BITS;
@@ -52,20 +52,39 @@ final class WordCache {
   /**
    * Per slot of packed words, side by side: the version, the word's packed raw characters (0 for an
    * empty slot), the packed fields — entry + 1 (24 bits), raw length, normalized length, letters,
-   * upper-case letters, Spanish marks, token flags and stop-word bits —, the token's hash, and the
-   * packed normalized characters. For most words one comparison of longs finds the word, and a hit
-   * reads one or two adjacent cache lines.
+   * upper-case letters, Spanish marks, token flags and stop-word bits — and the token's hash: 32
+   * bytes, so a hit reads one cache line when the slots start on a line ({@link #OFFSET}). Slot
+   * {@code k} starts at element {@link #base}{@code (k)}.
    */
-  final long[] meta = new long[META * SLOTS];
-  static final int META = 5;
+  final long[] meta = new long[OFFSET + META * SLOTS];
+  static final int META = 4;
+  /**
+   * Where slot 0 of {@link #meta} starts: an array this large is placed at the start of a heap region
+   * (G1's humongous objects), so its elements start 16 bytes (the header) into a 64-byte cache line,
+   * and six longs in they start a line. Elsewhere a slot may straddle two lines, as any 32-byte
+   * record may; results do not depend on it.
+   */
+  static final int OFFSET = 6;
+  /**
+   * Per slot of {@link #meta}: the packed normalized characters, first character highest. Kept apart
+   * because only an analysis that keeps the tokens' characters ({@link Analysis#keepChars}) reads
+   * them; written and read under the slot's version like the other fields.
+   */
+  final long[] normal = new long[SLOTS];
+
   /** Per slot of words kept as characters: the version, the packed fields (0: empty) and the hash. */
   final long[] charMeta = new long[CHAR_META * CHAR_SLOTS];
   static final int CHAR_META = 3;
   /** The characters of the words of {@link #charMeta}, {@link #STRIDE} per slot. */
   final char[] data = new char[CHAR_SLOTS * STRIDE];
 
-  /** Reads and writes the version of a slot: element {@code META * slot} of {@link #meta} or {@code CHAR_META * slot} of {@link #charMeta}. */
+  /** Reads and writes the version of a slot: element {@link #base}{@code (slot)} of {@link #meta} or {@code CHAR_META * slot} of {@link #charMeta}. */
   static final VarHandle VERSION = MethodHandles.arrayElementVarHandle(long[].class);
+
+  /** The first element of slot {@code slot} of {@link #meta}: its version. */
+  static int base(int slot) {
+    return OFFSET + META * slot;
+  }
 
   /** The slot of a word in {@link #meta}, from its {@link #pack}ed characters. */
   static int slot(long key) {
@@ -156,7 +175,7 @@ final class WordCache {
         f <<= 8 * (PACK_LEN - foldLen); // first character in the highest byte: see RuleEngine.piece
       }
       long[] m = meta;
-      int b = META * slot;
+      int b = base(slot);
       long odd = take(m, b);
       if (odd < 0) {
         return;
@@ -164,7 +183,7 @@ final class WordCache {
       m[b + 1] = key;
       m[b + 2] = fields;
       m[b + 3] = h;
-      m[b + 4] = f;
+      normal[slot] = f;
       release(m, b, odd);
       return;
     }
@@ -187,7 +206,7 @@ final class WordCache {
    * leaves it); used by tests to read words cold.
    */
   void clear() {
-    for (int b = 0; b < meta.length; b += META) {
+    for (int b = OFFSET; b < meta.length; b += META) {
       long odd = take(meta, b);
       if (odd >= 0) {
         meta[b + 1] = 0;
