@@ -371,15 +371,17 @@ final class RuleEngine {
     WordCache c = lex.words;
     if (key != 0) {
       long[] cm = c.meta;
-      int slot = WordCache.slot(key);
-      int b = WordCache.base(slot);
+      int bucket = WordCache.bucket(key);
+      int b = WordCache.base(bucket);
       long version = WordCache.begin(cm, b);
-      if (cm[b + 1] == key) {
+      boolean second = cm[b + 1] != key;
+      int w = second ? b + WordCache.WAY : b; // the slot to compare: the first, else the second
+      if (cm[w + 1] == key) {
         // a word seen before: the same characters give the same normalized form, flags and entry
-        long meta = cm[b + 2];
-        long hash = cm[b + 3];
+        long meta = cm[w + 2];
+        long hash = cm[w + 3];
         boolean keep = a.keepChars;
-        long f = keep ? c.normal[slot] : 0;
+        long f = keep ? c.normal[second ? 2 * bucket + 1 : 2 * bucket] : 0;
         if (WordCache.valid(cm, b, version)) {
           if (!countCached(meta, a)) {
             return;
@@ -402,7 +404,7 @@ final class RuleEngine {
           return;
         }
       }
-      readPiece(t, s, e, flags, a, slot, key);
+      readPiece(t, s, e, flags, a, bucket, key);
       return;
     }
     if (len > WordCache.MAX_LEN) {
@@ -437,7 +439,7 @@ final class RuleEngine {
 
   /**
    * Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not
-   * negative, under {@code key} (see {@link WordCache#put}: a packed word's {@link WordCache#slot}, else
+   * negative, under {@code key} (see {@link WordCache#put}: a packed word's {@link WordCache#bucket}, else
    * its {@link WordCache#charSlot}).
    */
   private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot, long key) {

@@ -11,12 +11,15 @@ import java.lang.invoke.VarHandle;
  * give, so the cache changes no result. One per {@link Lexicon} ({@link Lexicon#words}), shared by
  * every thread that classifies with it; it holds no reference to the lexicon.
  *
- * <p>Two direct-mapped tables: one for words {@link #pack}ed into a {@code long} (most words of a
- * tweet: up to eight characters below U+0100), one for words kept as characters (longer, or with a
- * character from U+0100 on). A word replaces the word in its slot on every miss; a hit writes
- * nothing, so threads that read the same words share the cache lines without bouncing them.
+ * <p>Two tables: one for words {@link #pack}ed into a {@code long} (most words of a tweet: up to
+ * eight characters below U+0100), in buckets of two slots, and one, direct-mapped, for words kept as
+ * characters (longer, or with a character from U+0100 on). On a miss a packed word takes the first
+ * slot of its bucket and the word there moves to the second (the one there drops out); a word kept
+ * as characters replaces the word in its slot. A hit writes nothing, so threads that read the same
+ * words share the cache lines without bouncing them.
  *
- * <p>Thread-safe and lock-free: each slot has a version (a seqlock). A writer takes the slot by
+ * <p>Thread-safe and lock-free: each bucket and each slot of the second table has a version (a
+ * seqlock). A writer takes the slot by
  * moving its even version to the odd one after it ({@link #VERSION} compare-and-set), writes the
  * fields, then publishes the next even version (release); a writer that finds the slot taken skips
  * caching the word. A reader reads the version (acquire), the fields with plain reads, then, after
@@ -27,14 +30,14 @@ import java.lang.invoke.VarHandle;
  */
 final class WordCache {
   /**
-   * Slots of packed words: 2^15 ({@value #META} longs each, 1 MB, plus {@link #normal}'s 256 KB). On
-   * 4,096 real tweets (about 15,600 distinct words) they keep about 91% of the words once warm (2^14:
-   * 85%; 2^16: 95%), where the 2,048-slot cache each thread had kept about 60%; 2^16 measured no
-   * faster (twice the memory for the processor's caches to hold). With {@link #CHAR_SLOTS}: 2 MB per
-   * lexicon, whatever the number of threads (the per-thread caches took 192 KB in every thread).
+   * Buckets of packed words: 2^14 of two slots ({@value #META} longs a bucket, 1 MB, plus
+   * {@link #normal}'s 256 KB). With {@link #CHAR_SLOTS}: 2 MB per lexicon, whatever the number of
+   * threads.
    */
-  static final int BITS = 15;
-  static final int SLOTS = 1 << BITS;
+  static final int BUCKET_BITS = 14;
+  static final int BUCKETS = 1 << BUCKET_BITS;
+  /** Slots of packed words: two a bucket. */
+  static final int SLOTS = 2 * BUCKETS;
   /**
    * Slots of words kept as characters: 2^13 ({@value #CHAR_META} longs and {@value #STRIDE}
    * characters each: 704 KB). Such words are about one in twenty of a tweet's words; about 78% of
@@ -50,25 +53,30 @@ final class WordCache {
   static final int PACK_LEN = 8;
 
   /**
-   * Per slot of packed words, side by side: the version, the word's packed raw characters (0 for an
-   * empty slot), the packed fields — entry + 1 (24 bits), raw length, normalized length, letters,
-   * upper-case letters, Spanish marks, token flags and stop-word bits — and the token's hash: 32
-   * bytes, so a hit reads one cache line when the slots start on a line ({@link #OFFSET}). Slot
-   * {@code k} starts at element {@link #base}{@code (k)}.
+   * Per bucket of packed words, side by side: the version, then for each of its two slots the word's
+   * packed raw characters (0 for an empty slot), the packed fields — entry + 1 (24 bits), raw length,
+   * normalized length, letters, upper-case letters, Spanish marks, token flags and stop-word bits —
+   * and the token's hash; one long unused. 64 bytes, so a look-up reads one cache line when the
+   * buckets start on a line ({@link #OFFSET}). Bucket {@code k} starts at element
+   * {@link #base}{@code (k)}; its first slot's fields at {@code base + 1}, its second's at
+   * {@code base + 1 + }{@value #WAY}.
    */
-  final long[] meta = new long[OFFSET + META * SLOTS];
-  static final int META = 4;
+  final long[] meta = new long[OFFSET + META * BUCKETS];
+  static final int META = 8;
+  /** Distance in {@link #meta} between the fields of a bucket's first and second slot. */
+  static final int WAY = 3;
   /**
-   * Where slot 0 of {@link #meta} starts: an array this large is placed at the start of a heap region
-   * (G1's humongous objects), so its elements start 16 bytes (the header) into a 64-byte cache line,
-   * and six longs in they start a line. Elsewhere a slot may straddle two lines, as any 32-byte
-   * record may; results do not depend on it.
+   * Where bucket 0 of {@link #meta} starts: an array this large is placed at the start of a heap
+   * region (G1's humongous objects), so its elements start 16 bytes (the header) into a 64-byte cache
+   * line, and six longs in they start a line. Elsewhere a bucket straddles two lines; results do not
+   * depend on it.
    */
   static final int OFFSET = 6;
   /**
-   * Per slot of {@link #meta}: the packed normalized characters, first character highest. Kept apart
-   * because only an analysis that keeps the tokens' characters ({@link Analysis#keepChars}) reads
-   * them; written and read under the slot's version like the other fields.
+   * Per slot of packed words (bucket {@code k}: {@code 2k} and {@code 2k + 1}): the packed normalized
+   * characters, first character highest. Kept apart because only an analysis that keeps the tokens'
+   * characters ({@link Analysis#keepChars}) reads them; written and read under the bucket's version
+   * like the other fields.
    */
   final long[] normal = new long[SLOTS];
 
@@ -78,17 +86,20 @@ final class WordCache {
   /** The characters of the words of {@link #charMeta}, {@link #STRIDE} per slot. */
   final char[] data = new char[CHAR_SLOTS * STRIDE];
 
-  /** Reads and writes the version of a slot: element {@link #base}{@code (slot)} of {@link #meta} or {@code CHAR_META * slot} of {@link #charMeta}. */
+  /**
+   * Reads and writes the version of a bucket or slot: element {@link #base}{@code (bucket)} of
+   * {@link #meta} or {@code CHAR_META * slot} of {@link #charMeta}.
+   */
   static final VarHandle VERSION = MethodHandles.arrayElementVarHandle(long[].class);
 
-  /** The first element of slot {@code slot} of {@link #meta}: its version. */
-  static int base(int slot) {
-    return OFFSET + META * slot;
+  /** The first element of bucket {@code bucket} of {@link #meta}: its version. */
+  static int base(int bucket) {
+    return OFFSET + META * bucket;
   }
 
-  /** The slot of a word in {@link #meta}, from its {@link #pack}ed characters. */
-  static int slot(long key) {
-    return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BITS));
+  /** The bucket of a word in {@link #meta}, from its {@link #pack}ed characters. */
+  static int bucket(long key) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BUCKET_BITS));
   }
 
   /** The slot of a word in {@link #charMeta}, from its {@link Text#rawHash(char[], int, int)}. */
@@ -156,8 +167,8 @@ final class WordCache {
 
   /**
    * Remembers a word; {@code key} is its {@link #pack}ed characters and {@code slot} its
-   * {@link #slot}, or {@code key} is 0 and {@code slot} is its {@link #charSlot}. Does nothing if
-   * another thread is writing the slot.
+   * {@link #bucket}, or {@code key} is 0 and {@code slot} is its {@link #charSlot}. Does nothing if
+   * another thread is writing the bucket or slot.
    */
   void put(int slot, long key, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters,
       int uppers, int esMarks, int flags, int entry, int stops, long h) {
@@ -180,10 +191,17 @@ final class WordCache {
       if (odd < 0) {
         return;
       }
+      int n = 2 * slot;
+      if (m[b + 1] != key) { // the word may be there already: a reader that saw a writer reads it as a miss
+        m[b + 1 + WAY] = m[b + 1];
+        m[b + 2 + WAY] = m[b + 2];
+        m[b + 3 + WAY] = m[b + 3];
+        normal[n + 1] = normal[n];
+      }
       m[b + 1] = key;
       m[b + 2] = fields;
       m[b + 3] = h;
-      normal[slot] = f;
+      normal[n] = f;
       release(m, b, odd);
       return;
     }
@@ -211,6 +229,8 @@ final class WordCache {
       if (odd >= 0) {
         meta[b + 1] = 0;
         meta[b + 2] = 0;
+        meta[b + 1 + WAY] = 0;
+        meta[b + 2 + WAY] = 0;
         release(meta, b, odd);
       }
     }

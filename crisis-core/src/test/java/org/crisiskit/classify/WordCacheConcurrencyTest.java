@@ -42,7 +42,7 @@ class WordCacheConcurrencyTest {
       assertTrue(key != 0, w);
       for (int i = 0; i < 4; i++) {
         vocabulary.add(collider(r, 3, 8, x -> WordCache.pack(x, 0, x.length) != 0
-            && WordCache.slot(WordCache.pack(x, 0, x.length)) == WordCache.slot(key)));
+            && WordCache.bucket(WordCache.pack(x, 0, x.length)) == WordCache.bucket(key)));
       }
     }
     for (String w : CHARS) {
