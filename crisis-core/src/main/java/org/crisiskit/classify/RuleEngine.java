@@ -374,14 +374,18 @@ final class RuleEngine {
       int bucket = WordCache.bucket(key);
       int b = WordCache.base(bucket);
       long version = WordCache.begin(cm, b);
-      boolean second = cm[b + 1] != key;
-      int w = second ? b + WordCache.WAY : b; // the slot to compare: the first, else the second
-      if (cm[w + 1] == key) {
+      // the slot to compare: of the first two (one cache line), the one with the key if any; else
+      // likewise of the last two
+      int w = b + (cm[b + WordCache.WAY_0] == key ? WordCache.WAY_0 : WordCache.WAY_1);
+      if (cm[w] != key) {
+        w = b + (cm[b + WordCache.WAY_2] == key ? WordCache.WAY_2 : WordCache.WAY_3);
+      }
+      if (cm[w] == key) {
         // a word seen before: the same characters give the same normalized form, flags and entry
-        long meta = cm[w + 2];
-        long hash = cm[w + 3];
+        long meta = cm[w + 1];
+        long hash = cm[w + 2];
         boolean keep = a.keepChars;
-        long f = keep ? c.normal[second ? 2 * bucket + 1 : 2 * bucket] : 0;
+        long f = keep ? c.normal[4 * bucket + (w - b) / 3] : 0; // WAY_0 .. WAY_3 divided by 3: 0 .. 3
         if (WordCache.valid(cm, b, version)) {
           if (!countCached(meta, a)) {
             return;

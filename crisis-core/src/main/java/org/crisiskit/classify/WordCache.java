@@ -12,15 +12,14 @@ import java.lang.invoke.VarHandle;
  * every thread that classifies with it; it holds no reference to the lexicon.
  *
  * <p>Two tables: one for words {@link #pack}ed into a {@code long} (most words of a tweet: up to
- * eight characters below U+0100), in buckets of two slots, and one, direct-mapped, for words kept as
- * characters (longer, or with a character from U+0100 on). On a miss a packed word takes the first
- * slot of its bucket and the word there moves to the second (the one there drops out); a word kept
- * as characters replaces the word in its slot. A hit writes nothing, so threads that read the same
- * words share the cache lines without bouncing them.
+ * eight characters below U+0100), in buckets of four slots, and one, direct-mapped, for words kept
+ * as characters (longer, or with a character from U+0100 on). On a miss a packed word takes the
+ * first slot of its bucket and the words there move one slot on (the one in the last slot drops
+ * out); a word kept as characters replaces the word in its slot. A hit writes nothing, so threads
+ * that read the same words share the cache lines without bouncing them.
  *
  * <p>Thread-safe and lock-free: each bucket and each slot of the second table has a version (a
- * seqlock). A writer takes the slot by
- * moving its even version to the odd one after it ({@link #VERSION} compare-and-set), writes the
+ * seqlock). A writer takes the bucket or slot by moving its even version to the odd one after it ({@link #VERSION} compare-and-set), writes the
  * fields, then publishes the next even version (release); a writer that finds the slot taken skips
  * caching the word. A reader reads the version (acquire), the fields with plain reads, then, after
  * an acquire fence, the version again: an odd or changed version means a writer was there, and the
@@ -30,14 +29,18 @@ import java.lang.invoke.VarHandle;
  */
 final class WordCache {
   /**
-   * Buckets of packed words: 2^14 of two slots ({@value #META} longs a bucket, 1 MB, plus
+   * Buckets of packed words: 2^13 of four slots ({@value #META} longs a bucket, 1 MB, plus
    * {@link #normal}'s 256 KB). With {@link #CHAR_SLOTS}: 2 MB per lexicon, whatever the number of
-   * threads.
+   * threads. On the 4,096 real tweets of {@code ClassifierBenchmark} ({@code scripts/bench-corpus.py},
+   * about 13,600 distinct packed words), once warm, they miss about 1,000 words a pass; one slot for
+   * each of 2^15 buckets (1.25 MB) missed about 5,300, two for each of 2^14 about 2,600 (run
+   * {@code ClassifierBenchmark} and count the versions' growth). A miss costs far more than the second
+   * cache line that the last two slots of a bucket take.
    */
-  static final int BUCKET_BITS = 14;
+  static final int BUCKET_BITS = 13;
   static final int BUCKETS = 1 << BUCKET_BITS;
-  /** Slots of packed words: two a bucket. */
-  static final int SLOTS = 2 * BUCKETS;
+  /** Slots of packed words: four a bucket. */
+  static final int SLOTS = 4 * BUCKETS;
   /**
    * Slots of words kept as characters: 2^13 ({@value #CHAR_META} longs and {@value #STRIDE}
    * characters each: 704 KB). Such words are about one in twenty of a tweet's words; about 78% of
@@ -53,30 +56,33 @@ final class WordCache {
   static final int PACK_LEN = 8;
 
   /**
-   * Per bucket of packed words, side by side: the version, then for each of its two slots the word's
-   * packed raw characters (0 for an empty slot), the packed fields — entry + 1 (24 bits), raw length,
-   * normalized length, letters, upper-case letters, Spanish marks, token flags and stop-word bits —
-   * and the token's hash; one long unused. 64 bytes, so a look-up reads one cache line when the
-   * buckets start on a line ({@link #OFFSET}). Bucket {@code k} starts at element
-   * {@link #base}{@code (k)}; its first slot's fields at {@code base + 1}, its second's at
-   * {@code base + 1 + }{@value #WAY}.
+   * Per bucket of packed words, two cache lines when the buckets start on a line ({@link #OFFSET}):
+   * the version and slots 0 and 1, then slots 2 and 3. A slot is three longs at {@link #WAY_0} ..
+   * {@link #WAY_3} from the bucket's {@link #base}: the word's packed raw characters (0 for an empty
+   * slot), the packed fields — entry + 1 (24 bits), raw length, normalized length, letters, upper-case
+   * letters, Spanish marks, token flags and stop-word bits — and the token's hash. The newest words
+   * of a bucket are in its first slots: on the benchmark's tweets about 70% of the hits read the first
+   * line only.
    */
   final long[] meta = new long[OFFSET + META * BUCKETS];
-  static final int META = 8;
-  /** Distance in {@link #meta} between the fields of a bucket's first and second slot. */
-  static final int WAY = 3;
+  static final int META = 16;
+  static final int WAY_0 = 1;
+  static final int WAY_1 = 4;
+  static final int WAY_2 = 8;
+  static final int WAY_3 = 11;
+  private static final int[] WAYS = {WAY_0, WAY_1, WAY_2, WAY_3};
   /**
    * Where bucket 0 of {@link #meta} starts: an array this large is placed at the start of a heap
    * region (G1's humongous objects), so its elements start 16 bytes (the header) into a 64-byte cache
-   * line, and six longs in they start a line. Elsewhere a bucket straddles two lines; results do not
-   * depend on it.
+   * line, and six longs in they start a line. Elsewhere the buckets' lines are split differently;
+   * results do not depend on it.
    */
   static final int OFFSET = 6;
   /**
-   * Per slot of packed words (bucket {@code k}: {@code 2k} and {@code 2k + 1}): the packed normalized
-   * characters, first character highest. Kept apart because only an analysis that keeps the tokens'
-   * characters ({@link Analysis#keepChars}) reads them; written and read under the bucket's version
-   * like the other fields.
+   * Per slot of packed words (slot {@code w} of bucket {@code k}: {@code 4k + w}): the packed
+   * normalized characters, first character highest. Kept apart because only an analysis that keeps
+   * the tokens' characters ({@link Analysis#keepChars}) reads them; written and read under the
+   * bucket's version like the other fields.
    */
   final long[] normal = new long[SLOTS];
 
@@ -191,17 +197,19 @@ final class WordCache {
       if (odd < 0) {
         return;
       }
-      int n = 2 * slot;
-      if (m[b + 1] != key) { // the word may be there already: a reader that saw a writer reads it as a miss
-        m[b + 1 + WAY] = m[b + 1];
-        m[b + 2 + WAY] = m[b + 2];
-        m[b + 3 + WAY] = m[b + 3];
-        normal[n + 1] = normal[n];
+      int n = 4 * slot;
+      // the word may be there already (a reader that saw a writer reads a word as a miss): then its
+      // slot holds what would be written
+      if (m[b + WAY_0] != key && m[b + WAY_1] != key && m[b + WAY_2] != key && m[b + WAY_3] != key) {
+        System.arraycopy(m, b + WAY_2, m, b + WAY_3, 3);
+        System.arraycopy(m, b + WAY_1, m, b + WAY_2, 3);
+        System.arraycopy(m, b + WAY_0, m, b + WAY_1, 3);
+        System.arraycopy(normal, n, normal, n + 1, 3);
+        m[b + WAY_0] = key;
+        m[b + WAY_0 + 1] = fields;
+        m[b + WAY_0 + 2] = h;
+        normal[n] = f;
       }
-      m[b + 1] = key;
-      m[b + 2] = fields;
-      m[b + 3] = h;
-      normal[n] = f;
       release(m, b, odd);
       return;
     }
@@ -227,10 +235,10 @@ final class WordCache {
     for (int b = OFFSET; b < meta.length; b += META) {
       long odd = take(meta, b);
       if (odd >= 0) {
-        meta[b + 1] = 0;
-        meta[b + 2] = 0;
-        meta[b + 1 + WAY] = 0;
-        meta[b + 2 + WAY] = 0;
+        for (int w : WAYS) {
+          meta[b + w] = 0;
+          meta[b + w + 1] = 0;
+        }
         release(meta, b, odd);
       }
     }
