@@ -374,12 +374,16 @@ final class RuleEngine {
       int bucket = WordCache.bucket(key);
       int b = WordCache.base(bucket);
       long version = WordCache.begin(cm, b);
-      // the slot to compare: of the first two (one cache line), the one with the key if any; else
-      // likewise of the last two
-      int w = b + (cm[b + WordCache.WAY_0] == key ? WordCache.WAY_0 : WordCache.WAY_1);
-      if (cm[w] != key) {
-        w = b + (cm[b + WordCache.WAY_2] == key ? WordCache.WAY_2 : WordCache.WAY_3);
-      }
+      // the slot to compare: the one with the key if any, picked without a branch (the slot a word is
+      // in follows no pattern a branch predictor could learn)
+      long k0 = cm[b + WordCache.WAY_0];
+      long k1 = cm[b + WordCache.WAY_1];
+      long k2 = cm[b + WordCache.WAY_2];
+      long k3 = cm[b + WordCache.WAY_3];
+      int way = k3 == key ? WordCache.WAY_3 : WordCache.WAY_2;
+      way = k1 == key ? WordCache.WAY_1 : way;
+      way = k0 == key ? WordCache.WAY_0 : way;
+      int w = b + way;
       if (cm[w] == key) {
         // a word seen before: the same characters give the same normalized form, flags and entry
         long meta = cm[w + 1];

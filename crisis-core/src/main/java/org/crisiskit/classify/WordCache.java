@@ -35,7 +35,7 @@ final class WordCache {
    * about 13,600 distinct packed words), once warm, they miss about 1,000 words a pass; one slot for
    * each of 2^15 buckets (1.25 MB) missed about 5,300, two for each of 2^14 about 2,600 (run
    * {@code ClassifierBenchmark} and count the versions' growth). A miss costs far more than the second
-   * cache line that the last two slots of a bucket take.
+   * cache line of a bucket.
    */
   static final int BUCKET_BITS = 13;
   static final int BUCKETS = 1 << BUCKET_BITS;
@@ -60,9 +60,8 @@ final class WordCache {
    * the version and slots 0 and 1, then slots 2 and 3. A slot is three longs at {@link #WAY_0} ..
    * {@link #WAY_3} from the bucket's {@link #base}: the word's packed raw characters (0 for an empty
    * slot), the packed fields — entry + 1 (24 bits), raw length, normalized length, letters, upper-case
-   * letters, Spanish marks, token flags and stop-word bits — and the token's hash. The newest words
-   * of a bucket are in its first slots: on the benchmark's tweets about 70% of the hits read the first
-   * line only.
+   * letters, Spanish marks, token flags and stop-word bits — and the token's hash. A look-up compares
+   * the four keys at once (two adjacent lines, read in parallel) and picks the slot without a branch.
    */
   final long[] meta = new long[OFFSET + META * BUCKETS];
   static final int META = 16;
