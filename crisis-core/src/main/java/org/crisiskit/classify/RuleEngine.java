@@ -420,14 +420,20 @@ final class RuleEngine {
       return;
     }
     long[] cm = c.charMeta;
-    int slot = WordCache.charSlot(Text.rawHash(t, s, e));
-    int b = WordCache.CHAR_META * slot;
+    long raw = Text.rawHash(t, s, e);
+    int bucket = WordCache.charBucket(raw);
+    int b = WordCache.base(bucket);
     long version = WordCache.begin(cm, b);
-    long meta = cm[b + 1];
-    int at = slot * WordCache.STRIDE;
-    if (WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
+    // as above, the slot with the word's raw hash if any; its characters confirm the word
+    int way = cm[b + WordCache.WAY_3] == raw ? WordCache.WAY_3 : WordCache.WAY_2;
+    way = cm[b + WordCache.WAY_1] == raw ? WordCache.WAY_1 : way;
+    way = cm[b + WordCache.WAY_0] == raw ? WordCache.WAY_0 : way;
+    int w = b + way;
+    long meta = cm[w + 1];
+    int at = (4 * bucket + way / 3) * WordCache.STRIDE; // WAY_0 .. WAY_3 divided by 3: 0 .. 3
+    if (cm[w] == raw && WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
       // as above, for a word whose characters are kept in the cache's data
-      long hash = cm[b + 2];
+      long hash = cm[w + 2];
       int start = a.charLen;
       // a torn read may give any length: copy no more than the word's (a normalized form is never longer)
       int fl = Math.min(WordCache.foldLen(meta), len);
@@ -442,13 +448,13 @@ final class RuleEngine {
         return;
       }
     }
-    readPiece(t, s, e, flags, a, slot, 0);
+    readPiece(t, s, e, flags, a, bucket, 0);
   }
 
   /**
    * Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not
    * negative, under {@code key} (see {@link WordCache#put}: a packed word's {@link WordCache#bucket}, else
-   * its {@link WordCache#charSlot}).
+   * its {@link WordCache#charBucket}).
    */
   private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot, long key) {
     char[] buf = a.chars;

@@ -12,10 +12,10 @@ import java.lang.invoke.VarHandle;
  * every thread that classifies with it; it holds no reference to the lexicon.
  *
  * <p>Two tables: one for words {@link #pack}ed into a {@code long} (most words of a tweet: up to
- * eight characters below U+0100), in buckets of four slots, and one, direct-mapped, for words kept
- * as characters (longer, or with a character from U+0100 on). On a miss a packed word takes the
- * first slot of its bucket and the words there move one slot on (the one in the last slot drops
- * out); a word kept as characters replaces the word in its slot. A hit writes nothing, so threads
+ * eight characters below U+0100), and one for words kept as characters (longer, or with a character
+ * from U+0100 on), both in buckets of four slots. On a miss a word takes the first slot of its
+ * bucket and the words there move one slot on (the one in the last slot drops out). A hit writes
+ * nothing, so threads
  * that read the same words share the cache lines without bouncing them.
  *
  * <p>Thread-safe and lock-free: each bucket and each slot of the second table has a version (a
@@ -42,12 +42,14 @@ final class WordCache {
   /** Slots of packed words: four a bucket. */
   static final int SLOTS = 4 * BUCKETS;
   /**
-   * Slots of words kept as characters: 2^13 ({@value #CHAR_META} longs and {@value #STRIDE}
-   * characters each: 704 KB). Such words are about one in twenty of a tweet's words; about 78% of
-   * them are found.
+   * Buckets of words kept as characters: 2^11 of four slots ({@value #META} longs a bucket and
+   * {@value #STRIDE} characters a slot: 768 KB). Such words are about one in twenty of a tweet's
+   * words. On the benchmark's tweets (about 2,600 distinct such words) they miss about 120 words a
+   * pass once warm, where one slot for each of 2^13 buckets missed about 650.
    */
-  static final int CHAR_BITS = 13;
-  static final int CHAR_SLOTS = 1 << CHAR_BITS;
+  static final int CHAR_BUCKET_BITS = 11;
+  /** Slots of words kept as characters: four a bucket. */
+  static final int CHAR_SLOTS = 4 << CHAR_BUCKET_BITS;
   /** Longer words are not cached. */
   static final int MAX_LEN = 16;
   /** Per slot of {@link #data}: the raw characters, then the normalized ones. */
@@ -85,19 +87,24 @@ final class WordCache {
    */
   final long[] normal = new long[SLOTS];
 
-  /** Per slot of words kept as characters: the version, the packed fields (0: empty) and the hash. */
-  final long[] charMeta = new long[CHAR_META * CHAR_SLOTS];
-  static final int CHAR_META = 3;
-  /** The characters of the words of {@link #charMeta}, {@link #STRIDE} per slot. */
+  /**
+   * Per bucket of words kept as characters, laid out as {@link #meta}'s buckets: the version, then per
+   * slot the word's {@link Text#rawHash(char[], int, int)}, the packed fields (0: empty) and the hash.
+   */
+  final long[] charMeta = new long[OFFSET + META * (CHAR_SLOTS / 4)];
+  /**
+   * The characters of the words of {@link #charMeta}, {@link #STRIDE} per slot (slot {@code w} of
+   * bucket {@code k}: {@code 4k + w}).
+   */
   final char[] data = new char[CHAR_SLOTS * STRIDE];
 
   /**
-   * Reads and writes the version of a bucket or slot: element {@link #base}{@code (bucket)} of
-   * {@link #meta} or {@code CHAR_META * slot} of {@link #charMeta}.
+   * Reads and writes the version of a bucket: element {@link #base}{@code (bucket)} of {@link #meta}
+   * or {@link #charMeta}.
    */
   static final VarHandle VERSION = MethodHandles.arrayElementVarHandle(long[].class);
 
-  /** The first element of bucket {@code bucket} of {@link #meta}: its version. */
+  /** The first element of bucket {@code bucket} of {@link #meta} or {@link #charMeta}: its version. */
   static int base(int bucket) {
     return OFFSET + META * bucket;
   }
@@ -107,9 +114,9 @@ final class WordCache {
     return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BUCKET_BITS));
   }
 
-  /** The slot of a word in {@link #charMeta}, from its {@link Text#rawHash(char[], int, int)}. */
-  static int charSlot(long rawHash) {
-    return (int) (rawHash >>> (64 - CHAR_BITS));
+  /** The bucket of a word in {@link #charMeta}, from its {@link Text#rawHash(char[], int, int)}. */
+  static int charBucket(long rawHash) {
+    return (int) (rawHash >>> (64 - CHAR_BUCKET_BITS));
   }
 
   /**
@@ -172,7 +179,7 @@ final class WordCache {
 
   /**
    * Remembers a word; {@code key} is its {@link #pack}ed characters and {@code slot} its
-   * {@link #bucket}, or {@code key} is 0 and {@code slot} is its {@link #charSlot}. Does nothing if
+   * {@link #bucket}, or {@code key} is 0 and {@code slot} is its {@link #charBucket}. Does nothing if
    * another thread is writing the bucket or slot.
    */
   void put(int slot, long key, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters,
@@ -213,16 +220,26 @@ final class WordCache {
       return;
     }
     long[] m = charMeta;
-    int b = CHAR_META * slot;
+    int b = base(slot);
+    long raw = Text.rawHash(t, s, e);
     long odd = take(m, b);
     if (odd < 0) {
       return;
     }
-    int at = slot * STRIDE;
-    System.arraycopy(t, s, data, at, e - s);
-    System.arraycopy(folded, fs, data, at + MAX_LEN, foldLen);
-    m[b + 1] = fields;
-    m[b + 2] = h;
+    // equal raw hashes: the word is there already (see the packed words above), or another word
+    // with the same 64-bit hash, which then stays uncached
+    if (m[b + WAY_0] != raw && m[b + WAY_1] != raw && m[b + WAY_2] != raw && m[b + WAY_3] != raw) {
+      System.arraycopy(m, b + WAY_2, m, b + WAY_3, 3);
+      System.arraycopy(m, b + WAY_1, m, b + WAY_2, 3);
+      System.arraycopy(m, b + WAY_0, m, b + WAY_1, 3);
+      int at = 4 * slot * STRIDE;
+      System.arraycopy(data, at, data, at + STRIDE, 3 * STRIDE);
+      System.arraycopy(t, s, data, at, e - s);
+      System.arraycopy(folded, fs, data, at + MAX_LEN, foldLen);
+      m[b + WAY_0] = raw;
+      m[b + WAY_0 + 1] = fields;
+      m[b + WAY_0 + 2] = h;
+    }
     release(m, b, odd);
   }
 
@@ -241,10 +258,13 @@ final class WordCache {
         release(meta, b, odd);
       }
     }
-    for (int b = 0; b < charMeta.length; b += CHAR_META) {
+    for (int b = OFFSET; b < charMeta.length; b += META) {
       long odd = take(charMeta, b);
       if (odd >= 0) {
-        charMeta[b + 1] = 0;
+        for (int w : WAYS) {
+          charMeta[b + w] = 0;
+          charMeta[b + w + 1] = 0;
+        }
         release(charMeta, b, odd);
       }
     }

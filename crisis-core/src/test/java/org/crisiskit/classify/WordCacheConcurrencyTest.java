@@ -47,9 +47,9 @@ class WordCacheConcurrencyTest {
     }
     for (String w : CHARS) {
       vocabulary.add(w);
-      int slot = WordCache.charSlot(Text.rawHash(w.toCharArray(), 0, w.length()));
+      int slot = WordCache.charBucket(Text.rawHash(w.toCharArray(), 0, w.length()));
       for (int i = 0; i < 2; i++) {
-        vocabulary.add(collider(r, 9, 16, x -> WordCache.charSlot(Text.rawHash(x, 0, x.length)) == slot));
+        vocabulary.add(collider(r, 9, 16, x -> WordCache.charBucket(Text.rawHash(x, 0, x.length)) == slot));
       }
     }
     List<String> texts = new ArrayList<>();
