@@ -360,7 +360,7 @@ final class RuleEngine {
   /**
    * One piece of a word; {@code key} is its {@link WordCache#pack}ed characters, or 0 if it has none.
    * Looks the word up in the lexicon's shared {@link WordCache}: what a slot holds is used only once
-   * {@link WordCache#valid} confirms that no thread wrote the slot meanwhile, and until then only
+   * {@link WordCache#valid} confirms that no thread wrote its bucket meanwhile, and until then only
    * to compare and to copy within bounds.
    */
   private void piece(char[] t, int s, int e, byte flags, Analysis a, long key) {
@@ -452,11 +452,11 @@ final class RuleEngine {
   }
 
   /**
-   * Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not
+   * Normalizes and looks up one piece; remembers the result in the word cache's {@code bucket} if not
    * negative, under {@code key} (see {@link WordCache#put}: a packed word's {@link WordCache#bucket}, else
    * its {@link WordCache#charBucket}).
    */
-  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot, long key) {
+  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int bucket, long key) {
     char[] buf = a.chars;
     int start = a.charLen;
     int w = start;
@@ -509,10 +509,10 @@ final class RuleEngine {
     }
     a.latin += latin;
     a.esMarks += esMarks;
-    boolean cache = slot >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
+    boolean cache = bucket >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
     if (letters == 0) {
       if (cache) {
-        lex.words.put(slot, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
+        lex.words.put(bucket, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
       }
       return; // numbers and symbols alone carry nothing
     }
@@ -561,7 +561,7 @@ final class RuleEngine {
     }
     if (cache) {
       int stops = entry >= 0 ? WordCache.stops(lex.kinds(entry)) : 0;
-      lex.words.put(slot, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, stops, h);
+      lex.words.put(bucket, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, stops, h);
     }
     addToken(a, entry, h, fl, start, w);
   }

@@ -15,27 +15,27 @@ import java.lang.invoke.VarHandle;
  * eight characters below U+0100), and one for words kept as characters (longer, or with a character
  * from U+0100 on), both in buckets of four slots. On a miss a word takes the first slot of its
  * bucket and the words there move one slot on (the one in the last slot drops out). A hit writes
- * nothing, so threads
- * that read the same words share the cache lines without bouncing them.
+ * nothing, so threads that read the same words share the cache lines without bouncing them.
  *
- * <p>Thread-safe and lock-free: each bucket and each slot of the second table has a version (a
- * seqlock). A writer takes the bucket or slot by moving its even version to the odd one after it ({@link #VERSION} compare-and-set), writes the
- * fields, then publishes the next even version (release); a writer that finds the slot taken skips
+ * <p>Thread-safe and lock-free: each bucket has a version (a seqlock). A writer takes the bucket by
+ * moving its even version to the odd one after it ({@link #VERSION} compare-and-set), writes the
+ * fields, then publishes the next even version (release); a writer that finds the bucket taken skips
  * caching the word. A reader reads the version (acquire), the fields with plain reads, then, after
  * an acquire fence, the version again: an odd or changed version means a writer was there, and the
  * reader reads the word itself, as on a miss. Readers check what they read before using it (see
  * {@link RuleEngine}), so a torn read costs a miss, never a wrong token. Versions only grow, so a
- * slot rewritten while a reader looked at it is always noticed.
+ * bucket rewritten while a reader looked at it is always noticed.
  */
 final class WordCache {
   /**
    * Buckets of packed words: 2^13 of four slots ({@value #META} longs a bucket, 1 MB, plus
    * {@link #normal}'s 256 KB). With {@link #CHAR_SLOTS}: 2 MB per lexicon, whatever the number of
-   * threads. On the 4,096 real tweets of {@code ClassifierBenchmark} ({@code scripts/bench-corpus.py},
-   * about 13,600 distinct packed words), once warm, they miss about 1,000 words a pass; one slot for
-   * each of 2^15 buckets (1.25 MB) missed about 5,300, two for each of 2^14 about 2,600 (run
-   * {@code ClassifierBenchmark} and count the versions' growth). A miss costs far more than the second
-   * cache line of a bucket.
+   * threads. On the 4,096 real tweets of {@code ClassifierBenchmark} ({@code scripts/bench-corpus.py};
+   * about 13,200 distinct packed words), once warm, they miss about 1,000 words a pass (the test-source
+   * tool {@code WordCacheMisses} prints the count); one slot for each of 2^15 buckets (1.25 MB) missed
+   * about 5,300, two for each of 2^14 about 2,600 (the same tool with those layouts). Misses cost far
+   * more than the second cache line of a bucket: in {@code ClassifierBenchmark.ruleEngine} the four
+   * slots of 2^13 buckets ran faster than the two of 2^14 or 2^13 buckets, and the one of 2^15.
    */
   static final int BUCKET_BITS = 13;
   static final int BUCKETS = 1 << BUCKET_BITS;
@@ -44,8 +44,8 @@ final class WordCache {
   /**
    * Buckets of words kept as characters: 2^11 of four slots ({@value #META} longs a bucket and
    * {@value #STRIDE} characters a slot: 768 KB). Such words are about one in twenty of a tweet's
-   * words. On the benchmark's tweets (about 2,600 distinct such words) they miss about 120 words a
-   * pass once warm, where one slot for each of 2^13 buckets missed about 650.
+   * words. On the benchmark's tweets (about 2,600 distinct such words) they miss about 100 words a
+   * pass once warm ({@code WordCacheMisses}), where one slot for each of 2^13 buckets missed about 650.
    */
   static final int CHAR_BUCKET_BITS = 11;
   /** Slots of words kept as characters: four a bucket. */
@@ -138,13 +138,13 @@ final class WordCache {
     return any < 0x100 ? k : 0;
   }
 
-  /** The version of slot element {@code v} of {@code m}, read before the slot's fields. */
+  /** The version at element {@code v} of {@code m} (a bucket's {@link #base}), read before the bucket's fields. */
   static long begin(long[] m, int v) {
     return (long) VERSION.getAcquire(m, v);
   }
 
   /**
-   * True if slot element {@code v} of {@code m} still has the even version {@code version} that
+   * True if element {@code v} of {@code m} still has the even version {@code version} that
    * {@link #begin} gave: then the fields read since are one writer's, whole.
    */
   static boolean valid(long[] m, int v, long version) {
@@ -152,7 +152,7 @@ final class WordCache {
     return (version & 1) == 0 && (long) VERSION.getOpaque(m, v) == version;
   }
 
-  /** Takes slot element {@code v} of {@code m} for writing: its odd version, or -1 if another writer has it. */
+  /** Takes the bucket at element {@code v} of {@code m} for writing: its odd version, or -1 if another writer has it. */
   private static long take(long[] m, int v) {
     long version = (long) VERSION.getOpaque(m, v);
     if ((version & 1) != 0 || !VERSION.compareAndSet(m, v, version, version + 1)) {
@@ -162,7 +162,7 @@ final class WordCache {
     return version + 1;
   }
 
-  /** Publishes the fields written into slot element {@code v} of {@code m} since {@link #take}. */
+  /** Publishes the fields written into the bucket at element {@code v} of {@code m} since {@link #take}. */
   private static void release(long[] m, int v, long odd) {
     VERSION.setRelease(m, v, odd + 1);
   }
@@ -178,11 +178,11 @@ final class WordCache {
   }
 
   /**
-   * Remembers a word; {@code key} is its {@link #pack}ed characters and {@code slot} its
-   * {@link #bucket}, or {@code key} is 0 and {@code slot} is its {@link #charBucket}. Does nothing if
-   * another thread is writing the bucket or slot.
+   * Remembers a word; {@code key} is its {@link #pack}ed characters and {@code bucket} its
+   * {@link #bucket}, or {@code key} is 0 and {@code bucket} is its {@link #charBucket}. Does nothing if
+   * another thread is writing the bucket.
    */
-  void put(int slot, long key, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters,
+  void put(int bucket, long key, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters,
       int uppers, int esMarks, int flags, int entry, int stops, long h) {
     long fields = (entry + 1L) | (long) (e - s) << RAW_LEN | (long) foldLen << FOLD_LEN
         | (long) letters << LETTERS | (long) uppers << UPPERS | (long) esMarks << ES_MARKS
@@ -198,12 +198,12 @@ final class WordCache {
         f <<= 8 * (PACK_LEN - foldLen); // first character in the highest byte: see RuleEngine.piece
       }
       long[] m = meta;
-      int b = base(slot);
+      int b = base(bucket);
       long odd = take(m, b);
       if (odd < 0) {
         return;
       }
-      int n = 4 * slot;
+      int n = 4 * bucket;
       // the word may be there already (a reader that saw a writer reads a word as a miss): then its
       // slot holds what would be written
       if (m[b + WAY_0] != key && m[b + WAY_1] != key && m[b + WAY_2] != key && m[b + WAY_3] != key) {
@@ -220,7 +220,7 @@ final class WordCache {
       return;
     }
     long[] m = charMeta;
-    int b = base(slot);
+    int b = base(bucket);
     long raw = Text.rawHash(t, s, e);
     long odd = take(m, b);
     if (odd < 0) {
@@ -232,7 +232,7 @@ final class WordCache {
       System.arraycopy(m, b + WAY_2, m, b + WAY_3, 3);
       System.arraycopy(m, b + WAY_1, m, b + WAY_2, 3);
       System.arraycopy(m, b + WAY_0, m, b + WAY_1, 3);
-      int at = 4 * slot * STRIDE;
+      int at = 4 * bucket * STRIDE;
       System.arraycopy(data, at, data, at + STRIDE, 3 * STRIDE);
       System.arraycopy(t, s, data, at, e - s);
       System.arraycopy(folded, fs, data, at + MAX_LEN, foldLen);
@@ -244,7 +244,7 @@ final class WordCache {
   }
 
   /**
-   * Empties the cache. Safe while other threads use it (a slot being written stays as its writer
+   * Empties the cache. Safe while other threads use it (a bucket being written stays as its writer
    * leaves it); used by tests to read words cold.
    */
   void clear() {
