@@ -27,6 +27,23 @@ final class Analysis {
   /** Inside a valence phrase that starts at an earlier token: the phrase carries its valence. */
   static final byte IN_PHRASE = 64;
 
+  /**
+   * Whether the tokens' normalized characters are written to {@link #chars} (for features read from
+   * them); the rule engine's own scoring reads only the tokens' hashes, entries and flags, and an
+   * analysis without them skips copying the characters of words found in the word cache.
+   */
+  final boolean keepChars;
+
+  /** Scratch state that keeps the tokens' characters. */
+  Analysis() {
+    this(true);
+  }
+
+  /** Scratch state; {@code keepChars}: see {@link #keepChars}. */
+  Analysis(boolean keepChars) {
+    this.keepChars = keepChars;
+  }
+
   /** The text being classified, copied once (at most {@link RuleEngine#MAX_TEXT} characters). */
   final char[] text = new char[RuleEngine.MAX_TEXT];
   /** The tokens' normalized characters; room for a packed word's eight after {@link #MAX_CHARS}. */

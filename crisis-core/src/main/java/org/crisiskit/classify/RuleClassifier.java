@@ -8,7 +8,7 @@ import java.util.Optional;
  * the lexicon's lock-free {@link WordCache}, which changes no result.
  */
 final class RuleClassifier implements Classifier {
-  private static final ThreadLocal<Analysis> SCRATCH = ThreadLocal.withInitial(Analysis::new);
+  private static final ThreadLocal<Analysis> SCRATCH = ThreadLocal.withInitial(() -> new Analysis(false));
 
   final RuleEngine engine;
 

@@ -360,7 +360,7 @@ final class RuleEngine {
   /**
    * One piece of a word; {@code key} is its {@link WordCache#pack}ed characters, or 0 if it has none.
    * Looks the word up in the lexicon's shared {@link WordCache}: what a slot holds is used only once
-   * {@link WordCache#valid} confirms that no thread wrote the slot meanwhile, and until then only
+   * {@link WordCache#valid} confirms that no thread wrote its bucket meanwhile, and until then only
    * to compare and to copy within bounds.
    */
   private void piece(char[] t, int s, int e, byte flags, Analysis a, long key) {
@@ -371,35 +371,48 @@ final class RuleEngine {
     WordCache c = lex.words;
     if (key != 0) {
       long[] cm = c.meta;
-      int slot = WordCache.slot(key);
-      int b = WordCache.META * slot;
+      int bucket = WordCache.bucket(key);
+      int b = WordCache.base(bucket);
       long version = WordCache.begin(cm, b);
-      if (cm[b + 1] == key) {
+      // the slot to compare: the one with the key if any, picked without a branch (the slot a word is
+      // in follows no pattern a branch predictor could learn)
+      long k0 = cm[b + WordCache.WAY_0];
+      long k1 = cm[b + WordCache.WAY_1];
+      long k2 = cm[b + WordCache.WAY_2];
+      long k3 = cm[b + WordCache.WAY_3];
+      int way = k3 == key ? WordCache.WAY_3 : WordCache.WAY_2;
+      way = k1 == key ? WordCache.WAY_1 : way;
+      way = k0 == key ? WordCache.WAY_0 : way;
+      int w = b + way;
+      if (cm[w] == key) {
         // a word seen before: the same characters give the same normalized form, flags and entry
-        long meta = cm[b + 2];
-        long hash = cm[b + 3];
-        long f = cm[b + 4];
+        long meta = cm[w + 1];
+        long hash = cm[w + 2];
+        boolean keep = a.keepChars;
+        long f = keep ? c.normal[4 * bucket + (w - b) / 3] : 0; // WAY_0 .. WAY_3 divided by 3: 0 .. 3
         if (WordCache.valid(cm, b, version)) {
           if (!countCached(meta, a)) {
             return;
           }
           int start = a.charLen;
-          char[] out = a.chars;
-          // all eight bytes, whatever the length: no loop to mispredict; the bytes after the word are
-          // past charLen, free space (Analysis.chars has room for them after MAX_CHARS)
-          out[start] = (char) (f >>> 56);
-          out[start + 1] = (char) (f >>> 48 & 0xff);
-          out[start + 2] = (char) (f >>> 40 & 0xff);
-          out[start + 3] = (char) (f >>> 32 & 0xff);
-          out[start + 4] = (char) (f >>> 24 & 0xff);
-          out[start + 5] = (char) (f >>> 16 & 0xff);
-          out[start + 6] = (char) (f >>> 8 & 0xff);
-          out[start + 7] = (char) (f & 0xff);
+          if (keep) {
+            char[] out = a.chars;
+            // all eight bytes, whatever the length: no loop to mispredict; the bytes after the word
+            // are past charLen, free space (Analysis.chars has room for them after MAX_CHARS)
+            out[start] = (char) (f >>> 56);
+            out[start + 1] = (char) (f >>> 48 & 0xff);
+            out[start + 2] = (char) (f >>> 40 & 0xff);
+            out[start + 3] = (char) (f >>> 32 & 0xff);
+            out[start + 4] = (char) (f >>> 24 & 0xff);
+            out[start + 5] = (char) (f >>> 16 & 0xff);
+            out[start + 6] = (char) (f >>> 8 & 0xff);
+            out[start + 7] = (char) (f & 0xff);
+          }
           cachedToken(a, meta, hash, flags, start, WordCache.foldLen(meta));
           return;
         }
       }
-      readPiece(t, s, e, flags, a, slot, key);
+      readPiece(t, s, e, flags, a, bucket, key);
       return;
     }
     if (len > WordCache.MAX_LEN) {
@@ -407,18 +420,26 @@ final class RuleEngine {
       return;
     }
     long[] cm = c.charMeta;
-    int slot = WordCache.charSlot(Text.rawHash(t, s, e));
-    int b = WordCache.CHAR_META * slot;
+    long raw = Text.rawHash(t, s, e);
+    int bucket = WordCache.charBucket(raw);
+    int b = WordCache.base(bucket);
     long version = WordCache.begin(cm, b);
-    long meta = cm[b + 1];
-    int at = slot * WordCache.STRIDE;
-    if (WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
+    // as above, the slot with the word's raw hash if any; its characters confirm the word
+    int way = cm[b + WordCache.WAY_3] == raw ? WordCache.WAY_3 : WordCache.WAY_2;
+    way = cm[b + WordCache.WAY_1] == raw ? WordCache.WAY_1 : way;
+    way = cm[b + WordCache.WAY_0] == raw ? WordCache.WAY_0 : way;
+    int w = b + way;
+    long meta = cm[w + 1];
+    int at = (4 * bucket + way / 3) * WordCache.STRIDE; // WAY_0 .. WAY_3 divided by 3: 0 .. 3
+    if (cm[w] == raw && WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
       // as above, for a word whose characters are kept in the cache's data
-      long hash = cm[b + 2];
+      long hash = cm[w + 2];
       int start = a.charLen;
       // a torn read may give any length: copy no more than the word's (a normalized form is never longer)
       int fl = Math.min(WordCache.foldLen(meta), len);
-      System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
+      if (a.keepChars) {
+        System.arraycopy(c.data, at + WordCache.MAX_LEN, a.chars, start, fl);
+      }
       if (WordCache.valid(cm, b, version)) {
         if (!countCached(meta, a)) {
           return;
@@ -427,15 +448,15 @@ final class RuleEngine {
         return;
       }
     }
-    readPiece(t, s, e, flags, a, slot, 0);
+    readPiece(t, s, e, flags, a, bucket, 0);
   }
 
   /**
-   * Normalizes and looks up one piece; remembers the result in the word cache's {@code slot} if not
-   * negative, under {@code key} (see {@link WordCache#put}: a packed word's {@link WordCache#slot}, else
-   * its {@link WordCache#charSlot}).
+   * Normalizes and looks up one piece; remembers the result in the word cache's {@code bucket} if not
+   * negative, under {@code key} (see {@link WordCache#put}: a packed word's {@link WordCache#bucket}, else
+   * its {@link WordCache#charBucket}).
    */
-  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int slot, long key) {
+  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int bucket, long key) {
     char[] buf = a.chars;
     int start = a.charLen;
     int w = start;
@@ -488,10 +509,10 @@ final class RuleEngine {
     }
     a.latin += latin;
     a.esMarks += esMarks;
-    boolean cache = slot >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
+    boolean cache = bucket >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
     if (letters == 0) {
       if (cache) {
-        lex.words.put(slot, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
+        lex.words.put(bucket, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
       }
       return; // numbers and symbols alone carry nothing
     }
@@ -540,7 +561,7 @@ final class RuleEngine {
     }
     if (cache) {
       int stops = entry >= 0 ? WordCache.stops(lex.kinds(entry)) : 0;
-      lex.words.put(slot, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, stops, h);
+      lex.words.put(bucket, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, stops, h);
     }
     addToken(a, entry, h, fl, start, w);
   }

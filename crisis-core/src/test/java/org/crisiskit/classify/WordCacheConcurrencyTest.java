@@ -42,14 +42,14 @@ class WordCacheConcurrencyTest {
       assertTrue(key != 0, w);
       for (int i = 0; i < 4; i++) {
         vocabulary.add(collider(r, 3, 8, x -> WordCache.pack(x, 0, x.length) != 0
-            && WordCache.slot(WordCache.pack(x, 0, x.length)) == WordCache.slot(key)));
+            && WordCache.bucket(WordCache.pack(x, 0, x.length)) == WordCache.bucket(key)));
       }
     }
     for (String w : CHARS) {
       vocabulary.add(w);
-      int slot = WordCache.charSlot(Text.rawHash(w.toCharArray(), 0, w.length()));
+      int slot = WordCache.charBucket(Text.rawHash(w.toCharArray(), 0, w.length()));
       for (int i = 0; i < 2; i++) {
-        vocabulary.add(collider(r, 9, 16, x -> WordCache.charSlot(Text.rawHash(x, 0, x.length)) == slot));
+        vocabulary.add(collider(r, 9, 16, x -> WordCache.charBucket(Text.rawHash(x, 0, x.length)) == slot));
       }
     }
     List<String> texts = new ArrayList<>();

@@ -92,7 +92,7 @@ class WordCacheTest {
     RuleEngine engine = new RuleEngine(lex);
     engine.analyze("refund", Optional.empty(), a);
     Classification expected = engine.decide(a);
-    int b = WordCache.META * WordCache.slot(WordCache.pack("refund".toCharArray(), 0, 6));
+    int b = WordCache.base(WordCache.bucket(WordCache.pack("refund".toCharArray(), 0, 6)));
     long version = lex.words.meta[b];
     assertTrue(version > 0 && version % 2 == 0, "written once and published: " + version);
     long fields = lex.words.meta[b + 2];
