@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -252,22 +250,9 @@ final class XClient {
     }
     String retryAfter = headers.get("retry-after");
     if (best.isZero() && retryAfter != null) {
-      best = retryAfter(retryAfter.trim(), now);
+      best = RateLimitedException.parseRetryAfter(retryAfter, now).orElse(Duration.ZERO);
     }
     return best;
-  }
-
-  /** {@code Retry-After} in seconds or as an HTTP date (RFC 9110); zero when unreadable or past. */
-  static Duration retryAfter(String value, Instant now) {
-    if (value.matches("[0-9]{1,9}")) {
-      return Duration.ofSeconds(Long.parseLong(value));
-    }
-    try {
-      Duration d = Duration.between(now, DateTimeFormatter.RFC_1123_DATE_TIME.parse(value, Instant::from));
-      return d.isNegative() ? Duration.ZERO : d;
-    } catch (DateTimeParseException e) {
-      return Duration.ZERO;
-    }
   }
 
   @Override

@@ -136,15 +136,6 @@ class XWritesTest {
   }
 
   @Test
-  void retryAfterInSecondsOrPastOrUnreadable() {
-    Instant now = Instant.parse("2026-03-01T10:00:00Z");
-    assertEquals(Duration.ofSeconds(30), XClient.retryAfter("30", now));
-    assertEquals(Duration.ofMinutes(2), XClient.retryAfter("Sun, 1 Mar 2026 10:02:00 GMT", now));
-    assertEquals(Duration.ZERO, XClient.retryAfter("Sun, 1 Mar 2026 09:00:00 GMT", now));
-    assertEquals(Duration.ZERO, XClient.retryAfter("soon", now));
-  }
-
-  @Test
   void directMessagePostsToTheParticipantPathAfterCheckingReceivesYourDm() throws Exception {
     server.publish("55", "bo", "@acme help");
     server.acceptDms("55");

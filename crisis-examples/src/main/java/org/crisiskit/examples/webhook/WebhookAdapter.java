@@ -21,8 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -361,16 +359,7 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
 
   /** Retry-After in seconds or as an HTTP date; 60 s when missing or unreadable. */
   private Duration retryAfter(String value) {
-    if (value.matches("[0-9]{1,9}")) {
-      return Duration.ofSeconds(Long.parseLong(value));
-    }
-    try {
-      Instant at = DateTimeFormatter.RFC_1123_DATE_TIME.parse(value, Instant::from);
-      Duration d = Duration.between(clock.instant(), at);
-      return d.isNegative() ? Duration.ZERO : d;
-    } catch (DateTimeParseException e) {
-      return Duration.ofSeconds(60);
-    }
+    return RateLimitedException.parseRetryAfter(value, clock.instant()).orElse(Duration.ofSeconds(60));
   }
 
   @Override
