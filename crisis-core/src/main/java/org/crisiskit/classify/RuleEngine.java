@@ -374,22 +374,14 @@ final class RuleEngine {
       int bucket = WordCache.bucket(key);
       int b = WordCache.base(bucket);
       long version = WordCache.begin(cm, b);
-      // the slot to compare: the one with the key if any, picked without a branch (the slot a word is
-      // in follows no pattern a branch predictor could learn)
-      long k0 = cm[b + WordCache.WAY_0];
-      long k1 = cm[b + WordCache.WAY_1];
-      long k2 = cm[b + WordCache.WAY_2];
-      long k3 = cm[b + WordCache.WAY_3];
-      int way = k3 == key ? WordCache.WAY_3 : WordCache.WAY_2;
-      way = k1 == key ? WordCache.WAY_1 : way;
-      way = k0 == key ? WordCache.WAY_0 : way;
+      int way = WordCache.way(cm, b, key);
       int w = b + way;
       if (cm[w] == key) {
         // a word seen before: the same characters give the same normalized form, flags and entry
         long meta = cm[w + 1];
         long hash = cm[w + 2];
         boolean keep = a.keepChars;
-        long f = keep ? c.normal[4 * bucket + (w - b) / 3] : 0; // WAY_0 .. WAY_3 divided by 3: 0 .. 3
+        long f = keep ? c.normal[4 * bucket + WordCache.index(way)] : 0;
         if (WordCache.valid(cm, b, version)) {
           if (!countCached(meta, a)) {
             return;
@@ -425,12 +417,10 @@ final class RuleEngine {
     int b = WordCache.base(bucket);
     long version = WordCache.begin(cm, b);
     // as above, the slot with the word's raw hash if any; its characters confirm the word
-    int way = cm[b + WordCache.WAY_3] == raw ? WordCache.WAY_3 : WordCache.WAY_2;
-    way = cm[b + WordCache.WAY_1] == raw ? WordCache.WAY_1 : way;
-    way = cm[b + WordCache.WAY_0] == raw ? WordCache.WAY_0 : way;
+    int way = WordCache.way(cm, b, raw);
     int w = b + way;
     long meta = cm[w + 1];
-    int at = (4 * bucket + way / 3) * WordCache.STRIDE; // WAY_0 .. WAY_3 divided by 3: 0 .. 3
+    int at = (4 * bucket + WordCache.index(way)) * WordCache.STRIDE;
     if (cm[w] == raw && WordCache.rawLen(meta) == len && c.sameRaw(at, t, s, e)) {
       // as above, for a word whose characters are kept in the cache's data
       long hash = cm[w + 2];

@@ -109,6 +109,29 @@ final class WordCache {
     return OFFSET + META * bucket;
   }
 
+  /**
+   * The slot ({@link #WAY_0} .. {@link #WAY_3}) of the bucket at element {@code b} of {@code m} whose
+   * first long is {@code key}; if none is, a slot whose first long is not {@code key}. Picked without
+   * a branch: the slot a word is in follows no pattern a branch predictor could learn.
+   */
+  static int way(long[] m, int b, long key) {
+    int way = m[b + WAY_3] == key ? WAY_3 : WAY_2;
+    way = m[b + WAY_1] == key ? WAY_1 : way;
+    return m[b + WAY_0] == key ? WAY_0 : way;
+  }
+
+  /** The index 0 .. 3 within its bucket of the slot at {@code way} ({@link #WAY_0} .. {@link #WAY_3}). */
+  static int index(int way) {
+    return way / 3; // 1, 4, 8, 11 -> 0, 1, 2, 3
+  }
+
+  /** Moves slots 0 .. 2 of the bucket at element {@code b} of {@code m} one slot on (slot 3 drops out). */
+  private static void shift(long[] m, int b) {
+    System.arraycopy(m, b + WAY_2, m, b + WAY_3, 3);
+    System.arraycopy(m, b + WAY_1, m, b + WAY_2, 3);
+    System.arraycopy(m, b + WAY_0, m, b + WAY_1, 3);
+  }
+
   /** The bucket of a word in {@link #meta}, from its {@link #pack}ed characters. */
   static int bucket(long key) {
     return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BUCKET_BITS));
@@ -206,10 +229,8 @@ final class WordCache {
       int n = 4 * bucket;
       // the word may be there already (a reader that saw a writer reads a word as a miss): then its
       // slot holds what would be written
-      if (m[b + WAY_0] != key && m[b + WAY_1] != key && m[b + WAY_2] != key && m[b + WAY_3] != key) {
-        System.arraycopy(m, b + WAY_2, m, b + WAY_3, 3);
-        System.arraycopy(m, b + WAY_1, m, b + WAY_2, 3);
-        System.arraycopy(m, b + WAY_0, m, b + WAY_1, 3);
+      if (m[b + way(m, b, key)] != key) {
+        shift(m, b);
         System.arraycopy(normal, n, normal, n + 1, 3);
         m[b + WAY_0] = key;
         m[b + WAY_0 + 1] = fields;
@@ -228,10 +249,8 @@ final class WordCache {
     }
     // equal raw hashes: the word is there already (see the packed words above), or another word
     // with the same 64-bit hash, which then stays uncached
-    if (m[b + WAY_0] != raw && m[b + WAY_1] != raw && m[b + WAY_2] != raw && m[b + WAY_3] != raw) {
-      System.arraycopy(m, b + WAY_2, m, b + WAY_3, 3);
-      System.arraycopy(m, b + WAY_1, m, b + WAY_2, 3);
-      System.arraycopy(m, b + WAY_0, m, b + WAY_1, 3);
+    if (m[b + way(m, b, raw)] != raw) {
+      shift(m, b);
       int at = 4 * bucket * STRIDE;
       System.arraycopy(data, at, data, at + STRIDE, 3 * STRIDE);
       System.arraycopy(t, s, data, at, e - s);
