@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Writes two control corpora next to a ClassifierBenchmark corpus, to tell what limits the engines:
+
+  CORPUS-repeat256.txt  its first 256 texts repeated 16 times: the same 660 KB of text to read, but
+                        few distinct words (they stay in the processor's caches) in a sequence the
+                        branch predictors can learn;
+  CORPUS-vocab256.txt   4,096 texts of the same word counts drawn at random from the words of its
+                        first 256 texts: few distinct words, but no sequence to learn;
+  CORPUS-vocabAll.txt   the same, drawn from the words of all 4,096 measured texts.
+
+The lines after the first 4,096 (the training texts) are copied unchanged.
+
+usage: scripts/bench-controls.py [CORPUS]   (default /tmp/ck-bench-corpus.txt, from scripts/bench-corpus.py)
+then:  java -jar benchmarks/target/benchmarks.jar 'ClassifierBenchmark.(ruleEngine|readTextFloor)$' \\
+         -p corpus=CORPUS,CORPUS-repeat256.txt,CORPUS-vocab256.txt,CORPUS-vocabAll.txt
+"""
+import os, random, sys
+
+corpus = sys.argv[1] if len(sys.argv) > 1 else '/tmp/ck-bench-corpus.txt'
+with open(corpus, encoding='utf-8') as f:
+    lines = f.read().split('\n')
+if lines and lines[-1] == '':
+    lines.pop()
+measured, rest = lines[:4096], lines[4096:]
+base = os.path.splitext(corpus)[0]
+
+def write(suffix, texts):
+    p = base + suffix
+    with open(p, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(texts + rest) + '\n')
+    print(p)
+
+def drawn(pool, seed):
+    rnd = random.Random(seed)
+    return [' '.join(rnd.choice(pool) for _ in t.split(' ')) for t in measured]
+
+write('-repeat256.txt', measured[:256] * 16)
+write('-vocab256.txt', drawn([w for t in measured[:256] for w in t.split(' ')], 1))
+write('-vocabAll.txt', drawn([w for t in measured for w in t.split(' ')], 1))
