@@ -21,7 +21,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Keywords are matched like the built-in ones: case and accents folded, phrases of up to four
- * words. Immutable and thread-safe.
+ * words. Write Spanish keywords with their ñ: "año" matches "año" and "ano", but "ano" matches only
+ * "ano" (ñ is a letter of its own, so "peña" is not "pena"). Immutable and thread-safe.
  */
 public final class ClassifierConfig {
   private static final ClassifierConfig DEFAULTS = custom().build();

@@ -521,9 +521,16 @@ final class RuleEngine {
     if (obfuscated) {
       fl |= Analysis.OBFUSCATED;
     }
+    boolean rehash = false;
     if (apostrophe > start && isWillOrWould(buf, apostrophe, w)) {
       // I'll, he'll, we'd: the pronoun alone, not "ill", "hell" or "wed"
       w = apostrophe;
+      rehash = true;
+    }
+    if (esMarks > 0 && Text.foldEnye(buf, start, w)) {
+      rehash = true;
+    }
+    if (rehash) {
       ph = Text.FNV_BASIS;
       for (int i = start; i < w; i++) {
         ph = 31 * ph + buf[i];

@@ -1,6 +1,7 @@
 package org.crisiskit.classify;
 
 import java.text.Normalizer;
+import java.util.Set;
 
 /** Character folding and hashing shared by the lexicon loader and the tokenizer. Stateless. */
 final class Text {
@@ -30,6 +31,8 @@ final class Text {
       char base = d.isEmpty() ? lower : d.charAt(0);
       FOLD[c] = base < 0x250 ? base : lower;
     }
+    FOLD['ñ'] = 'ñ'; // then folded to n, or not, word by word: see foldEnye
+    FOLD['Ñ'] = 'ñ';
     for (int c = 0; c < CLS.length; c++) {
       char ch = (char) c;
       CLS[c] = (byte) ((Character.isLetter(ch) ? LETTER : 0) | (Character.isDigit(ch) ? DIGIT : 0)
@@ -40,12 +43,47 @@ final class Text {
 
   private Text() {}
 
-  /** Lower-cases and strips diacritics (Latin scripts); other characters are lower-cased. */
+  /**
+   * Lower-cases and strips diacritics (Latin scripts), except that ñ stays ñ until {@link #foldEnye}
+   * sees the whole word; other characters are lower-cased.
+   */
   static char fold(char c) {
     if (c < 0x250) {
       return FOLD[c];
     }
     return Character.toLowerCase(c);
+  }
+
+  /**
+   * Folded words whose ñ tells them from another word of the lexicons: "peña" (a group of friends) is
+   * not "pena" (sorrow), "moño" (a bun) not "mono" (cute), "uñas" (nails) not "unas" (some), "cañón"
+   * not "canon". Every other word folds ñ to n, so that texts typed without an ñ ("contrasena",
+   * "manana") read like those typed with one.
+   */
+  private static final Set<String> DISTINCT_ENYE = Set.of("peña", "peñas", "moño", "moños", "moña", "moñas",
+      "uña", "uñas", "cañon", "cañones");
+
+  /**
+   * Folds the ñ of the folded word {@code b[s..e)} to n unless the word is one of
+   * {@link #DISTINCT_ENYE}; true if a character changed. Allocates only for a word with an ñ.
+   */
+  static boolean foldEnye(char[] b, int s, int e) {
+    int first = -1;
+    for (int i = s; i < e; i++) {
+      if (b[i] == 'ñ') {
+        first = i;
+        break;
+      }
+    }
+    if (first < 0 || DISTINCT_ENYE.contains(new String(b, s, e - s))) {
+      return false;
+    }
+    for (int i = first; i < e; i++) {
+      if (b[i] == 'ñ') {
+        b[i] = 'n';
+      }
+    }
+    return true;
   }
 
   /** False for the characters that always end a word: not a letter, digit or {@link #IN_WORD}. */
@@ -127,8 +165,8 @@ final class Text {
   }
 
   /**
-   * Normalizes one word the way the tokenizer does: folded, apostrophes and inner dots removed,
-   * runs of more than two equal letters cut to two.
+   * Normalizes one word the way the tokenizer does: folded (with {@link #foldEnye}), apostrophes and
+   * inner dots removed, runs of more than two equal letters cut to two.
    */
   static String normalizeWord(String w) {
     StringBuilder sb = new StringBuilder(w.length());
@@ -144,7 +182,10 @@ final class Text {
       }
       sb.append(f);
     }
-    return sb.toString();
+    char[] b = new char[sb.length()];
+    sb.getChars(0, b.length, b, 0);
+    foldEnye(b, 0, b.length);
+    return new String(b);
   }
 
   static long wordHash(String normalized) {

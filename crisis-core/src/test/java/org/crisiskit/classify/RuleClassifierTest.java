@@ -146,6 +146,26 @@ class RuleClassifierTest {
   }
 
   @Test
+  void enyeIsALetterOfItsOwnAndItsNSpellingStillMatches() {
+    // "peña" (a group of friends) is not "pena" (sorrow)
+    Classification pena = c("la peña del barrio se junta hoy");
+    assertEquals(Polarity.NEUTRAL, pena.polarity(), pena.reasons().toString());
+    assertEquals(Intent.NEUTRAL, pena.intent());
+    assertEquals(Polarity.NEGATIVE, c("qué pena, la peña no se junta hoy").polarity());
+    // an ñ-word typed without its ñ is still found, when the n-spelling is no word of its own
+    for (String text : List.of("olvidé mi contraseña otra vez", "olvidé mi contrasena otra vez", "OLVIDÉ MI CONTRASEÑA")) {
+      assertTrue(c(text).topics().contains(Topics.ACCOUNT_ACCESS), text);
+    }
+    // and so are playbook keywords
+    Classifier custom = Classifiers.create(ClassifierConfig.custom()
+        .extraTopic("sizes", Map.of("es", List.of("tamaño equivocado", "pequeño"))).build());
+    for (String text : List.of("me llegó un tamaño equivocado", "me llego un tamano equivocado", "es muy pequeño",
+        "es muy pequeno")) {
+      assertTrue(custom.classify(text, Optional.empty()).topics().contains("sizes"), text);
+    }
+  }
+
+  @Test
   void urlsAndHandlesCarryNoSentiment() {
     Classification r = c("@great_deals https://example.com/awesome");
     assertEquals(Polarity.NEUTRAL, r.polarity());
