@@ -225,6 +225,12 @@ final class PostParser {
     return ID.matcher(s).matches();
   }
 
+  /** The id just below post id {@code id}, or empty for 0 (a bound for {@code since_id}). */
+  static Optional<String> idBelow(String id) {
+    java.math.BigInteger n = new java.math.BigInteger(id);
+    return n.signum() > 0 ? Optional.of(n.subtract(java.math.BigInteger.ONE).toString()) : Optional.empty();
+  }
+
   /** Compares two numeric post ids without overflow. */
   static int compareIds(String a, String b) {
     return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);

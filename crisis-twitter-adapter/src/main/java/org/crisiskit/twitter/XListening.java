@@ -228,7 +228,8 @@ final class XListening extends ListeningSupport {
    * of the budget, at least one request (every other poll with a budget of one), reads the open
    * gaps, newest first, with {@code since_id}/{@code until_id}. Each
    * range is delivered oldest first and every delivery records its progress, so a restart resumes
-   * without a gap or a duplicate.
+   * without a gap or a duplicate. In mentions mode a long read may take one more small request (see
+   * {@link #fetch}).
    */
   private void poll(boolean mentions) {
     Source src = source(mentions);
@@ -340,6 +341,7 @@ final class XListening extends ListeningSupport {
     }
     params.put("max_results", "100");
     since.ifPresent(s -> params.put("since_id", s));
+    int read = 0;
     until.ifPresent(u -> params.put("until_id", u));
     if (since.isEmpty() && until.isPresent()) {
       params.put("start_time", windowStart());
@@ -397,6 +399,7 @@ final class XListening extends ListeningSupport {
       for (JsonNode post : root.path("data")) {
         String id = post.path("id").asText("");
         if (PostParser.isId(id) && inRange(id, since, until)) {
+          read++;
           oldest = oldest == null || PostParser.compareIds(id, oldest) < 0 ? id : oldest;
           newest = newest == null || PostParser.compareIds(id, newest) > 0 ? id : newest;
         }
@@ -410,10 +413,37 @@ final class XListening extends ListeningSupport {
         break;
       }
     }
+    if (src.mentions() && since.isPresent() && next.isEmpty() && !closing && (until.isPresent() || read >= 100)) {
+      // X's mentions timeline reaches back only 800 mentions and ends there as if the range were read
+      // whole. A long read (a gap, or a full page) may have hit that end: check that the post at the
+      // range's lower bound, read before, is still reachable below the oldest post just read
+      Optional<String> below = Optional.ofNullable(oldest).or(() -> until);
+      requests++;
+      if (!reaches(src, since.get(), below)) {
+        status("X's mentions timeline ended before " + since.get() + " (it reaches back only the newest 800 "
+            + "mentions): mentions between " + since.get() + " and " + below.orElse("now") + " may be missing;"
+            + " recent-search listening (XListenMode.SEARCH) reads back 7 days");
+      }
+    }
     List<Mention> posts = new ArrayList<>(found.values());
     posts.sort(Comparator.comparing((Mention m) -> m.id().value(), PostParser::compareIds));
     return new Chunk(posts, Optional.ofNullable(oldest), Optional.ofNullable(newest), requests, next.isPresent(),
         bottomTooOld, false);
+  }
+
+  /** Whether {@code src} still serves post {@code id}, asking for the posts from it to {@code below}. */
+  private boolean reaches(Source src, String id, Optional<String> below) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("max_results", "5");
+    PostParser.idBelow(id).ifPresent(b -> p.put("since_id", b));
+    below.ifPresent(u -> p.put("until_id", u));
+    JsonNode root = client.call("GET", src.path(), src.limitKey(), p, Optional.empty(), XClient.Auth.READ, src.what());
+    for (JsonNode post : root.path("data")) {
+      if (post.path("id").asText("").equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean inRange(String id, Optional<String> since, Optional<String> until) {

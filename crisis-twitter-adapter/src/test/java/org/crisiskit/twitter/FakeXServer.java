@@ -107,6 +107,7 @@ final class FakeXServer implements AutoCloseable {
   private final List<ObjectNode> rules = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch shutdown = new CountDownLatch(1);
   private volatile int pageSize = 100;
+  private volatile int mentionsDepth = Integer.MAX_VALUE;
   private volatile String oldestKept;
   private volatile Map<String, String> extraHeaders = Map.of();
   private long nextPostId = 1850000000000000000L;
@@ -175,6 +176,11 @@ final class FakeXServer implements AutoCloseable {
 
   void setPageSize(int n) {
     pageSize = n;
+  }
+
+  /** Serves only the newest {@code n} posts of the mentions timeline, as X serves its newest 800. */
+  void setMentionsDepth(int n) {
+    mentionsDepth = n;
   }
 
   /** Refuses, as X does past its 7-day window, a {@code since_id} or {@code until_id} below {@code id}. */
@@ -272,9 +278,10 @@ final class FakeXServer implements AutoCloseable {
     if (method.equals("GET") && path.equals("/2/tweets/search/stream")) {
       stream(ex);
     } else if (method.equals("GET") && path.equals("/2/tweets/search/recent")) {
-      page(ex, q, "next_token", post -> true);
+      page(ex, q, "next_token", post -> true, Integer.MAX_VALUE);
     } else if (method.equals("GET") && (m = MENTIONS.matcher(path)).matches()) {
-      page(ex, q, "pagination_token", post -> post.path("text").asText().toLowerCase().contains("@" + BRAND));
+      page(ex, q, "pagination_token", post -> post.path("text").asText().toLowerCase().contains("@" + BRAND),
+          mentionsDepth);
     } else if (method.equals("GET") && path.equals("/2/users/by/username/" + BRAND)) {
       ok(ex, 200, Json.object().set("data", users.get(BRAND_ID)));
     } else if (method.equals("GET") && (m = USER.matcher(path)).matches()) {
@@ -315,7 +322,7 @@ final class FakeXServer implements AutoCloseable {
   }
 
   private void page(HttpExchange ex, Map<String, String> q, String tokenParam,
-      java.util.function.Predicate<JsonNode> filter) throws IOException {
+      java.util.function.Predicate<JsonNode> filter, int depth) throws IOException {
     String since = q.get("since_id");
     for (String bound : List.of("until_id", "since_id")) {
       String v = q.get(bound);
@@ -333,6 +340,8 @@ final class FakeXServer implements AutoCloseable {
     }
     match.removeIf(p -> !filter.test(p) || p.path("author_id").asText().equals(BRAND_ID)
         && q.getOrDefault("query", "").contains("-from:" + BRAND));
+    match.sort(Comparator.comparing((ObjectNode p) -> p.path("id").asText(), PostParser::compareIds).reversed());
+    match = new ArrayList<>(match.subList(0, Math.min(depth, match.size())));
     if (since != null) {
       match.removeIf(p -> PostParser.compareIds(p.path("id").asText(), since) <= 0);
     }

@@ -269,4 +269,58 @@ class XPollingGapsTest {
     String message = l.failure().orElseThrow().getMessage();
     assertTrue(message.contains(GAPS_KEY) && message.contains("lo-hi"), message);
   }
+
+  /**
+   * Listens in mentions mode from a checkpoint with 30 mentions after it, two pages of five a poll,
+   * on a timeline that serves its newest {@code depth} mentions; returns the statuses.
+   */
+  private List<String> mentionsAfterAnOutage(int depth, List<String> newer) throws Exception {
+    server.setPageSize(5);
+    server.setMentionsDepth(depth);
+    CheckpointStore store = CheckpointStore.inMemory();
+    store.put(XListening.MENTIONS_KEY, server.publish("60", "early", "@acme delivered before").path("id").asText());
+    for (int i = 0; i < 30; i++) {
+      newer.add(server.publish("6" + (i % 9), "user" + (i % 9), "@acme mention " + i).path("id").asText());
+    }
+    int expected = Math.min(depth, newer.size());
+    RecordingSink sink = new RecordingSink(got, 0);
+    try (Listening l = XAdapter.create(XConfig.custom()
+        .baseUrl(server.baseUrl())
+        .bearerToken("gap-bearer")
+        .handle("acme")
+        .mode(XListenMode.MENTIONS)
+        .pollInterval(Duration.ofSeconds(30))
+        .maxPagesPerPoll(2)
+        .clock(clock)
+        .sleeper(d -> {
+          clock.advance(d);
+          Thread.sleep(10);
+        })
+        .build()).listen(sink, store)) {
+      await(() -> got.size() >= expected
+          && store.get(XListening.MENTIONS_KEY + XListening.GAPS_SUFFIX).orElse("x").isEmpty(),
+          "delivered " + got.size() + " of " + expected + ", gaps closed: " + store.snapshot());
+      Thread.sleep(200);
+    }
+    return sink.statuses();
+  }
+
+  @Test
+  void aMentionsGapDeeperThanTheTimelineReachesIsReportedNotClosedSilently() throws Exception {
+    List<String> newer = new ArrayList<>();
+    List<String> statuses = mentionsAfterAnOutage(12, newer);
+    // only the newest 12 can be read; the 18 below them are reported as possibly missing
+    assertEachOnce(newer.subList(18, 30));
+    assertTrue(statuses.stream().anyMatch(s -> s.contains("mentions timeline ended before") && s.contains("800")),
+        statuses.toString());
+  }
+
+  @Test
+  void aMentionsGapTheTimelineStillReachesIsReadWithoutAWarning() throws Exception {
+    List<String> newer = new ArrayList<>();
+    List<String> statuses = mentionsAfterAnOutage(Integer.MAX_VALUE, newer);
+    assertEachOnce(newer);
+    assertTrue(statuses.stream().anyMatch(s -> s.contains("are read by the next polls")), statuses.toString());
+    assertFalse(statuses.stream().anyMatch(s -> s.contains("mentions timeline ended")), statuses.toString());
+  }
 }
