@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
-"""Writes two control corpora next to a ClassifierBenchmark corpus, to tell what limits the engines:
+r"""Writes three control corpora next to a ClassifierBenchmark corpus, to tell what limits the engines
+(for /tmp/ck-bench-corpus.txt: /tmp/ck-bench-corpus-repeat256.txt and so on; BASE below is the
+corpus's path without its extension):
 
-  CORPUS-repeat256.txt  its first 256 texts repeated 16 times: the same 660 KB of text to read, but
+  BASE-repeat256.txt    its first 256 texts repeated 16 times: the same 660 KB of text to read, but
                         few distinct words (they stay in the processor's caches) in a sequence the
                         branch predictors can learn;
-  CORPUS-vocab256.txt   4,096 texts of the same word counts drawn at random from the words of its
+  BASE-vocab256.txt     4,096 texts of the same word counts drawn at random from the words of its
                         first 256 texts: few distinct words, but no sequence to learn;
-  CORPUS-vocabAll.txt   the same, drawn from the words of all 4,096 measured texts.
+  BASE-vocabAll.txt     the same, drawn from the words of all 4,096 measured texts.
 
 The lines after the first 4,096 (the training texts) are copied unchanged.
 
 usage: scripts/bench-controls.py [CORPUS]   (default /tmp/ck-bench-corpus.txt, from scripts/bench-corpus.py)
-then:  java -jar benchmarks/target/benchmarks.jar 'ClassifierBenchmark.(ruleEngine|readTextFloor)$' \\
-         -p corpus=CORPUS,CORPUS-repeat256.txt,CORPUS-vocab256.txt,CORPUS-vocabAll.txt
+then:  C=/tmp/ck-bench-corpus; java -jar benchmarks/target/benchmarks.jar \
+         'ClassifierBenchmark.(ruleEngine|readTextFloor)$' -wi 3 -w 2 -i 5 -r 2 -f 1 \
+         -p corpus=$C.txt,$C-repeat256.txt,$C-vocab256.txt,$C-vocabAll.txt
 """
 import os, random, sys
 

@@ -21,8 +21,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Keywords are matched like the built-in ones: case and accents folded, phrases of up to four
- * words. Write Spanish keywords with their ñ: "año" matches "año" and "ano", but "ano" matches only
- * "ano" (ñ is a letter of its own, so "peña" is not "pena"). Immutable and thread-safe.
+ * words. ñ folds to n too ("año" and "ano" match each other), except in the few words where it tells
+ * two words apart: "peña", "moño", "uña", "cañón" and their forms match only with their ñ, so that
+ * "peña" is not "pena". Immutable and thread-safe.
  */
 public final class ClassifierConfig {
   private static final ClassifierConfig DEFAULTS = custom().build();

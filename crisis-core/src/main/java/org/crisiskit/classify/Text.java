@@ -1,7 +1,6 @@
 package org.crisiskit.classify;
 
 import java.text.Normalizer;
-import java.util.Set;
 
 /** Character folding and hashing shared by the lexicon loader and the tokenizer. Stateless. */
 final class Text {
@@ -55,17 +54,16 @@ final class Text {
   }
 
   /**
-   * Folded words whose ñ tells them from another word of the lexicons: "peña" (a group of friends) is
-   * not "pena" (sorrow), "moño" (a bun) not "mono" (cute), "uñas" (nails) not "unas" (some), "cañón"
-   * not "canon". Every other word folds ñ to n, so that texts typed without an ñ ("contrasena",
-   * "manana") read like those typed with one.
+   * Starts of folded words whose ñ tells them from another word of the lexicons, with their forms:
+   * "peña", "peñita" (a group of friends) are not "pena", "penita" (sorrow); "moño" (a bun) is not
+   * "mono" (cute), "uñas" (nails) not "unas" (some), "cañón" not "canon". Every other word folds ñ to
+   * n, so that texts typed without an ñ ("contrasena", "manana") read like those typed with one.
    */
-  private static final Set<String> DISTINCT_ENYE = Set.of("peña", "peñas", "moño", "moños", "moña", "moñas",
-      "uña", "uñas", "cañon", "cañones");
+  private static final String[] DISTINCT_ENYE = {"peñ", "moñ", "uñ", "cañon"};
 
   /**
-   * Folds the ñ of the folded word {@code b[s..e)} to n unless the word is one of
-   * {@link #DISTINCT_ENYE}; true if a character changed. Allocates only for a word with an ñ.
+   * Folds the ñ of the folded word {@code b[s..e)} to n unless the word starts with one of
+   * {@link #DISTINCT_ENYE}; true if a character changed.
    */
   static boolean foldEnye(char[] b, int s, int e) {
     int first = -1;
@@ -75,12 +73,29 @@ final class Text {
         break;
       }
     }
-    if (first < 0 || DISTINCT_ENYE.contains(new String(b, s, e - s))) {
+    if (first < 0) {
       return false;
+    }
+    for (String start : DISTINCT_ENYE) {
+      if (startsWith(b, s, e, start)) {
+        return false;
+      }
     }
     for (int i = first; i < e; i++) {
       if (b[i] == 'ñ') {
         b[i] = 'n';
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsWith(char[] b, int s, int e, String start) {
+    if (e - s < start.length()) {
+      return false;
+    }
+    for (int i = 0; i < start.length(); i++) {
+      if (b[s + i] != start.charAt(i)) {
+        return false;
       }
     }
     return true;

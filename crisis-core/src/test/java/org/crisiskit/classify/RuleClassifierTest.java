@@ -151,7 +151,12 @@ class RuleClassifierTest {
     Classification pena = c("la peña del barrio se junta hoy");
     assertEquals(Polarity.NEUTRAL, pena.polarity(), pena.reasons().toString());
     assertEquals(Intent.NEUTRAL, pena.intent());
+    for (String text : List.of("la peñita del barrio se junta hoy", "la peñaaa del barrio se junta hoy",
+        "LA PEÑA DEL BARRIO SE JUNTA HOY")) {
+      assertEquals(Polarity.NEUTRAL, c(text).polarity(), text + " " + c(text).reasons());
+    }
     assertEquals(Polarity.NEGATIVE, c("qué pena, la peña no se junta hoy").polarity());
+    assertEquals(Polarity.NEGATIVE, c("qué penita me da").polarity());
     // an ñ-word typed without its ñ is still found, when the n-spelling is no word of its own
     for (String text : List.of("olvidé mi contraseña otra vez", "olvidé mi contrasena otra vez", "OLVIDÉ MI CONTRASEÑA")) {
       assertTrue(c(text).topics().contains(Topics.ACCOUNT_ACCESS), text);
@@ -163,6 +168,10 @@ class RuleClassifierTest {
         "es muy pequeno")) {
       assertTrue(custom.classify(text, Optional.empty()).topics().contains("sizes"), text);
     }
+    Classifier sorrow = Classifiers.create(ClassifierConfig.custom()
+        .extraTopic("sorrow", Map.of("es", List.of("pena"))).build());
+    assertTrue(sorrow.classify("qué pena", Optional.empty()).topics().contains("sorrow"));
+    assertFalse(sorrow.classify("la peñita del barrio", Optional.empty()).topics().contains("sorrow"));
   }
 
   @Test

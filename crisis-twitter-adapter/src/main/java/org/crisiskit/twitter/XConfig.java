@@ -168,7 +168,9 @@ public final class XConfig {
 
   /**
    * Most requests of one poll (pages of 100 posts), which keeps polling within X's rate limits.
-   * When more new posts arrived, the newest are read first and the rest by the following polls.
+   * When more new posts arrived, the newest are read first and the rest by the following polls. In
+   * mentions mode a read that may have reached the end of X's 800-mention timeline takes one more
+   * request of at most five posts, to check that nothing below was lost.
    */
   public int maxPagesPerPoll() {
     return maxPagesPerPoll;

@@ -211,7 +211,7 @@ final class XListening extends ListeningSupport {
    * refused the upper bound the same way (nothing of the range can be read).
    */
   private record Chunk(List<Mention> posts, Optional<String> oldest, Optional<String> newest,
-      int requests, boolean more, boolean bottomTooOld, boolean tooOld) {}
+      int requests, boolean more, boolean bottomTooOld, boolean tooOld, boolean cut) {}
 
   private Source source(boolean mentions) {
     return mentions
@@ -228,8 +228,8 @@ final class XListening extends ListeningSupport {
    * of the budget, at least one request (every other poll with a budget of one), reads the open
    * gaps, newest first, with {@code since_id}/{@code until_id}. Each
    * range is delivered oldest first and every delivery records its progress, so a restart resumes
-   * without a gap or a duplicate. In mentions mode a long read may take one more small request (see
-   * {@link #fetch}).
+   * without a gap or a duplicate. In mentions mode a read that may have reached the end of X's
+   * timeline takes one more small request, outside the budget (see {@link #reaches}).
    */
   private void poll(boolean mentions) {
     Source src = source(mentions);
@@ -329,7 +329,8 @@ final class XListening extends ListeningSupport {
     }
     Gaps after = saveGaps(src, gaps.replace(Optional.of(gap), rest), false);
     if (after.isEmpty()) {
-      status("caught up: every post missed by earlier polls has been read");
+      status(c.cut() ? "caught up as far as X's mentions timeline reaches back"
+          : "caught up: every post missed by earlier polls has been read");
     }
   }
 
@@ -341,13 +342,13 @@ final class XListening extends ListeningSupport {
     }
     params.put("max_results", "100");
     since.ifPresent(s -> params.put("since_id", s));
-    int read = 0;
     until.ifPresent(u -> params.put("until_id", u));
     if (since.isEmpty() && until.isPresent()) {
       params.put("start_time", windowStart());
     }
     params.putAll(XQueries.fields(config.postFieldsParameter()));
     Map<String, Mention> found = new LinkedHashMap<>();
+    int read = 0;
     String oldest = null;
     String newest = null;
     boolean bottomTooOld = false;
@@ -372,7 +373,7 @@ final class XListening extends ListeningSupport {
           throw e;
         }
         if (params.containsKey("until_id") && said.contains("until_id")) {
-          return new Chunk(List.of(), Optional.empty(), Optional.empty(), requests, false, false, true);
+          return new Chunk(List.of(), Optional.empty(), Optional.empty(), requests, false, false, true, false);
         }
         if (!params.containsKey("since_id") || !said.contains("since_id")) {
           throw e;
@@ -386,7 +387,7 @@ final class XListening extends ListeningSupport {
         if (requests >= budget) {
           // the refusal spent the poll's last request: the next poll reads from the window's start
           refusedBounds.add(since.orElseThrow());
-          return new Chunk(List.of(), Optional.empty(), Optional.empty(), requests, true, true, false);
+          return new Chunk(List.of(), Optional.empty(), Optional.empty(), requests, true, true, false, false);
         }
         continue;
       }
@@ -413,31 +414,44 @@ final class XListening extends ListeningSupport {
         break;
       }
     }
-    if (src.mentions() && since.isPresent() && next.isEmpty() && !closing && (until.isPresent() || read >= 100)) {
+    boolean cut = false;
+    if (src.mentions() && since.isPresent() && !bottomTooOld && PostParser.isId(since.get()) && next.isEmpty()
+        && !closing && (until.isPresent() || read >= 100)) {
       // X's mentions timeline reaches back only 800 mentions and ends there as if the range were read
-      // whole. A long read (a gap, or a full page) may have hit that end: check that the post at the
-      // range's lower bound, read before, is still reachable below the oldest post just read
+      // whole. A read that may have gone that deep (a gap, or a full page) checks that the post at the
+      // range's lower bound, read before, is still served below the oldest post just read
       Optional<String> below = Optional.ofNullable(oldest).or(() -> until);
-      requests++;
-      if (!reaches(src, since.get(), below)) {
+      cut = !reaches(src, since.get(), below);
+      if (cut) {
         status("X's mentions timeline ended before " + since.get() + " (it reaches back only the newest 800 "
-            + "mentions): mentions between " + since.get() + " and " + below.orElse("now") + " may be missing;"
-            + " recent-search listening (XListenMode.SEARCH) reads back 7 days");
+            + "mentions, or that post was deleted): mentions between " + since.get() + " and "
+            + below.orElse("now") + " may be missing; recent-search listening (XListenMode.SEARCH) reads back"
+            + " 7 days");
       }
     }
     List<Mention> posts = new ArrayList<>(found.values());
     posts.sort(Comparator.comparing((Mention m) -> m.id().value(), PostParser::compareIds));
     return new Chunk(posts, Optional.ofNullable(oldest), Optional.ofNullable(newest), requests, next.isPresent(),
-        bottomTooOld, false);
+        bottomTooOld, false, cut);
   }
 
-  /** Whether {@code src} still serves post {@code id}, asking for the posts from it to {@code below}. */
+  /**
+   * Whether {@code src} still serves post {@code id}, asking for the posts from it to {@code below}
+   * (one request, outside the poll's page budget). A check that fails is taken as a yes: it must not
+   * cost the poll what it has read.
+   */
   private boolean reaches(Source src, String id, Optional<String> below) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("max_results", "5");
     PostParser.idBelow(id).ifPresent(b -> p.put("since_id", b));
     below.ifPresent(u -> p.put("until_id", u));
-    JsonNode root = client.call("GET", src.path(), src.limitKey(), p, Optional.empty(), XClient.Auth.READ, src.what());
+    JsonNode root;
+    try {
+      root = client.call("GET", src.path(), src.limitKey(), p, Optional.empty(), XClient.Auth.READ, src.what());
+    } catch (RuntimeException e) {
+      LOG.debug("could not check that X's mentions timeline still reaches {}", id, e);
+      return true;
+    }
     for (JsonNode post : root.path("data")) {
       if (post.path("id").asText("").equals(id)) {
         return true;

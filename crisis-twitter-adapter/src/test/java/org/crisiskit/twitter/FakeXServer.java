@@ -209,7 +209,7 @@ final class FakeXServer implements AutoCloseable {
     extraHeaders = Map.copyOf(headers);
   }
 
-  /** The next request whose "METHOD path" starts with {@code prefix} gets {@code answer}. */
+  /** The next request whose "METHOD path?query" starts with {@code prefix} gets {@code answer}. */
   synchronized void failNext(String prefix, int status, Map<String, String> headers, String body) {
     faults.computeIfAbsent(prefix, k -> new ArrayDeque<>()).add(new Canned(status, headers, body));
   }
@@ -246,7 +246,8 @@ final class FakeXServer implements AutoCloseable {
       ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.add(new Recorded(method, path, query, headers, body));
-      Canned fault = takeFault(method + " " + path);
+      String raw = ex.getRequestURI().getRawQuery();
+      Canned fault = takeFault(method + " " + path + (raw == null ? "" : "?" + raw));
       if (fault != null) {
         respond(ex, fault.status(), fault.headers(), fault.body());
         return;

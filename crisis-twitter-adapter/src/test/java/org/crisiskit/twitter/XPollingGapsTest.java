@@ -284,25 +284,29 @@ class XPollingGapsTest {
     }
     int expected = Math.min(depth, newer.size());
     RecordingSink sink = new RecordingSink(got, 0);
-    try (Listening l = XAdapter.create(XConfig.custom()
-        .baseUrl(server.baseUrl())
-        .bearerToken("gap-bearer")
-        .handle("acme")
-        .mode(XListenMode.MENTIONS)
-        .pollInterval(Duration.ofSeconds(30))
-        .maxPagesPerPoll(2)
-        .clock(clock)
-        .sleeper(d -> {
-          clock.advance(d);
-          Thread.sleep(10);
-        })
-        .build()).listen(sink, store)) {
+    try (Listening l = mentionsAdapter(2).listen(sink, store)) {
       await(() -> got.size() >= expected
           && store.get(XListening.MENTIONS_KEY + XListening.GAPS_SUFFIX).orElse("x").isEmpty(),
           "delivered " + got.size() + " of " + expected + ", gaps closed: " + store.snapshot());
       Thread.sleep(200);
     }
     return sink.statuses();
+  }
+
+  private XAdapter mentionsAdapter(int maxPages) {
+    return XAdapter.create(XConfig.custom()
+        .baseUrl(server.baseUrl())
+        .bearerToken("gap-bearer")
+        .handle("acme")
+        .mode(XListenMode.MENTIONS)
+        .pollInterval(Duration.ofSeconds(30))
+        .maxPagesPerPoll(maxPages)
+        .clock(clock)
+        .sleeper(d -> {
+          clock.advance(d);
+          Thread.sleep(10);
+        })
+        .build());
   }
 
   @Test
@@ -313,6 +317,52 @@ class XPollingGapsTest {
     assertEachOnce(newer.subList(18, 30));
     assertTrue(statuses.stream().anyMatch(s -> s.contains("mentions timeline ended before") && s.contains("800")),
         statuses.toString());
+    assertTrue(statuses.contains("caught up as far as X's mentions timeline reaches back"), statuses.toString());
+    assertFalse(statuses.stream().anyMatch(s -> s.contains("every post missed")), statuses.toString());
+  }
+
+  /** Mentions gap {@code gaps} below checkpoint {@code checkpoint}, read {@code maxPages} a poll; the statuses. */
+  private List<String> mentionsGap(String checkpoint, String gaps, int maxPages, int expected) throws Exception {
+    CheckpointStore store = CheckpointStore.inMemory();
+    store.put(XListening.MENTIONS_KEY, checkpoint);
+    store.put(XListening.MENTIONS_KEY + XListening.GAPS_SUFFIX, gaps);
+    RecordingSink sink = new RecordingSink(got, 0);
+    try (Listening l = mentionsAdapter(maxPages).listen(sink, store)) {
+      await(() -> got.size() >= expected
+          && store.get(XListening.MENTIONS_KEY + XListening.GAPS_SUFFIX).orElse("x").isEmpty(),
+          "delivered " + got() + ", " + store.snapshot() + ", failure " + l.failure());
+      assertTrue(l.isRunning(), "failure: " + l.failure());
+    }
+    return sink.statuses();
+  }
+
+  private List<String> publishMentions(int n) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add(server.publish("7" + i, "user7" + i, "@acme mention " + i).path("id").asText());
+    }
+    return ids;
+  }
+
+  @Test
+  void aMentionsGapWhoseBoundXRefusesIsReadFromTheWindowWithoutTheTimelineCheck() throws Exception {
+    List<String> p = publishMentions(5);
+    server.keepOnlyFrom("1840000000000000000");
+    List<String> statuses = mentionsGap(p.get(4), "1800000000000000000-" + p.get(4), 10, 4);
+    assertEquals(p.subList(0, 4), got());
+    assertFalse(statuses.stream().anyMatch(s -> s.contains("mentions timeline ended")), statuses.toString());
+  }
+
+  @Test
+  void aTimelineCheckThatFailsCostsThePollNothing() throws Exception {
+    List<String> p = publishMentions(4);
+    String check = "GET /2/users/" + FakeXServer.BRAND_ID + "/mentions?max_results=5&";
+    server.failNext(check, 400, java.util.Map.of(), "{\"title\":\"Invalid Request\",\"detail\":\"refused\"}");
+    List<String> statuses = mentionsGap(p.get(3), p.get(0) + "-" + p.get(3), 2, 2);
+    assertEquals(p.subList(1, 3), got());
+    assertTrue(server.requests("GET", "/2/users/" + FakeXServer.BRAND_ID + "/mentions").stream()
+        .anyMatch(r -> "5".equals(r.query().get("max_results"))), "the check was sent");
+    assertFalse(statuses.stream().anyMatch(s -> s.contains("mentions timeline ended")), statuses.toString());
   }
 
   @Test
