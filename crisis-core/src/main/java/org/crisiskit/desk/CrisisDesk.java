@@ -18,10 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import com.google.common.util.concurrent.Striped;
 import org.crisiskit.cases.CaseAction;
 import org.crisiskit.cases.CaseCommand;
 import org.crisiskit.cases.CaseConfig;
@@ -136,8 +135,12 @@ public final class CrisisDesk implements AutoCloseable {
   private final Map<String, Listening> listenings = new ConcurrentHashMap<>();
   private final Map<String, Health> health = new ConcurrentHashMap<>();
   private final Object ingestLock = new Object();
-  /** Serializes the agent actions of one case: check, send and move happen as one step. */
-  private final Striped<Lock> caseActions = Striped.lock(256);
+  /**
+   * Serializes the agent actions of one case: check, send and move happen as one step. One lock per
+   * case with an action under way (not shared stripes), so a slow network call for one case never
+   * holds up another's.
+   */
+  private final Map<CaseId, CaseLock> caseActions = new ConcurrentHashMap<>();
   private final Duration autoTick;
   private ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
@@ -605,12 +608,29 @@ public final class CrisisDesk implements AutoCloseable {
 
   /** Runs an agent action on {@code caseId} while no other agent action runs on that case. */
   private <T> T onCase(CaseId caseId, Supplier<T> action) {
-    Lock lock = caseActions.get(caseId);
-    lock.lock();
+    CaseLock held = caseActions.compute(caseId, (id, l) -> (l == null ? new CaseLock() : l).enter());
+    held.lock.lock();
     try {
       return action.get();
     } finally {
-      lock.unlock();
+      held.lock.unlock();
+      caseActions.computeIfPresent(caseId, (id, l) -> l.leave());
+    }
+  }
+
+  /** A case's action lock and how many threads hold or wait for it (changed only inside the map's compute). */
+  private static final class CaseLock {
+    final ReentrantLock lock = new ReentrantLock();
+    int users;
+
+    CaseLock enter() {
+      users++;
+      return this;
+    }
+
+    /** This, or null (the map drops it) when no thread holds or waits for it any more. */
+    CaseLock leave() {
+      return --users == 0 ? null : this;
     }
   }
 

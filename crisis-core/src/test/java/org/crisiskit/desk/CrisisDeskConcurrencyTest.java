@@ -1,6 +1,8 @@
 package org.crisiskit.desk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -12,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import com.google.common.util.concurrent.Striped;
 import org.crisiskit.cases.CaseId;
 import org.crisiskit.cases.CaseState;
 import org.crisiskit.journal.Journal;
@@ -74,6 +78,65 @@ class CrisisDeskConcurrencyTest {
       assertEquals(1, done);
       assertEquals(CaseState.ACKNOWLEDGED, desk.cases().find(id).orElseThrow().state());
     } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aSlowSendForOneCaseDoesNotHoldUpAnotherCase() throws Exception {
+    FakeClock clock = new FakeClock(T0);
+    FakeNetwork network = FakeNetwork.create();
+    List<String> slowMention = new ArrayList<>();
+    CountDownLatch sending = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // the reply to one mention hangs (a network timeout, a rate-limit wait) until the test releases it
+    NetworkAdapter slow = (NetworkAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {NetworkAdapter.class}, (proxy, method, args) -> {
+          if (method.getName().equals("replyPublicly") && slowMention.contains(args[0].toString())) {
+            sending.countDown();
+            release.await(20, TimeUnit.SECONDS);
+          }
+          try {
+            return method.invoke(network, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    CrisisDesk desk = CrisisDesk.newBuilder().journal(Journal.inMemory()).clock(clock).adapter(slow).build();
+    // two cases whose ids fall on the same stripe of a 256-lock Striped: no lock may be shared by them
+    Striped<Lock> stripes = Striped.lock(256);
+    java.util.Map<Lock, CaseId> byStripe = new java.util.HashMap<>();
+    CaseId a = null;
+    CaseId b = null;
+    for (int i = 1; i <= 1000 && b == null; i++) {
+      Mention m = Mention.newBuilder().network("x").id("m" + i).conversationId("m" + i)
+          .author(Author.newBuilder().id("u" + i).handle("user" + i).followers(300).build())
+          .text("@acme my order " + i + " still hasn't arrived").language("en").createdAt(T0)
+          .addressing(Addressing.MENTION).build();
+      network.publish(m);
+      CaseId id = desk.ingest(m).triage().caseId();
+      CaseId other = byStripe.putIfAbsent(stripes.get(id), id);
+      if (other != null) {
+        a = other;
+        b = id;
+      }
+    }
+    CaseId first = java.util.Objects.requireNonNull(a, "two case ids on one stripe");
+    CaseId second = b;
+    slowMention.add(desk.cases().find(first).orElseThrow().mentions().get(0).toString());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<ActionResult> hanging = pool.submit(() -> desk.acknowledge(first, "agent:sam", "Hi, sorry! Checking now."));
+      assertTrue(sending.await(10, TimeUnit.SECONDS), "the first reply is being sent");
+      ActionResult other = pool.submit(() -> desk.acknowledge(second, "agent:eva", "Hi, sorry! Checking now."))
+          .get(10, TimeUnit.SECONDS);
+      assertTrue(other.done(), other.toString());
+      assertFalse(hanging.isDone(), "the first case's reply is still on its way");
+      release.countDown();
+      assertTrue(hanging.get(10, TimeUnit.SECONDS).done());
+      assertEquals(2, network.sent().size(), network.sent().toString());
+    } finally {
+      release.countDown();
       pool.shutdownNow();
     }
   }
