@@ -26,6 +26,7 @@ import org.crisiskit.cases.CaseCommand;
 import org.crisiskit.cases.CaseConfig;
 import org.crisiskit.cases.CaseEvent;
 import org.crisiskit.cases.CaseId;
+import org.crisiskit.cases.CaseJournalFormat;
 import org.crisiskit.cases.CaseListener;
 import org.crisiskit.cases.CaseService;
 import org.crisiskit.cases.CrisisCase;
@@ -198,7 +199,11 @@ public final class CrisisDesk implements AutoCloseable {
         .allowedLinks(playbook.allowedLinks()).disable("length").disable("characters").build();
     this.approvals = ApprovalQueue.create(journal, networkFree, clock);
     journal.replay(e -> {
-      if (APPROVAL_ACTION_RECORD.equals(e.type())) {
+      if (CaseJournalFormat.MENTION.equals(e.type())) {
+        // the mention flow so far, so that an adapter silent from the restart on is noticed
+        CaseJournalFormat.mention(e).ifPresent(r -> health.computeIfAbsent(r.mention().network(), n -> new Health())
+            .record(r.mention().createdAt()));
+      } else if (APPROVAL_ACTION_RECORD.equals(e.type())) {
         try {
           var n = Json.parse(e.payload());
           approvalActions.put(n.get("id").asText(), CaseAction.fromJsonName(n.get("action").asText()));

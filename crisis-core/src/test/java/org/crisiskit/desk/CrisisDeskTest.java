@@ -243,6 +243,25 @@ class CrisisDeskTest {
   }
 
   @Test
+  void anAdapterSilentFromARestartOnIsNoticed(@TempDir Path dir) {
+    try (CrisisDesk d = CrisisDesk.newBuilder().journalDirectory(dir).clock(clock).adapter(network).build()) {
+      for (int i = 0; i < 40; i++) {
+        d.ingest(mention("user" + i, 100, "@acme where is my order", Addressing.MENTION));
+        clock.advance(Duration.ofMinutes(3));
+      }
+    }
+    // restarted, and nothing arrives any more (a wrong query, revoked access that does not fail)
+    try (CrisisDesk d = CrisisDesk.newBuilder().journalDirectory(dir).clock(clock).adapter(network).build()) {
+      assertTrue(d.checkHealth().isEmpty(), "not silent yet");
+      clock.advance(Duration.ofHours(3));
+      List<DeskNotice> notices = d.checkHealth();
+      assertEquals(List.of("adapter_silent"), notices.stream().map(DeskNotice::kind).toList());
+      assertTrue(notices.get(0).message().matches("no mention received on x for 3 h, usual is \\d+/h"),
+          notices.get(0).message());
+    }
+  }
+
+  @Test
   void aRestartRebuildsCasesAndTheApprovalQueueFromTheJournal(@TempDir Path dir) {
     CaseId id;
     try (CrisisDesk d = CrisisDesk.newBuilder().journalDirectory(dir).clock(clock).adapter(network).build()) {
