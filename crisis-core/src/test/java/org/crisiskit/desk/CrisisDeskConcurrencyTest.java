@@ -31,17 +31,17 @@ import org.junit.jupiter.api.Test;
 class CrisisDeskConcurrencyTest {
   static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
 
-  @Test
-  void twoAgentsAcknowledgingOneCaseAtOnceSendOneReply() throws Exception {
-    FakeClock clock = new FakeClock(T0);
-    FakeNetwork network = FakeNetwork.create();
-    // a network round trip that takes a while: both agents' clicks arrive while the first is sending
-    CountDownLatch bothCalled = new CountDownLatch(2);
-    NetworkAdapter slow = (NetworkAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
+  /** What a test does in the network call of a public reply, before the reply is sent. */
+  interface ReplyHook {
+    void beforeReply(Object inReplyTo) throws InterruptedException;
+  }
+
+  /** {@code network}, with {@code hook} run in every public reply's call (a slow round trip, say). */
+  private static NetworkAdapter beforeEachReply(FakeNetwork network, ReplyHook hook) {
+    return (NetworkAdapter) Proxy.newProxyInstance(CrisisDeskConcurrencyTest.class.getClassLoader(),
         new Class<?>[] {NetworkAdapter.class}, (proxy, method, args) -> {
           if (method.getName().equals("replyPublicly")) {
-            bothCalled.countDown();
-            bothCalled.await(300, TimeUnit.MILLISECONDS);
+            hook.beforeReply(args[0]);
           }
           try {
             return method.invoke(network, args);
@@ -49,6 +49,18 @@ class CrisisDeskConcurrencyTest {
             throw e.getCause();
           }
         });
+  }
+
+  @Test
+  void twoAgentsAcknowledgingOneCaseAtOnceSendOneReply() throws Exception {
+    FakeClock clock = new FakeClock(T0);
+    FakeNetwork network = FakeNetwork.create();
+    // a network round trip that takes a while: both agents' clicks arrive while the first is sending
+    CountDownLatch bothCalled = new CountDownLatch(2);
+    NetworkAdapter slow = beforeEachReply(network, inReplyTo -> {
+      bothCalled.countDown();
+      bothCalled.await(300, TimeUnit.MILLISECONDS);
+    });
     CrisisDesk desk = CrisisDesk.newBuilder().journal(Journal.inMemory()).clock(clock).adapter(slow).build();
     Mention m = Mention.newBuilder().network("x").id("1").conversationId("1")
         .author(Author.newBuilder().id("u-ana").handle("ana").followers(300).build())
@@ -90,18 +102,12 @@ class CrisisDeskConcurrencyTest {
     CountDownLatch sending = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     // the reply to one mention hangs (a network timeout, a rate-limit wait) until the test releases it
-    NetworkAdapter slow = (NetworkAdapter) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {NetworkAdapter.class}, (proxy, method, args) -> {
-          if (method.getName().equals("replyPublicly") && slowMention.contains(args[0].toString())) {
-            sending.countDown();
-            release.await(20, TimeUnit.SECONDS);
-          }
-          try {
-            return method.invoke(network, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    NetworkAdapter slow = beforeEachReply(network, inReplyTo -> {
+      if (slowMention.contains(inReplyTo.toString())) {
+        sending.countDown();
+        release.await(20, TimeUnit.SECONDS);
+      }
+    });
     CrisisDesk desk = CrisisDesk.newBuilder().journal(Journal.inMemory()).clock(clock).adapter(slow).build();
     // two cases whose ids fall on the same stripe of a 256-lock Striped: no lock may be shared by them
     Striped<Lock> stripes = Striped.lock(256);

@@ -34,20 +34,8 @@ class XPollingGapsProperties {
     try (FakeXServer server = new FakeXServer()) {
       server.setPageSize(pageSize);
       FakeClock clock = new FakeClock(Instant.parse("2026-11-02T10:00:00Z"));
-      XAdapter adapter = XAdapter.create(XConfig.custom()
-          .baseUrl(server.baseUrl())
-          .bearerToken("prop-bearer")
-          .handle("acme")
-          .keywords(List.of("acme"))
-          .mode(mentions ? XListenMode.MENTIONS : XListenMode.SEARCH)
-          .pollInterval(Duration.ofSeconds(30))
-          .maxPagesPerPoll(maxPages)
-          .clock(clock)
-          .sleeper(d -> {
-            clock.advance(d);
-            Thread.sleep(10);
-          })
-          .build());
+      XAdapter adapter = XPollingGapsTest.pollingAdapter(server, clock,
+          mentions ? XListenMode.MENTIONS : XListenMode.SEARCH, maxPages);
       CheckpointStore store = CheckpointStore.inMemory();
       String key = mentions ? XListening.MENTIONS_KEY : XListening.SEARCH_KEY;
       store.put(key, server.publish("40", "early", "@acme delivered before").path("id").asText());

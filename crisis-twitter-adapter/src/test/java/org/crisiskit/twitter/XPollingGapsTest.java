@@ -294,11 +294,17 @@ class XPollingGapsTest {
   }
 
   private XAdapter mentionsAdapter(int maxPages) {
+    return pollingAdapter(server, clock, XListenMode.MENTIONS, maxPages);
+  }
+
+  /** An adapter polling {@code server} in {@code mode}, {@code maxPages} a poll, whose waits pass on {@code clock}. */
+  static XAdapter pollingAdapter(FakeXServer server, FakeClock clock, XListenMode mode, int maxPages) {
     return XAdapter.create(XConfig.custom()
         .baseUrl(server.baseUrl())
         .bearerToken("gap-bearer")
         .handle("acme")
-        .mode(XListenMode.MENTIONS)
+        .keywords(List.of("acme"))
+        .mode(mode)
         .pollInterval(Duration.ofSeconds(30))
         .maxPagesPerPoll(maxPages)
         .clock(clock)
