@@ -654,8 +654,11 @@ public final class CrisisDesk implements AutoCloseable {
     });
   }
 
-  /** Runs an agent action on {@code caseId} while no other agent action runs on that case. */
-  private <T> T onCase(CaseId caseId, Supplier<T> action) {
+  /**
+   * Runs an agent action on {@code caseId} while no other agent action runs on that case
+   * (package-private for tests).
+   */
+  <T> T onCase(CaseId caseId, Supplier<T> action) {
     CaseLock held = caseActions.compute(caseId, (id, l) -> (l == null ? new CaseLock() : l).enter());
     held.lock.lock();
     try {
@@ -664,6 +667,11 @@ public final class CrisisDesk implements AutoCloseable {
       held.lock.unlock();
       caseActions.computeIfPresent(caseId, (id, l) -> l.leave());
     }
+  }
+
+  /** Cases with an action under way or waiting (their locks), for tests. */
+  int casesLocked() {
+    return caseActions.size();
   }
 
   /** A case's action lock and how many threads hold or wait for it (changed only inside the map's compute). */

@@ -105,7 +105,7 @@ class CrisisDeskConcurrencyTest {
     NetworkAdapter slow = beforeEachReply(network, inReplyTo -> {
       if (slowMention.contains(inReplyTo.toString())) {
         sending.countDown();
-        release.await(20, TimeUnit.SECONDS);
+        release.await();
       }
     });
     CrisisDesk desk = CrisisDesk.newBuilder().journal(Journal.inMemory()).clock(clock).adapter(slow).build();
@@ -145,5 +145,59 @@ class CrisisDeskConcurrencyTest {
       release.countDown();
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void actionsOnOneCaseNeverOverlapAndLeaveNoLockBehind() throws Exception {
+    CrisisDesk desk = CrisisDesk.newBuilder().journal(Journal.inMemory()).clock(new FakeClock(T0)).build();
+    CaseId one = CaseId.of("x-1");
+    CaseId other = CaseId.of("x-2");
+    java.util.concurrent.atomic.AtomicInteger inOne = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Supplier<Integer> action = () -> {
+      if (inOne.incrementAndGet() != 1) {
+        overlaps.incrementAndGet();
+      }
+      Thread.yield();
+      inOne.decrementAndGet();
+      return runs.incrementAndGet();
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int seed = t;
+        workers.add(pool.submit(() -> {
+          for (int i = 0; i < 5_000; i++) {
+            switch ((i + seed) % 4) {
+              case 0 -> desk.onCase(one, action);
+              // an action that calls another on the same case, as escalate calls transition
+              case 1 -> desk.onCase(one, () -> desk.onCase(one, action));
+              case 2 -> {
+                try {
+                  desk.onCase(one, () -> {
+                    action.get();
+                    throw new IllegalStateException("refused");
+                  });
+                } catch (IllegalStateException expected) {
+                  // the lock is released all the same
+                }
+              }
+              default -> desk.onCase(other, () -> 0);
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> w : workers) {
+        w.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(0, overlaps.get(), "actions on one case ran at the same time");
+    assertEquals(15_000, runs.get());
+    assertEquals(0, desk.casesLocked(), "no lock is kept once no action runs or waits");
   }
 }
