@@ -174,6 +174,20 @@ final class FakeXServer implements AutoCloseable {
     return Json.write(line);
   }
 
+  /**
+   * A configuration that polls this server in {@code mode} for the brand {@code acme} (keyword
+   * {@code acme}) every 30 s of {@code clock}; callers add the token, sleeper and page budget.
+   */
+  XConfig.Builder pollingConfig(XListenMode mode, java.time.Clock clock) {
+    return XConfig.custom()
+        .baseUrl(baseUrl())
+        .handle(BRAND)
+        .keywords(List.of(BRAND))
+        .mode(mode)
+        .pollInterval(java.time.Duration.ofSeconds(30))
+        .clock(clock);
+  }
+
   void setPageSize(int n) {
     pageSize = n;
   }

@@ -48,15 +48,9 @@ class XPollingGapsTest {
       // few idle polls: the JDK's loopback server and client now and then lose one of thousands of requests
       Thread.sleep(20);
     };
-    return XAdapter.create(XConfig.custom()
-        .baseUrl(server.baseUrl())
+    return XAdapter.create(server.pollingConfig(XListenMode.SEARCH, clock)
         .bearerToken("gap-bearer")
-        .handle("acme")
-        .keywords(List.of("acme"))
-        .mode(XListenMode.SEARCH)
-        .pollInterval(Duration.ofSeconds(30))
         .maxPagesPerPoll(maxPages)
-        .clock(clock)
         .sleeper(sleeper)
         .build());
   }
@@ -299,15 +293,9 @@ class XPollingGapsTest {
 
   /** An adapter polling {@code server} in {@code mode}, {@code maxPages} a poll, whose waits pass on {@code clock}. */
   static XAdapter pollingAdapter(FakeXServer server, FakeClock clock, XListenMode mode, int maxPages) {
-    return XAdapter.create(XConfig.custom()
-        .baseUrl(server.baseUrl())
+    return XAdapter.create(server.pollingConfig(mode, clock)
         .bearerToken("gap-bearer")
-        .handle("acme")
-        .keywords(List.of("acme"))
-        .mode(mode)
-        .pollInterval(Duration.ofSeconds(30))
         .maxPagesPerPoll(maxPages)
-        .clock(clock)
         .sleeper(d -> {
           clock.advance(d);
           Thread.sleep(10);

@@ -46,14 +46,8 @@ class XPollingTest {
   }
 
   private XConfig.Builder config(XListenMode mode) {
-    return XConfig.custom()
-        .baseUrl(server.baseUrl())
+    return server.pollingConfig(mode, clock)
         .bearerToken("poll-bearer-secret")
-        .handle("acme")
-        .keywords(List.of("acme"))
-        .mode(mode)
-        .pollInterval(Duration.ofSeconds(30))
-        .clock(clock)
         .sleeper(sleeper);
   }
 
