@@ -1,8 +1,5 @@
 package org.crisiskit.desk;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +26,6 @@ import org.crisiskit.cases.CaseCommand;
 import org.crisiskit.cases.CaseConfig;
 import org.crisiskit.cases.CaseEvent;
 import org.crisiskit.cases.CaseId;
-import org.crisiskit.cases.CaseJournalFormat;
 import org.crisiskit.cases.CaseListener;
 import org.crisiskit.cases.CaseService;
 import org.crisiskit.cases.CrisisCase;
@@ -55,7 +51,6 @@ import org.crisiskit.internal.Json;
 import org.crisiskit.journal.FileJournal;
 import org.crisiskit.journal.FsyncPolicy;
 import org.crisiskit.journal.Journal;
-import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.mention.MentionId;
@@ -203,11 +198,15 @@ public final class CrisisDesk implements AutoCloseable {
     MessageChecker networkFree = MessageChecker.custom().forbiddenPhrases(playbook.forbiddenPhrases())
         .allowedLinks(playbook.allowedLinks()).disable("length").disable("characters").build();
     this.approvals = ApprovalQueue.create(journal, networkFree, clock);
+    // the mention flow so far, from the mentions the case service rebuilt, so that an adapter silent
+    // from the restart on is noticed
+    for (CrisisCase c : cases.allCases()) {
+      for (RecordedMention r : cases.mentionsOf(c.id())) {
+        health.computeIfAbsent(r.mention().network(), n -> new Health()).record(r.mention().createdAt());
+      }
+    }
     journal.replay(e -> {
-      if (CaseJournalFormat.MENTION.equals(e.type())) {
-        // the mention flow so far, so that an adapter silent from the restart on is noticed
-        recordFlow(e);
-      } else if (APPROVAL_ACTION_RECORD.equals(e.type())) {
+      if (APPROVAL_ACTION_RECORD.equals(e.type())) {
         try {
           var n = Json.parse(e.payload());
           approvalActions.put(n.get("id").asText(), CaseAction.fromJsonName(n.get("action").asText()));
@@ -217,45 +216,6 @@ public final class CrisisDesk implements AutoCloseable {
         }
       }
     });
-  }
-
-  /**
-   * Adds a journaled mention to its network's {@link Health}, reading only the mention's network and
-   * time: a restart reads every mention record, and decoding each whole would cost far more.
-   */
-  private void recordFlow(JournalEntry e) {
-    String network = null;
-    String createdAt = null;
-    try (JsonParser p = Json.MAPPER.getFactory().createParser(e.payload())) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("not a JSON object");
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME && (network == null || createdAt == null)) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        if (!field.equals("mention") || value != JsonToken.START_OBJECT) {
-          p.skipChildren();
-          continue;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME && (network == null || createdAt == null)) {
-          String name = p.currentName();
-          p.nextToken();
-          if (name.equals("network")) {
-            network = p.getValueAsString();
-          } else if (name.equals("createdAt")) {
-            createdAt = p.getValueAsString();
-          } else {
-            p.skipChildren();
-          }
-        }
-      }
-      if (network == null || createdAt == null) {
-        throw new IllegalArgumentException("no mention.network or mention.createdAt");
-      }
-      health.computeIfAbsent(network, n -> new Health()).record(Instant.parse(createdAt));
-    } catch (IOException | RuntimeException ex) {
-      throw new JournalException("journal record " + e.sequence() + " is not a valid mention record: " + ex, ex);
-    }
   }
 
   /** A builder; give it a journal directory or a journal. */
