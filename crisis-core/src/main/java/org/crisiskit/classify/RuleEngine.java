@@ -404,11 +404,11 @@ final class RuleEngine {
           return;
         }
       }
-      readPiece(t, s, e, flags, a, bucket, key);
+      readPiece(t, s, e, flags, a, bucket, key, 0);
       return;
     }
     if (len > WordCache.MAX_LEN) {
-      readPiece(t, s, e, flags, a, -1, 0);
+      readPiece(t, s, e, flags, a, -1, 0, 0);
       return;
     }
     long[] cm = c.charMeta;
@@ -438,15 +438,15 @@ final class RuleEngine {
         return;
       }
     }
-    readPiece(t, s, e, flags, a, bucket, 0);
+    readPiece(t, s, e, flags, a, bucket, 0, raw);
   }
 
   /**
    * Normalizes and looks up one piece; remembers the result in the word cache's {@code bucket} if not
-   * negative, under {@code key} (see {@link WordCache#put}: a packed word's {@link WordCache#bucket}, else
-   * its {@link WordCache#charBucket}).
+   * negative, under {@code key} or, if that is 0, {@code raw} (see {@link WordCache#put}: a packed word's
+   * {@link WordCache#bucket}, else its {@link WordCache#charBucket} and raw hash).
    */
-  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int bucket, long key) {
+  private void readPiece(char[] t, int s, int e, byte flags, Analysis a, int bucket, long key, long raw) {
     char[] buf = a.chars;
     int start = a.charLen;
     int w = start;
@@ -502,7 +502,7 @@ final class RuleEngine {
     boolean cache = bucket >= 0 && any < Text.TABLE; // else script counters other than Latin were touched
     if (letters == 0) {
       if (cache) {
-        lex.words.put(bucket, key, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
+        lex.words.put(bucket, key, raw, t, s, e, buf, start, 0, 0, 0, esMarks, 0, -1, 0, 0);
       }
       return; // numbers and symbols alone carry nothing
     }
@@ -558,7 +558,8 @@ final class RuleEngine {
     }
     if (cache) {
       int stops = entry >= 0 ? WordCache.stops(lex.kinds(entry)) : 0;
-      lex.words.put(bucket, key, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry, stops, h);
+      lex.words.put(bucket, key, raw, t, s, e, buf, start, w - start, letters, uppers, esMarks, fl & ~flags, entry,
+          stops, h);
     }
     addToken(a, entry, h, fl, start, w);
   }

@@ -202,10 +202,10 @@ final class WordCache {
 
   /**
    * Remembers a word; {@code key} is its {@link #pack}ed characters and {@code bucket} its
-   * {@link #bucket}, or {@code key} is 0 and {@code bucket} is its {@link #charBucket}. Does nothing if
-   * another thread is writing the bucket.
+   * {@link #bucket}, or {@code key} is 0, {@code raw} its {@link Text#rawHash(char[], int, int)} and
+   * {@code bucket} its {@link #charBucket}. Does nothing if another thread is writing the bucket.
    */
-  void put(int bucket, long key, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters,
+  void put(int bucket, long key, long raw, char[] t, int s, int e, char[] folded, int fs, int foldLen, int letters,
       int uppers, int esMarks, int flags, int entry, int stops, long h) {
     long fields = (entry + 1L) | (long) (e - s) << RAW_LEN | (long) foldLen << FOLD_LEN
         | (long) letters << LETTERS | (long) uppers << UPPERS | (long) esMarks << ES_MARKS
@@ -242,7 +242,6 @@ final class WordCache {
     }
     long[] m = charMeta;
     int b = base(bucket);
-    long raw = Text.rawHash(t, s, e);
     long odd = take(m, b);
     if (odd < 0) {
       return;
