@@ -1,6 +1,7 @@
 package org.crisiskit.classify;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /** Character folding and hashing shared by the lexicon loader and the tokenizer. Stateless. */
 final class Text {
@@ -59,7 +60,8 @@ final class Text {
    * "mono" (cute), "uñas" (nails) not "unas" (some), "cañón" not "canon". Every other word folds ñ to
    * n, so that texts typed without an ñ ("contrasena", "manana") read like those typed with one.
    */
-  private static final String[] DISTINCT_ENYE = {"peñ", "moñ", "uñ", "cañon"};
+  private static final char[][] DISTINCT_ENYE = {
+    "peñ".toCharArray(), "moñ".toCharArray(), "uñ".toCharArray(), "cañon".toCharArray()};
 
   /**
    * Folds the ñ of the folded word {@code b[s..e)} to n unless the word starts with one of
@@ -76,26 +78,14 @@ final class Text {
     if (first < 0) {
       return false;
     }
-    for (String start : DISTINCT_ENYE) {
-      if (startsWith(b, s, e, start)) {
+    for (char[] p : DISTINCT_ENYE) {
+      if (e - s >= p.length && Arrays.equals(b, s, s + p.length, p, 0, p.length)) {
         return false;
       }
     }
     for (int i = first; i < e; i++) {
       if (b[i] == 'ñ') {
         b[i] = 'n';
-      }
-    }
-    return true;
-  }
-
-  private static boolean startsWith(char[] b, int s, int e, String start) {
-    if (e - s < start.length()) {
-      return false;
-    }
-    for (int i = 0; i < start.length(); i++) {
-      if (b[s + i] != start.charAt(i)) {
-        return false;
       }
     }
     return true;
@@ -184,23 +174,21 @@ final class Text {
    * inner dots removed, runs of more than two equal letters cut to two.
    */
   static String normalizeWord(String w) {
-    StringBuilder sb = new StringBuilder(w.length());
+    char[] b = new char[w.length()];
+    int n = 0;
     for (int i = 0; i < w.length(); i++) {
       char c = w.charAt(i);
-      if (c == '\'' || c == '\u2019' || c == '.' && sb.length() == 1) {
+      if (c == '\'' || c == '\u2019' || c == '.' && n == 1) {
         continue;
       }
       char f = fold(c);
-      int n = sb.length();
-      if (n >= 2 && sb.charAt(n - 1) == f && sb.charAt(n - 2) == f) {
+      if (n >= 2 && b[n - 1] == f && b[n - 2] == f) {
         continue;
       }
-      sb.append(f);
+      b[n++] = f;
     }
-    char[] b = new char[sb.length()];
-    sb.getChars(0, b.length, b, 0);
-    foldEnye(b, 0, b.length);
-    return new String(b);
+    foldEnye(b, 0, n);
+    return new String(b, 0, n);
   }
 
   static long wordHash(String normalized) {
