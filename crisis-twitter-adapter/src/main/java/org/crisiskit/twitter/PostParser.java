@@ -1,6 +1,7 @@
 package org.crisiskit.twitter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -227,8 +228,8 @@ final class PostParser {
 
   /** The id just below post id {@code id}, or empty for 0 (a bound for {@code since_id}). */
   static Optional<String> idBelow(String id) {
-    java.math.BigInteger n = new java.math.BigInteger(id);
-    return n.signum() > 0 ? Optional.of(n.subtract(java.math.BigInteger.ONE).toString()) : Optional.empty();
+    BigInteger n = new BigInteger(id);
+    return n.signum() > 0 ? Optional.of(n.subtract(BigInteger.ONE).toString()) : Optional.empty();
   }
 
   /** Compares two numeric post ids without overflow. */
