@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * {@link CaseListener}.
  *
  * <p><b>Durability</b>: each change is appended to the {@link Journal} before the call returns; at
- * build time the service rebuilds every case from the journal. A mention journaled without its case
- * event (a crash between the two appends) is attached again at start, so nothing accepted is lost.
+ * build time the service rebuilds every case from the journal. An acceptance is several appends; one
+ * cut short (a crash, a failed write) is completed at the next start, or when the same mention is
+ * accepted again: a mention journaled without its case event is attached, and a joined case gets the
+ * re-opening and first-response deadline it was due. Nothing accepted is lost.
  *
  * <pre>{@code
  * CaseService cases = CaseService.newBuilder().journal(FileJournal.open(dir)).clock(clock).build();
@@ -121,6 +123,9 @@ public final class CaseService {
       negatives.remove(r);
       accept(r.mention(), r.assessment());
     }
+    for (CrisisCase c : List.copyOf(cases.values())) {
+      finishAccept(c, Optional.empty());
+    }
   }
 
   private void replayEvent(CaseEvent e, JournalEntry entry) {
@@ -165,7 +170,14 @@ public final class CaseService {
     try {
       RecordedMention seen = mentions.get(mention.id());
       if (seen != null) {
-        return new AcceptResult(mention.id(), seen.caseId(), true, false, false);
+        Lock caseLock = caseLocks.get(seen.caseId());
+        caseLock.lock();
+        try {
+          boolean reopened = finishAccept(cases.get(seen.caseId()), Optional.of(mention.id()));
+          return new AcceptResult(mention.id(), seen.caseId(), true, false, reopened);
+        } finally {
+          caseLock.unlock();
+        }
       }
       while (true) {
         Optional<CrisisCase> target = chooseCase(key, mention);
@@ -247,8 +259,69 @@ public final class CaseService {
     }
   }
 
+  /**
+   * Completes the steps of an acceptance that an interruption (a crash, a failed append) left undone
+   * after the mention joined its case: the re-opening of an answered case and the first-response
+   * deadline. Each step follows the joining event at once under the case lock, so the steps are
+   * missing exactly when the case's last event is that joining event (or the re-opening); later
+   * events mean someone has handled the case since, and nothing is done. With {@code mention} given,
+   * only that mention's acceptance is completed. Returns whether the case was re-opened.
+   */
+  private boolean finishAccept(CrisisCase c, Optional<MentionId> mention) {
+    List<CaseEvent> history = c.history();
+    CaseEvent last = history.get(history.size() - 1);
+    Optional<String> of = last.attribute("mention");
+    Optional<String> at = last.attribute("mentionAt");
+    if (of.isEmpty() || at.isEmpty() || mention.isPresent() && !mention.get().value().equals(of.get())) {
+      return false;
+    }
+    Instant from = Instant.parse(at.get());
+    Instant now = clock.instant();
+    switch (last.type()) {
+      case CASE_OPENED:
+        if (c.deadline(CrisisCase.FIRST_RESPONSE).isEmpty() && timed(c)) {
+          warnUnfinished(c, of.get(), "first-response deadline");
+          setFirstResponseDeadline(c, from, now);
+        }
+        return false;
+      case MENTION_ADDED:
+        if (c.state().answered()) {
+          warnUnfinished(c, of.get(), "re-opening");
+          CaseEvent reopen = new CaseEvent(CaseEventType.CASE_REOPENED, c.id(), now, "customer",
+              c.state(), CaseState.REOPENED, "customer wrote again",
+              Map.of("mention", of.get(), "mentionAt", at.get()));
+          setFirstResponseDeadline(record(reopen, c), from, now);
+          return true;
+        }
+        if (c.state().awaitsBrand() && c.firstResponseAt().isEmpty()
+            && c.deadline(CrisisCase.FIRST_RESPONSE).isEmpty() && timed(c)) {
+          warnUnfinished(c, of.get(), "first-response deadline");
+          setFirstResponseDeadline(c, from, now);
+        }
+        return false;
+      case CASE_REOPENED:
+        if ("customer".equals(last.actor()) && timed(c)) {
+          warnUnfinished(c, of.get(), "first-response deadline");
+          setFirstResponseDeadline(c, from, now);
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  private static void warnUnfinished(CrisisCase c, String mention, String step) {
+    LOG.warn("case {}: the {} after mention {} was not journaled (interrupted write); recording it now",
+        c.id(), step, mention);
+  }
+
+  /** Whether the case's intent runs a first-response clock. */
+  private static boolean timed(CrisisCase c) {
+    return c.intent() == Intent.COMPLAINT || c.intent() == Intent.QUESTION;
+  }
+
   private void setFirstResponseDeadline(CrisisCase c, Instant from, Instant now) {
-    if (c.intent() == Intent.COMPLAINT || c.intent() == Intent.QUESTION) {
+    if (timed(c)) {
       Instant due = from.plus(config.firstResponseTarget());
       record(new CaseEvent(CaseEventType.DEADLINE_SET, c.id(), now, "system", c.state(), c.state(), "",
           Map.of("name", CrisisCase.FIRST_RESPONSE, "due", due.toString())), cases.get(c.id()));

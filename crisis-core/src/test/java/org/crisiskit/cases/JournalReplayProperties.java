@@ -12,12 +12,15 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.crisiskit.journal.FileJournal;
 import org.crisiskit.journal.FsyncPolicy;
 import org.crisiskit.journal.Journal;
+import org.crisiskit.journal.JournalException;
 import org.crisiskit.journal.TempDirs;
 import org.crisiskit.mention.MentionFixtures;
+import org.crisiskit.testing.FailingJournal;
 import org.crisiskit.testing.FakeClock;
 
 class JournalReplayProperties {
@@ -81,5 +84,75 @@ class JournalReplayProperties {
     } finally {
       TempDirs.delete(dir);
     }
+  }
+
+  /**
+   * A crash at any append (a mention's acceptance is up to four of them) loses nothing: after a
+   * restart on what reached the journal, the adapter delivers the interrupted mention again (or the
+   * agent repeats the command) and the script goes on; the cases end as if nothing had happened.
+   */
+  @Property(tries = 150)
+  void aCrashAtAnyAppendEndsAsIfNothingHadHappened(@ForAll("scripts") List<Steps.Step> script,
+      @ForAll @IntRange(min = 1, max = 250) int crashAt) {
+    FakeClock referenceClock = new FakeClock(MentionFixtures.T0);
+    CaseService reference = CaseService.newBuilder().journal(Journal.inMemory()).clock(referenceClock).build();
+    run(reference, referenceClock, script);
+
+    FakeClock clock = new FakeClock(MentionFixtures.T0);
+    FailingJournal journal = new FailingJournal().crashAt(crashAt);
+    CaseService s = CaseService.newBuilder().journal(journal).clock(clock).build();
+    int[] n = {0};
+    int i = 0;
+    for (; i < script.size(); i++) {
+      clock.advance(Duration.ofSeconds(37));
+      int before = n[0];
+      try {
+        Steps.run(s, script.get(i), n);
+      } catch (JournalException e) {
+        n[0] = before;
+        break;
+      }
+    }
+    Statistics.label("crashed").collect(i < script.size());
+    if (i < script.size()) {
+      CaseService restarted = CaseService.newBuilder().journal(journal.disk).clock(clock).build();
+      Steps.run(restarted, script.get(i), n); // delivered again
+      for (i++; i < script.size(); i++) {
+        clock.advance(Duration.ofSeconds(37));
+        Steps.run(restarted, script.get(i), n);
+      }
+      s = restarted;
+    }
+    assertSameService(reference, s);
+  }
+
+  /**
+   * One failed append (a full disk that frees up again) cuts a step short; repeating the step in the
+   * same process completes it, and a restart rebuilds the same cases.
+   */
+  @Property(tries = 150)
+  void aFailedAppendIsCompletedByRepeatingTheStep(@ForAll("scripts") List<Steps.Step> script,
+      @ForAll @IntRange(min = 1, max = 250) int failAt) {
+    FakeClock referenceClock = new FakeClock(MentionFixtures.T0);
+    CaseService reference = CaseService.newBuilder().journal(Journal.inMemory()).clock(referenceClock).build();
+    run(reference, referenceClock, script);
+
+    FakeClock clock = new FakeClock(MentionFixtures.T0);
+    FailingJournal journal = new FailingJournal().glitchAt(failAt);
+    CaseService s = CaseService.newBuilder().journal(journal).clock(clock).build();
+    int[] n = {0};
+    for (Steps.Step step : script) {
+      clock.advance(Duration.ofSeconds(37));
+      int before = n[0];
+      try {
+        Steps.run(s, step, n);
+      } catch (JournalException e) {
+        n[0] = before;
+        Steps.run(s, step, n);
+      }
+    }
+    Statistics.label("failed").collect(journal.failed());
+    assertSameService(reference, s);
+    assertSameService(reference, CaseService.newBuilder().journal(journal.disk).clock(clock).build());
   }
 }

@@ -2,6 +2,7 @@ package org.crisiskit.cases;
 
 import static org.crisiskit.mention.MentionFixtures.mention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,15 +16,20 @@ import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.FileJournal;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.journal.JournalEntry;
+import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.mention.MentionFixtures;
 import org.crisiskit.mention.MentionId;
 import org.crisiskit.mention.MentionJson;
+import org.crisiskit.testing.FailingJournal;
 import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A crash between journaling a mention and its case event loses nothing: the mention is attached at start. */
+/**
+ * An acceptance cut short between its appends loses nothing: a mention without its case event is
+ * attached at start, a missing re-opening or first-response deadline is recorded.
+ */
 class RestartAttachTest {
   private final FakeClock clock = new FakeClock(MentionFixtures.T0);
 
@@ -85,6 +91,43 @@ class RestartAttachTest {
     try (FileJournal fj = FileJournal.open(dir)) {
       assertEquals(2, service(fj).find(CaseId.of("x-1")).orElseThrow().mentions().size());
     }
+  }
+
+  @Test
+  void aReOpeningCutShortByACrashIsRecordedAtRestart() {
+    FailingJournal journal = new FailingJournal();
+    CaseService before = service(journal);
+    CaseId id = before.accept(mention("1", "ana", "conv", 0), Assessment.of(Intent.COMPLAINT)).caseId();
+    before.apply(CaseCommand.acknowledge(id, "agent"));
+    before.apply(CaseCommand.resolve(id, "agent", "refunded"));
+    journal.crashAt("case_reopened");
+    Mention again = mention("2", "ana", "conv", 5);
+    assertThrows(JournalException.class, () -> before.accept(again, Assessment.of(Intent.COMPLAINT)));
+
+    CaseService after = service(journal.disk);
+    CrisisCase c = after.find(id).orElseThrow();
+    assertEquals(CaseState.REOPENED, c.state());
+    assertEquals(again.createdAt().plus(CaseConfig.ofDefaults().firstResponseTarget()),
+        c.deadline(CrisisCase.FIRST_RESPONSE).orElseThrow());
+    // the adapter delivers the mention again: a duplicate, nothing recorded twice
+    long seq = journal.disk.lastSequence();
+    AcceptResult r = after.accept(again, Assessment.of(Intent.COMPLAINT));
+    assertTrue(r.duplicate());
+    assertEquals(seq, journal.disk.lastSequence());
+  }
+
+  @Test
+  void aFirstResponseDeadlineLostToAFailedWriteIsSetWhenTheMentionComesAgain() {
+    FailingJournal journal = new FailingJournal().glitchAt(3); // mention, case_opened, then deadline_set fails
+    CaseService s = service(journal);
+    Mention m = mention("1", "ana", "conv", 0);
+    assertThrows(JournalException.class, () -> s.accept(m, Assessment.of(Intent.COMPLAINT)));
+    assertTrue(s.find(CaseId.of("x-1")).orElseThrow().deadline(CrisisCase.FIRST_RESPONSE).isEmpty());
+
+    AcceptResult r = s.accept(m, Assessment.of(Intent.COMPLAINT));
+    assertTrue(r.duplicate());
+    assertEquals(m.createdAt().plus(CaseConfig.ofDefaults().firstResponseTarget()),
+        s.find(r.caseId()).orElseThrow().deadline(CrisisCase.FIRST_RESPONSE).orElseThrow());
   }
 
   /** Passes appends through and notes the file size after each mention record. */
