@@ -106,7 +106,11 @@ import org.slf4j.LoggerFactory;
  * journaled with (see {@link CrisisDetector.Builder#rebuildFrom}), so its baseline, warm-up and open
  * incident are those of a desk that never stopped: an incident open before the restart is
  * {@link #currentIncident()} after it and keeps raising triage's crisis severity. The rebuild
- * notifies no listener, sends nothing and writes no record.
+ * notifies no listener and sends nothing; it writes only what finishes or undoes work a crash cut
+ * short: the steps of a mention's acceptance (see {@link CaseService}), and the rejection of a message
+ * queued for approval without a record of what approving it does. The journal keeps each triage decision too
+ * ({@link TriageEngine#RECORD_TYPE}), so a mention whose triage a crash cut short is triaged again,
+ * and reported as new, when its adapter delivers it again.
  *
  * <p>Thread-safe; see {@link DeskListener} for the threading of notifications. Agent actions on one
  * case are serialized from the workflow check to the case's move, so two agents (or a double click)
@@ -116,6 +120,9 @@ public final class CrisisDesk implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrisisDesk.class);
   /** Journal record type linking an approval id to the workflow action it belongs to. */
   static final String APPROVAL_ACTION_RECORD = "approval_action";
+  private static final String SYSTEM = "system";
+  private static final String UNLINKED_APPROVAL =
+      "not queued completely: what approving it does was not recorded (a failed write); write the message again";
 
   private final Clock clock;
   private final Journal journal;
@@ -175,7 +182,7 @@ public final class CrisisDesk implements AutoCloseable {
           }
         })
         .build();
-    this.triage = TriageEngine.create(playbook, cases);
+    this.triage = TriageEngine.create(playbook, cases, journal);
     CrisisDetector.Builder detection = CrisisDetector.newBuilder()
         .brand(b.brand)
         .config(b.detectorConfig)
@@ -216,6 +223,14 @@ public final class CrisisDesk implements AutoCloseable {
         }
       }
     });
+    for (PendingMessage p : approvals.pending()) {
+      if (!approvalActions.containsKey(p.id())) {
+        // queued, but the desk stopped before recording what approving it does: nobody could approve
+        // it, so it is turned back to its author
+        LOG.warn("approval {} of case {} has no recorded action (interrupted write); rejecting it", p.id(), p.caseId());
+        approvals.reject(p.id(), SYSTEM, UNLINKED_APPROVAL);
+      }
+    }
   }
 
   /** A builder; give it a journal directory or a journal. */
@@ -310,7 +325,8 @@ public final class CrisisDesk implements AutoCloseable {
 
   /**
    * Runs one mention through the pipeline (classify, triage into its case, detect) and returns what
-   * happened. Idempotent: a mention seen before changes nothing.
+   * happened. Idempotent: a mention seen before changes nothing, unless its processing was cut short
+   * (a crash, a failed write), which the repeated delivery finishes.
    */
   public IngestResult ingest(Mention mention) {
     Objects.requireNonNull(mention, "mention");
@@ -691,7 +707,16 @@ public final class CrisisDesk implements AutoCloseable {
     }
     if (!approved && TriageEngine.approvalRequired(c)) {
       PendingMessage p = approvals.submit(c.id(), message, agent);
-      journal.append(APPROVAL_ACTION_RECORD, Json.write(Json.object().put("id", p.id()).put("action", action.jsonName())));
+      try {
+        journal.append(APPROVAL_ACTION_RECORD, Json.write(Json.object().put("id", p.id()).put("action", action.jsonName())));
+      } catch (RuntimeException e) {
+        try {
+          approvals.reject(p.id(), SYSTEM, UNLINKED_APPROVAL);
+        } catch (RuntimeException again) {
+          e.addSuppressed(again);
+        }
+        throw e;
+      }
       approvalActions.put(p.id(), action);
       notifyListeners(l -> l.onApprovalNeeded(p));
       return new ActionResult(ActionResult.Status.AWAITING_APPROVAL, c, Optional.empty(),

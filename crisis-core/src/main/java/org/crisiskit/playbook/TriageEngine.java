@@ -1,18 +1,26 @@
 package org.crisiskit.playbook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.crisiskit.cases.AcceptResult;
 import org.crisiskit.cases.Assessment;
 import org.crisiskit.cases.CaseCommand;
 import org.crisiskit.cases.CaseEvent;
 import org.crisiskit.cases.CaseEventType;
+import org.crisiskit.cases.CaseId;
+import org.crisiskit.cases.CaseJournalFormat;
 import org.crisiskit.cases.CaseService;
 import org.crisiskit.cases.CrisisCase;
 import org.crisiskit.cases.Severity;
@@ -21,7 +29,10 @@ import org.crisiskit.classify.Classification;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.internal.Json;
 import org.crisiskit.journal.Journal;
+import org.crisiskit.journal.JournalEntry;
+import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.Mention;
+import org.crisiskit.mention.MentionId;
 
 /**
  * Applies a {@link Playbook} to each classified mention: records it in its case (opening, joining or
@@ -34,6 +45,12 @@ import org.crisiskit.mention.Mention;
  * any, waits for approval when a matching rule requires it); (3) the intent: complaints and questions
  * are acknowledged, praise is thanked as the thank-you policy says, abuse is not engaged, neutral
  * mentions need nothing.
+ *
+ * <p><b>Repeated mentions.</b> A mention triaged before is a duplicate: nothing is decided again. A
+ * triage cut short after the mention joined its case (a failed write, or a crash: an engine with a
+ * journal finds such mentions in it at start) is finished when the same mention comes again, provided
+ * nothing but the triage itself has happened to the case since: the rules run as they would have,
+ * and the decision reports the mention as new ({@code accepted().duplicate()} false).
  *
  * <pre>{@code
  * TriageEngine engine = TriageEngine.create(Playbook.sample(), cases);
@@ -52,14 +69,51 @@ public final class TriageEngine {
   /** Journal record type of triage decisions. */
   public static final String RECORD_TYPE = "triage";
 
+  /** Journal records read back at start for triages cut short: enough for any number of threads triaging at once. */
+  private static final int TAIL = 512;
+
   private final Playbook playbook;
   private final CaseService cases;
   private final Optional<Journal> journal;
+  /** Mentions whose case took them but whose triage did not finish: a repeated delivery triages them again. */
+  private final Set<MentionId> cutShort = ConcurrentHashMap.newKeySet();
 
   private TriageEngine(Playbook playbook, CaseService cases, Optional<Journal> journal) {
     this.playbook = Objects.requireNonNull(playbook, "playbook");
     this.cases = Objects.requireNonNull(cases, "cases");
     this.journal = journal;
+    journal.ifPresent(j -> cutShort.addAll(cutShortIn(j)));
+  }
+
+  /**
+   * The mentions among the last journaled ones that have no triage record after them: their triage
+   * was cut short by a crash (or they were accepted without the engine).
+   */
+  private static Set<MentionId> cutShortIn(Journal journal) {
+    ArrayDeque<JournalEntry> tail = new ArrayDeque<>();
+    journal.replay(e -> {
+      if (RECORD_TYPE.equals(e.type()) || CaseJournalFormat.MENTION.equals(e.type())) {
+        tail.addLast(e);
+        if (tail.size() > TAIL) {
+          tail.removeFirst();
+        }
+      }
+    });
+    Set<MentionId> open = new LinkedHashSet<>();
+    Set<String> decided = new HashSet<>();
+    for (JournalEntry e : tail) {
+      if (RECORD_TYPE.equals(e.type())) {
+        try {
+          decided.add(Json.parse(e.payload()).path("mention").asText());
+        } catch (IOException ex) {
+          throw new JournalException("journal record " + e.sequence() + " is not a valid triage record: " + ex, ex);
+        }
+      } else {
+        CaseJournalFormat.mention(e).ifPresent(r -> open.add(r.mention().id()));
+      }
+    }
+    open.removeIf(id -> decided.contains(id.toString()));
+    return open;
   }
 
   /** An engine applying {@code playbook} through {@code cases}, recording decisions nowhere else. */
@@ -70,7 +124,8 @@ public final class TriageEngine {
   /**
    * An engine that also journals each decision as a record of type {@value #RECORD_TYPE}
    * ({@code {"mention", "case", "action", "department", "template", "approvalRequired", "reason"}}),
-   * so why nothing was sent is kept next to the case events. Pass the case service's journal.
+   * so why nothing was sent is kept next to the case events. Pass the case service's journal: at
+   * creation the engine reads it through once to find triages a crash cut short.
    */
   public static TriageEngine create(Playbook playbook, CaseService cases, Journal journal) {
     return new TriageEngine(playbook, cases, Optional.of(Objects.requireNonNull(journal, "journal")));
@@ -99,8 +154,14 @@ public final class TriageEngine {
       d.escalatedTo().ifPresent(x -> n.put("escalatedTo", x));
       n.put("approvalRequired", d.approvalRequired());
       n.put("reason", d.reason());
-      journal.get().append(RECORD_TYPE, Json.write(n));
+      try {
+        journal.get().append(RECORD_TYPE, Json.write(n));
+      } catch (RuntimeException e) {
+        cutShort.add(in.mention().id());
+        throw e;
+      }
     }
+    cutShort.remove(in.mention().id());
     return d;
   }
 
@@ -108,7 +169,41 @@ public final class TriageEngine {
     Classification c = in.classification();
     Severity severity = in.severity();
     Assessment assessment = new Assessment(c.intent(), severity, c.negative(), c.topics());
-    AcceptResult accepted = cases.accept(in.mention(), assessment);
+    try {
+      return decide(in, cases.accept(in.mention(), assessment), severity);
+    } catch (RuntimeException e) {
+      cutShort.add(in.mention().id());
+      throw e;
+    }
+  }
+
+  /**
+   * Whether a triage of {@code id} was cut short and nothing has happened to its case since but the
+   * steps of its acceptance and of the engine itself: then triaging it again finishes that triage.
+   */
+  private boolean finishes(CrisisCase kase, MentionId id) {
+    if (!cutShort.contains(id)) {
+      return false;
+    }
+    List<CaseEvent> history = kase.history();
+    for (int i = history.size() - 1; i >= 0; i--) {
+      CaseEvent e = history.get(i);
+      boolean ours = e.attribute("mention").map(id.value()::equals).orElse(false);
+      if (ours && (e.type() == CaseEventType.CASE_OPENED || e.type() == CaseEventType.MENTION_ADDED)) {
+        return true;
+      }
+      boolean step = ours && e.type() == CaseEventType.CASE_REOPENED
+          || e.type() == CaseEventType.DEADLINE_SET && "system".equals(e.actor())
+          || ACTOR.equals(e.actor());
+      if (!step) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private TriageDecision decide(TriageInput in, AcceptResult accepted, Severity severity) {
+    Classification c = in.classification();
     RouteRule route = playbook.route(in);
     CrisisCase kase = cases.find(accepted.caseId()).orElseThrow();
     if (kase.department().isEmpty()) {
@@ -118,8 +213,15 @@ public final class TriageEngine {
     String lang = playbook.languages().contains(in.lang()) ? in.lang() : playbook.defaultLanguage();
     List<Fact> facts = playbook.facts(kase.topics(), lang);
     if (accepted.duplicate()) {
-      return new TriageDecision(accepted, severity, department, route.owner(), NextAction.NONE, Optional.empty(),
-          approvalRequired(kase), Optional.empty(), facts, "mention already triaged");
+      MentionId id = in.mention().id();
+      if (!finishes(kase, id)) {
+        return new TriageDecision(accepted, severity, department, route.owner(), NextAction.NONE, Optional.empty(),
+            approvalRequired(kase), Optional.empty(), facts, "mention already triaged");
+      }
+      // its first triage was cut short: decide as that one would have, and report it as new
+      boolean reopened = kase.history().stream().anyMatch(e -> e.type() == CaseEventType.CASE_REOPENED
+          && e.attribute("mention").map(id.value()::equals).orElse(false));
+      accepted = new AcceptResult(id, kase.id(), false, kase.id().equals(CaseId.openedBy(id)), reopened);
     }
 
     Optional<NeverAnswerRule> never = playbook.neverAnswer(in);

@@ -19,6 +19,7 @@ public final class FailingJournal implements Journal {
   private String marker;
   private boolean crashOnly = true;
   private boolean dead;
+  private int failures;
 
   /** Fails every append from the {@code n}-th on (1-based), as a crash does. */
   public FailingJournal crashAt(long n) {
@@ -32,6 +33,13 @@ public final class FailingJournal implements Journal {
     return this;
   }
 
+  /** Fails only the first append whose type or payload contains {@code marker}; later ones succeed. */
+  public FailingJournal glitchAt(String marker) {
+    this.marker = marker;
+    crashOnly = false;
+    return this;
+  }
+
   /** Fails only the {@code n}-th append (1-based); later ones succeed. */
   public FailingJournal glitchAt(long n) {
     failAt = n;
@@ -41,7 +49,7 @@ public final class FailingJournal implements Journal {
 
   /** Whether an append has failed. */
   public boolean failed() {
-    return dead || appends >= failAt;
+    return failures > 0;
   }
 
   /** Number of appends attempted so far, failed ones included. */
@@ -56,7 +64,10 @@ public final class FailingJournal implements Journal {
     if (dead || hit) {
       if (crashOnly) {
         dead = true;
+      } else {
+        marker = null;
       }
+      failures++;
       throw new JournalException("append " + appends + " of " + type + " failed (simulated)");
     }
     return disk.append(type, payload);
