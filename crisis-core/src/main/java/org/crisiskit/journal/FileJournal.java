@@ -426,14 +426,15 @@ public final class FileJournal implements Journal {
 
   @Override
   public void flush() {
+    dirty = false; // before the sync, so that a record written during it is synced again
     try {
       withChannel(ch -> {
         ch.force(false);
         return null;
       });
-      dirty = false;
       syncFailure = null;
     } catch (IOException e) {
+      dirty = true;
       throw new JournalException("cannot sync journal " + file + ": " + why(e), e);
     }
   }
