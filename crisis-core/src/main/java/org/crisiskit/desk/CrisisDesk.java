@@ -587,9 +587,10 @@ public final class CrisisDesk implements AutoCloseable {
         LOG.warn("closing a listening failed", e);
       }
     }
-    journal.flush();
     if (ownsJournal) {
-      journal.close();
+      journal.close(); // flushes, and releases the journal even when that fails
+    } else {
+      journal.flush();
     }
   }
 

@@ -1,11 +1,13 @@
 package org.crisiskit.journal;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>Crash safety: on open, a damaged record that ends the file (a torn final write, or a zero-filled
  * tail) is cut off with a warning; any other damage stops the open with
  * {@link JournalCorruptedException} naming the file and byte offset, and nothing is skipped silently.
- * A lock file keeps a second process from opening the same journal. Thread-safe.
+ * A lock file keeps a second process from opening the same journal. Thread-safe; an interrupted
+ * caller's append, flush or close is not cut short (the caller keeps its interrupt), and never leaves
+ * the journal unusable for other threads.
  *
  * <pre>{@code
  * try (Journal journal = FileJournal.open(Path.of("data/journal"), FsyncPolicy.grouped(Duration.ofMillis(50)))) {
@@ -51,10 +55,12 @@ public final class FileJournal implements Journal {
   private static final int HEADER = 8;
   private static final int MIN_BODY = 10;
   private static final int MAX_BODY = 64 * 1024 * 1024;
+  /** Tries at one operation when interrupts of other threads keep closing the channel under it. */
+  private static final int CHANNEL_TRIES = 10;
 
   private final Path file;
   private final FsyncPolicy fsync;
-  /** Reopened by {@link #append} when an interrupted caller closed it; written under writeLock. */
+  /** Reopened by {@link #reopen} when an interrupt closed it; written under writeLock. */
   private volatile FileChannel channel;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -65,6 +71,8 @@ public final class FileJournal implements Journal {
   private volatile boolean dirty;
   private volatile IOException syncFailure;
   private boolean closed;
+  /** Set by {@link #close} before it closes the channel for good: no more reopening. */
+  private boolean released;
 
   private FileJournal(Path dir, FsyncPolicy fsync) throws IOException {
     Files.createDirectories(dir);
@@ -131,7 +139,7 @@ public final class FileJournal implements Journal {
     try {
       return new FileJournal(dir, fsync);
     } catch (IOException e) {
-      throw new JournalException("cannot open journal in " + dir + ": " + e.getMessage(), e);
+      throw new JournalException("cannot open journal in " + dir + ": " + why(e), e);
     }
   }
 
@@ -336,34 +344,29 @@ public final class FileJournal implements Journal {
       buf.putInt(4, (int) crc.getValue());
       buf.flip();
       try {
-        long pos = end;
-        while (buf.hasRemaining()) {
-          pos += channel.write(buf, pos);
-        }
+        withChannel(ch -> {
+          buf.rewind(); // a try cut short by a closed channel is written again whole, at the same place
+          long pos = end;
+          while (buf.hasRemaining()) {
+            pos += ch.write(buf, pos);
+          }
+          return null;
+        });
         if (fsync.isEveryRecord()) {
-          channel.force(false);
+          withChannel(ch -> {
+            ch.force(false);
+            return null;
+          });
         } else {
           dirty = true;
         }
       } catch (IOException e) {
-        // An interrupt of the calling thread closes a FileChannel for every thread: reopen it so
-        // that one cancelled caller does not take the journal down. The caller keeps its interrupt.
-        boolean interrupted = Thread.interrupted();
         try {
-          if (!channel.isOpen()) {
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            dirty = true;
-          }
-          channel.truncate(end);
-        } catch (IOException suppressed) {
+          withChannel(ch -> ch.truncate(end)); // cut off what was written of the record
+        } catch (IOException | RuntimeException suppressed) {
           e.addSuppressed(suppressed);
-        } finally {
-          if (interrupted) {
-            Thread.currentThread().interrupt();
-          }
         }
-        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        throw new JournalException("cannot append to journal " + file + ": " + why, e);
+        throw new JournalException("cannot append to journal " + file + ": " + why(e), e);
       }
       end += 8 + len;
       lastSequence = seq;
@@ -380,7 +383,7 @@ public final class FileJournal implements Journal {
     try {
       scan(limit, consumer, afterSequence);
     } catch (IOException e) {
-      throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
+      throw new JournalException("cannot read journal " + file + ": " + why(e), e);
     }
   }
 
@@ -395,10 +398,15 @@ public final class FileJournal implements Journal {
     if (dirty) {
       dirty = false;
       try {
-        channel.force(false);
-      } catch (java.nio.channels.ClosedChannelException e) {
-        // an interrupted writer closed the channel and is reopening it: sync again next time
+        withChannel(ch -> {
+          ch.force(false);
+          return null;
+        });
+      } catch (ClosedChannelException e) {
+        // interrupts of other threads kept closing the channel: sync again next time
         dirty = true;
+      } catch (JournalException e) {
+        // closed meanwhile; close() syncs
       } catch (IOException e) {
         dirty = true;
         syncFailure = e;
@@ -412,21 +420,87 @@ public final class FileJournal implements Journal {
     IOException e = syncFailure;
     if (e != null) {
       throw new JournalException("journal " + file + ": a background fsync failed, recent records may not be"
-          + " durable: " + e.getMessage(), e);
+          + " durable: " + why(e), e);
     }
   }
 
   @Override
   public void flush() {
+    dirty = false; // before the sync, so that a record written during it is synced again
     try {
-      channel.force(false);
-      dirty = false;
+      withChannel(ch -> {
+        ch.force(false);
+        return null;
+      });
       syncFailure = null;
     } catch (IOException e) {
-      throw new JournalException("cannot sync journal " + file + ": " + e.getMessage(), e);
+      dirty = true;
+      throw new JournalException("cannot sync journal " + file + ": " + why(e), e);
     }
   }
 
+  /** One operation on the journal file that may be run again: positional writes, force, truncate. */
+  private interface ChannelOp<T> {
+    T apply(FileChannel ch) throws IOException;
+  }
+
+  /**
+   * Runs {@code op} with the caller's interrupt cleared, and sets the interrupt again after. An
+   * interrupt during I/O on a FileChannel closes it for every thread: when that happened (to this
+   * caller or to another thread), the file is reopened and {@code op} run again, so that one
+   * cancelled caller neither fails nor takes the journal down for the others.
+   *
+   * @throws ClosedChannelException when interrupts closed the channel {@link #CHANNEL_TRIES} times
+   * @throws JournalException when the journal was closed
+   */
+  private <T> T withChannel(ChannelOp<T> op) throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (int tries = 1; ; tries++) {
+        FileChannel ch = channel;
+        try {
+          return op.apply(ch);
+        } catch (ClosedChannelException e) {
+          interrupted |= Thread.interrupted(); // set again with a ClosedByInterruptException
+          if (tries == CHANNEL_TRIES) {
+            throw e;
+          }
+          reopen(ch);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Replaces {@code stale}, closed by an interrupt, with a new channel unless another thread did. */
+  private void reopen(FileChannel stale) throws IOException {
+    synchronized (writeLock) {
+      if (released) {
+        throw new JournalException("journal " + file + " is closed");
+      }
+      if (channel == stale && !stale.isOpen()) {
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        dirty = true; // records written through the closed channel are synced through this one
+      }
+    }
+  }
+
+  /** The exception's message, or its class name when it has none. */
+  private static String why(Exception e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The lock and the sync thread are released even when the last sync fails, which is reported
+   * after.
+   *
+   * @throws JournalException when the last sync fails
+   */
   @Override
   public void close() {
     synchronized (writeLock) {
@@ -435,35 +509,48 @@ public final class FileJournal implements Journal {
       }
       closed = true;
     }
-    if (flusher != null) {
-      // no shutdownNow(): interrupting a thread inside FileChannel.force closes the channel
-      flusher.shutdown();
-      try {
-        flusher.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
+    boolean interrupted = Thread.interrupted(); // e.g. close() in a catch (InterruptedException)
+    try {
+      if (flusher != null) {
+        // no shutdownNow(): interrupting a thread inside FileChannel.force closes the channel
+        flusher.shutdown();
+        Uninterruptibles.awaitTerminationUninterruptibly(flusher, 10, TimeUnit.SECONDS);
+      }
+      withChannel(ch -> {
+        ch.force(false);
+        return null;
+      });
+    } catch (IOException e) {
+      throw new JournalException("cannot sync journal " + file + " on close: " + why(e), e);
+    } finally {
+      release();
+      if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** Closes the channel for good and releases the lock. */
+  private void release() {
+    FileChannel ch;
+    synchronized (writeLock) {
+      released = true;
+      ch = channel;
+    }
     try {
-      channel.force(false);
+      ch.close();
     } catch (IOException e) {
-      throw new JournalException("cannot sync journal " + file + " on close: " + e.getMessage(), e);
+      LOG.warn("journal {}: cannot close: {}", file, e.toString());
     } finally {
       try {
-        channel.close();
+        lock.release();
       } catch (IOException e) {
-        LOG.warn("journal {}: cannot close: {}", file, e.toString());
+        LOG.warn("journal {}: cannot release its lock: {}", file, e.toString());
       } finally {
         try {
-          lock.release();
+          lockChannel.close();
         } catch (IOException e) {
-          LOG.warn("journal {}: cannot release its lock: {}", file, e.toString());
-        } finally {
-          try {
-            lockChannel.close();
-          } catch (IOException e) {
-            LOG.warn("journal {}: cannot close its lock file: {}", file, e.toString());
-          }
+          LOG.warn("journal {}: cannot close its lock file: {}", file, e.toString());
         }
       }
     }

@@ -280,6 +280,22 @@ class CrisisDeskTest {
   }
 
   @Test
+  void closingFromAnInterruptedThreadReleasesTheJournalAndKeepsTheInterrupt(@TempDir Path dir) {
+    // close() called in a catch (InterruptedException) that restored the interrupt
+    CrisisDesk d = CrisisDesk.newBuilder().journalDirectory(dir).clock(clock).adapter(network).build();
+    CaseId id = d.ingest(mention("ana", 300, "@acme my order still hasn't arrived", Addressing.MENTION)).triage().caseId();
+    Thread.currentThread().interrupt();
+    try {
+      d.close();
+    } finally {
+      assertTrue(Thread.interrupted(), "the caller keeps its interrupt");
+    }
+    try (CrisisDesk again = CrisisDesk.newBuilder().journalDirectory(dir).clock(clock).adapter(network).build()) {
+      assertTrue(again.cases().find(id).isPresent(), "the journal was released and its records kept");
+    }
+  }
+
+  @Test
   void autoTickRaisesHealthNoticesWithoutACaller() throws Exception {
     List<DeskNotice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (CrisisDesk live = CrisisDesk.newBuilder().journal(Journal.inMemory()).clock(clock).adapter(network)
