@@ -8,10 +8,10 @@ import org.crisiskit.mention.Mention;
  * {@link #accept} returns, so a mention whose {@code accept} threw is delivered again after a restart.
  * Keep {@code accept} quick (hand work to a queue) and idempotent by {@link Mention#id()}.
  *
- * <p><b>Durability, for adapter writers.</b> An adapter delivers in batches (a page of a poll, a
- * line of a stream, whatever its network hands over at once): it calls {@link #accept} for each
- * mention of the batch, then {@link #flush()} once, and only after {@code flush} has returned does it
- * persist a checkpoint that covers those mentions. It must never write a checkpoint before the sink
+ * <p><b>Durability, for adapter writers.</b> An adapter delivers in batches (a page of a poll, the
+ * stream lines already received, whatever its network hands over at once): it calls {@link #accept}
+ * for each mention of the batch, then {@link #flush()} once, and only after {@code flush} has
+ * returned does it persist a checkpoint that covers those mentions. It must never write a checkpoint before the sink
  * has returned from {@code flush} for every mention the checkpoint covers: a checkpoint made durable
  * first would, after a power cut, skip mentions the sink had not kept yet (a permanent gap where a
  * re-fetch was due). When {@code flush} throws, the adapter keeps the old checkpoint and stops as it
