@@ -93,8 +93,10 @@ import org.slf4j.LoggerFactory;
  * implies, measured with each adapter's own length counter.
  *
  * <p>Ingestion has back-pressure: an adapter's listening thread runs the pipeline for each mention
- * and the adapter advances its checkpoint only after the mention is journaled, so a slow consumer
- * delays listening but never loses a mention. Every agent action checks the workflow, the message
+ * and the adapter advances its checkpoint only after the mention is journaled and the journal synced
+ * ({@link MentionSink#flush()}, once per delivered batch whatever the {@link Builder#fsync} policy),
+ * so a slow consumer delays listening but never loses a mention, and a power cut loses none a
+ * checkpoint already covers. Every agent action checks the workflow, the message
  * (blocking findings stop it; a case that needs approval queues it) and what the network allows, then
  * sends, then journals. Time passes through {@link #tick()}: call it periodically, or set
  * {@link Builder#autoTick} for live use, so SLA deadlines, silence and incident cooling are noticed
@@ -307,6 +309,12 @@ public final class CrisisDesk implements AutoCloseable {
         @Override
         public void accept(Mention mention) {
           ingest(mention);
+        }
+
+        /** One journal sync per delivered batch, before the adapter moves its checkpoint past it. */
+        @Override
+        public void flush() {
+          journal.flush();
         }
 
         @Override

@@ -254,7 +254,7 @@ public final class FakeNetwork implements NetworkAdapter {
       try {
         int position = checkpoints.get(CHECKPOINT_KEY).map(Integer::parseInt).orElse(0);
         while (!closing) {
-          Mention next;
+          List<Mention> batch;
           synchronized (FakeNetwork.this) {
             while (!closing && position >= published.size()) {
               FakeNetwork.this.wait(100);
@@ -262,17 +262,41 @@ public final class FakeNetwork implements NetworkAdapter {
             if (closing) {
               break;
             }
-            next = published.get(position);
+            // everything published so far is one batch: one sink flush and one checkpoint for it
+            batch = List.copyOf(published.subList(position, published.size()));
           }
-          try {
-            sink.accept(next);
-          } catch (RuntimeException e) {
-            stopWith(new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e));
+          int accepted = 0;
+          NetworkException failed = null;
+          for (Mention next : batch) {
+            try {
+              sink.accept(next);
+            } catch (RuntimeException e) {
+              failed = new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e);
+              break;
+            }
+            accepted++;
+          }
+          if (accepted > 0) {
+            // the mentions must be durable in the sink before the checkpoint that covers them is
+            RuntimeException unkept = null;
+            try {
+              sink.flush();
+              position += accepted;
+              checkpoints.put(CHECKPOINT_KEY, Integer.toString(position));
+            } catch (RuntimeException e) {
+              unkept = e;
+            }
+            for (int i = 0; i < accepted; i++) {
+              countDelivered();
+            }
+            if (unkept != null) {
+              throw unkept;
+            }
+          }
+          if (failed != null) {
+            stopWith(failed);
             break;
           }
-          position++;
-          checkpoints.put(CHECKPOINT_KEY, Integer.toString(position));
-          countDelivered();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -16,7 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * final class MyListening extends ListeningSupport implements Runnable {
  *   public void run() {
  *     try {
- *       while (!closing) { ... sink.accept(m); checkpoints.put(...); countDelivered(); }
+ *       while (!closing) {
+ *         List<Mention> batch = ...;
+ *         for (Mention m : batch) { sink.accept(m); countDelivered(); }
+ *         sink.flush();             // the batch is durable in the sink ...
+ *         checkpoints.put(...);     // ... before the checkpoint that covers it
+ *       }
  *     } catch (NotPermittedException e) {
  *       stopWith(e);
  *     } finally {

@@ -27,9 +27,10 @@ public interface NetworkAdapter {
 
   /**
    * Starts listening on a thread of the adapter's own and returns at once. Each new mention is handed
-   * to {@code sink} once, oldest first where the network allows; the position is written to
-   * {@code checkpoints} after each delivery, so listening again with the same store resumes with no
-   * gap and no duplicate.
+   * to {@code sink} once, oldest first where the network allows; after each delivered batch the
+   * adapter calls {@link MentionSink#flush()} and only then writes the position to {@code checkpoints},
+   * so listening again with the same store resumes with no gap and no duplicate, after a power cut
+   * too (see {@link MentionSink} for the contract).
    */
   Listening listen(MentionSink sink, CheckpointStore checkpoints);
 

@@ -130,6 +130,20 @@ public abstract class NetworkAdapterContract {
   }
 
   @Test
+  void theCheckpointNeverMovesBeforeTheSinkFlushedTheMentionsItCovers() throws Exception {
+    List<MentionId> published = publish(5, Addressing.MENTION);
+    DurabilityRecorder rec = new DurabilityRecorder();
+    CollectingSink got = new CollectingSink();
+    try (Listening l = adapter().listen(rec.sink(got), rec.store(CheckpointStore.inMemory()))) {
+      rec.awaitCheckpointAfter(5, DELIVERY_TIMEOUT);
+      assertTrue(l.isRunning(), "listening stopped by itself: " + l.failure());
+    }
+    assertEquals(published, ids(got.mentions()));
+    rec.assertNoCheckpointAheadOfFlush();
+    assertTrue(rec.flushes() > 0, "the sink was never flushed: " + rec.events());
+  }
+
+  @Test
   void closeStopsListening() throws Exception {
     Listening l = adapter().listen(new CollectingSink(), CheckpointStore.inMemory());
     l.close();

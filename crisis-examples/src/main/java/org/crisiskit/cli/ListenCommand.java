@@ -1,22 +1,16 @@
 package org.crisiskit.cli;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.crisiskit.mention.Mention;
-import org.crisiskit.mention.MentionJson;
 import org.crisiskit.spi.CheckpointStore;
 import org.crisiskit.spi.Listening;
-import org.crisiskit.spi.MentionSink;
 import org.crisiskit.spi.NetworkException;
 import org.crisiskit.twitter.XAdapter;
 import org.crisiskit.twitter.XConfig;
@@ -97,31 +91,12 @@ final class ListenCommand implements CliCommand {
     XAdapter adapter = XAdapter.create(b.build());
     Files.createDirectories(state);
     CheckpointStore store = CheckpointStore.file(state.resolve(XCommands.CHECKPOINTS));
-    try (Writer log = Files.newBufferedWriter(state.resolve(XCommands.MENTIONS), StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      MentionSink sink = new MentionSink() {
-        @Override
-        public void accept(Mention m) {
-          String json = MentionJson.toJson(m);
-          io.out().println(json);
-          io.out().flush();
-          try {
-            log.write(json);
-            log.write('\n');
-            log.flush();
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }
-
-        @Override
-        public void onStatus(String message) {
-          io.err().println("crisis listen: " + message);
-        }
-      };
+    // the adapter calls log.flush() (a sync of mentions.jsonl) once per delivered batch, before it
+    // saves the checkpoint: a power cut never leaves the checkpoint past a mention the log lost
+    try (MentionLog log = MentionLog.open(state.resolve(XCommands.MENTIONS), io.out(), io.err())) {
       io.err().println("crisis listen: listening on x (" + mode.jsonName() + ")"
           + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + "; state in " + state);
-      Listening listening = adapter.listen(sink, store);
+      Listening listening = adapter.listen(log, store);
       CountDownLatch finished = new CountDownLatch(1);
       Thread hook = new Thread(() -> {
         listening.close();

@@ -70,7 +70,7 @@ final class SendCommand implements CliCommand {
     x.checkText(text);
     SentMessage sent;
     if (replyTo.isPresent()) {
-      Optional<Mention> known = XCommands.findMention(state, "id", id);
+      Optional<Mention> known = XCommands.findMention(state, "id", id, io.err());
       if (known.isPresent()) {
         sent = x.replyTo(known.get(), text);
       } else {
@@ -79,7 +79,7 @@ final class SendCommand implements CliCommand {
         sent = x.replyPublicly(MentionId.of("x", id), text);
       }
     } else {
-      Author author = XCommands.findMention(state, "author", id).map(Mention::author)
+      Author author = XCommands.findMention(state, "author", id, io.err()).map(Mention::author)
           .orElseGet(() -> Author.newBuilder().id(id).handle(id).build());
       Permission p = x.capabilitiesFor(author).privateMessage();
       if (!p.allowed()) {

@@ -1,16 +1,13 @@
 package org.crisiskit.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crisiskit.mention.Mention;
-import org.crisiskit.mention.MentionJson;
 import org.crisiskit.twitter.XConfig;
 
 /** What {@code listen} and {@code send} share: the network option, the state directory, the X config. */
@@ -40,30 +37,15 @@ final class XCommands {
     return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** The last mention with id {@code postId} recorded by {@code listen} in the state directory. */
-  static Optional<Mention> findMention(Path stateDir, String predicateField, String value) throws IOException {
-    Path log = stateDir.resolve(MENTIONS);
-    if (!Files.isRegularFile(log)) {
-      return Optional.empty();
-    }
-    Mention found = null;
-    try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || !line.contains(value)) {
-          continue;
-        }
-        try {
-          Mention m = MentionJson.parse(line);
-          boolean match = predicateField.equals("id") ? m.id().value().equals(value) : m.author().id().equals(value);
-          if (match) {
-            found = m;
-          }
-        } catch (RuntimeException e) {
-          // a damaged line in our own log: skip it
-        }
-      }
-    }
-    return Optional.ofNullable(found);
+  /**
+   * The last mention recorded by {@code listen} in the state directory whose post id
+   * ({@code predicateField} {@code id}) or author id ({@code author}) is {@code value}. An unreadable
+   * line of the log is reported on {@code err} with its line number.
+   */
+  static Optional<Mention> findMention(Path stateDir, String predicateField, String value, PrintStream err)
+      throws IOException {
+    return MentionLog.findLast(stateDir.resolve(MENTIONS), predicateField.equals("id")
+        ? m -> m.id().value().equals(value)
+        : m -> m.author().id().equals(value), err);
   }
 }

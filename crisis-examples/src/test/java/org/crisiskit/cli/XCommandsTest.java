@@ -15,12 +15,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.crisiskit.mention.Addressing;
+import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.mention.MentionJson;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +88,14 @@ class XCommandsTest {
   }
 
   private record Run(int code, String out, String err) {}
+
+  /** A mention addressed to the brand, as {@code listen} would log it. */
+  static Mention mention(String id, String authorId) {
+    return Mention.newBuilder().network("x").id(id)
+        .author(Author.newBuilder().id(authorId).handle("user" + authorId).build())
+        .text("@acme where is my order " + id).createdAt(Instant.parse("2026-11-02T09:00:00Z"))
+        .addressing(Addressing.MENTION).build();
+  }
 
   private Run run(CliCommand cmd, String... argv) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -165,5 +175,36 @@ class XCommandsTest {
     assertEquals(2, usage.code());
     Run badNetwork = run(new SendCommand(env), "--network", "mastodon", "--dm", "1", "--text", "hi");
     assertEquals(2, badNetwork.code());
+  }
+
+  @Test
+  void listenRepairsATornLastLineOfItsLogAndKeepsEveryCompleteRecord(@TempDir Path dir) throws IOException {
+    Path state = dir.resolve("state");
+    Files.createDirectories(state);
+    Path log = state.resolve(XCommands.MENTIONS);
+    String kept = MentionJson.toJson(mention("1840000000000000007", "41"));
+    // a crash while the first post of the search was being written: half a line, no newline
+    Files.writeString(log, kept + "\n" + "{\"network\":\"x\",\"id\":\"18500000000000000");
+    Run run = run(new ListenCommand(env), "--network", "x", "--keywords", "acme", "--handle", "acme",
+        "--mode", "search", "--duration", "2s", "--state", state.toString());
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("torn line"), run.err());
+    List<String> lines = Files.readAllLines(log);
+    assertEquals(3, lines.size(), lines.toString());
+    assertEquals(kept, lines.get(0));
+    assertEquals(List.of("1840000000000000007", "1850000000000000001", "1850000000000000002"),
+        lines.stream().map(l -> MentionJson.parse(l).id().value()).toList());
+  }
+
+  @Test
+  void sendReportsAnUnreadableLineOfTheLogWithItsNumber(@TempDir Path dir) throws IOException {
+    Path state = dir.resolve("state");
+    Files.createDirectories(state);
+    String good = MentionJson.toJson(mention("1850000000000000002", "42"));
+    Files.writeString(state.resolve(XCommands.MENTIONS), good + "\n" + good.substring(0, 30) + good + "\n");
+    Run ok = run(new SendCommand(env), "--network", "x", "--reply-to", "1850000000000000002",
+        "--text", "Sorry, Ana! Checking now.", "--state", state.toString());
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(ok.err().contains(XCommands.MENTIONS + ":2: not a readable mention"), ok.err());
   }
 }

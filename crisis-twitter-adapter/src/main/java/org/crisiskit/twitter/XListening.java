@@ -59,6 +59,13 @@ final class XListening extends ListeningSupport {
   /** Lower bounds X refused as older than its search window (a few per run; it only ever refuses older). */
   private final Set<String> refusedBounds = new HashSet<>();
   private final Object deliveryLock = new Object();
+  /**
+   * What to record for the mentions handed to the sink since the last {@link #commit()}, in order:
+   * run only once the sink made them durable.
+   */
+  private final List<Runnable> pending = new ArrayList<>();
+  /** True when the sink accepted a mention since its last flush. */
+  private boolean unflushed;
   private volatile boolean closing;
   private volatile XTransport.StreamResponse current;
   private PostParser parser;
@@ -226,10 +233,11 @@ final class XListening extends ListeningSupport {
    * checkpoint come first (fresh posts matter most); when they do not all fit, the range between the
    * checkpoint and the oldest post read is recorded as a gap before anything is delivered. The rest
    * of the budget, at least one request (every other poll with a budget of one), reads the open
-   * gaps, newest first, with {@code since_id}/{@code until_id}. Each
-   * range is delivered oldest first and every delivery records its progress, so a restart resumes
-   * without a gap or a duplicate. In mentions mode a read that may have reached the end of X's
-   * timeline takes one more small request, outside the budget (see {@link #reaches}).
+   * gaps, newest first, with {@code since_id}/{@code until_id}. Each range is delivered oldest
+   * first, then made durable in the sink and its progress recorded ({@link #commit()}: one sink flush
+   * per range), so a restart resumes without a gap or a duplicate, after a power cut too. In mentions
+   * mode a read that may have reached the end of X's timeline takes one more small request, outside
+   * the budget (see {@link #reaches}).
    */
   private void poll(boolean mentions) {
     Source src = source(mentions);
@@ -270,11 +278,12 @@ final class XListening extends ListeningSupport {
     }
     for (Mention m : head.posts()) {
       if (closing) {
-        return;
+        break;
       }
       String id = m.id().value();
       deliver(m, () -> advance(src.key(), id));
     }
+    commit();
     if (closing) {
       return;
     }
@@ -315,7 +324,7 @@ final class XListening extends ListeningSupport {
     List<Mention> posts = c.posts();
     for (int i = 0; i < posts.size(); i++) {
       if (closing) {
-        return;
+        break;
       }
       String id = posts.get(i).id().value();
       List<Gaps.Gap> open = new ArrayList<>(rest);
@@ -324,6 +333,7 @@ final class XListening extends ListeningSupport {
       }
       deliver(posts.get(i), () -> saveGaps(src, gaps.replace(Optional.of(gap), open), false));
     }
+    commit();
     if (closing) {
       return;
     }
@@ -495,7 +505,11 @@ final class XListening extends ListeningSupport {
     }
   }
 
-  /** Hands {@code m} to the sink unless it was just delivered, then records {@code progress}. */
+  /**
+   * Hands {@code m} to the sink unless it was just delivered, and keeps {@code progress} to be
+   * recorded by the next {@link #commit()}. When the sink fails, what it accepted before is committed
+   * (if it can be) and listening stops.
+   */
   private void deliver(Mention m, Runnable progress) {
     synchronized (deliveryLock) {
       if (closing) {
@@ -510,11 +524,56 @@ final class XListening extends ListeningSupport {
           sink.accept(m);
         } catch (RuntimeException e) {
           recent.remove(id);
-          throw new NetworkException(XClient.NETWORK, "the mention sink failed on " + m.id() + ": " + e, e);
+          NetworkException failure =
+              new NetworkException(XClient.NETWORK, "the mention sink failed on " + m.id() + ": " + e, e);
+          try {
+            commit();
+          } catch (RuntimeException suppressed) {
+            failure.addSuppressed(suppressed);
+          }
+          throw failure;
         }
+        unflushed = true;
         countDelivered();
       }
-      progress.run();
+      pending.add(progress);
+    }
+  }
+
+  /**
+   * Ends a batch of deliveries: one {@link MentionSink#flush()} makes the mentions handed over since
+   * the last commit durable, then their progress is recorded, in delivery order. A checkpoint is thus
+   * never durable before the mentions it covers (a power cut could otherwise leave it past mentions the
+   * sink lost: a permanent gap). When the flush fails nothing is recorded and listening stops; the
+   * mentions are delivered again after a restart.
+   */
+  private void commit() {
+    synchronized (deliveryLock) {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<Runnable> progress = List.copyOf(pending);
+      pending.clear();
+      // close() interrupts only while holding deliveryLock, so no interrupt can arrive now; one that
+      // came before must not reach the sync (an interrupted FileChannel.force closes the channel): it
+      // is put back afterwards, and the deliveries already made are kept
+      boolean interrupted = Thread.interrupted();
+      try {
+        try {
+          if (unflushed) {
+            sink.flush();
+            unflushed = false;
+          }
+        } catch (RuntimeException e) {
+          throw new NetworkException(XClient.NETWORK,
+              "the mention sink could not make its mentions durable; the checkpoint stays before them: " + e, e);
+        }
+        progress.forEach(Runnable::run);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 
@@ -649,11 +708,26 @@ final class XListening extends ListeningSupport {
     }, "crisis-x-stream-reader");
     reader.setDaemon(true);
     reader.start();
+    try {
+      return readLines(q);
+    } finally {
+      commit();
+    }
+  }
+
+  /**
+   * Handles the stream's lines until it ends. The lines already received form one batch: its
+   * mentions are committed ({@link #commit()}) before waiting for more, one sink flush for a burst.
+   */
+  private Outcome readLines(BlockingQueue<Object> q) throws InterruptedException {
     boolean first = true;
     Instant nextGapRead = config.clock().instant().plus(config.pollInterval());
     while (!closing) {
       if (!config.clock().instant().isBefore(nextGapRead)) {
         nextGapRead = readGapsWhileStreaming();
+      }
+      if (q.isEmpty()) {
+        commit();
       }
       Object o = q.poll(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
       if (o == null) {
@@ -703,7 +777,9 @@ final class XListening extends ListeningSupport {
         if (watermark == null || PostParser.compareIds(id, watermark) > 0) {
           deliver(m, () -> advance(SEARCH_KEY, id));
         } else {
-          // at or below the watermark is a replay, unless a poll has not read that part yet
+          // at or below the watermark is a replay, unless a poll has not read that part yet; the gaps
+          // are read from the store, so what this line delivered before is recorded first
+          commit();
           Source src = source(false);
           Gaps gaps = gaps(src, store.get(SEARCH_KEY));
           gaps.containing(id).ifPresent(g -> deliver(m, () -> saveGaps(src, gaps.replace(Optional.of(g),

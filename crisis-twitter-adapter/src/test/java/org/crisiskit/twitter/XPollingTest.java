@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.crisiskit.mention.Addressing;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.spi.AuthenticationException;
 import org.crisiskit.spi.CheckpointStore;
+import org.crisiskit.spi.DurabilityRecorder;
 import org.crisiskit.spi.Listening;
 import org.crisiskit.spi.MentionSink;
+import org.crisiskit.spi.NetworkException;
 import org.crisiskit.spi.UsageCapException;
 import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.AfterEach;
@@ -242,5 +245,56 @@ class XPollingTest {
         + " 'since_id' must be a tweet id created after 2026-10-26T10:00Z.\"}],\"title\":\"Invalid Request\","
         + "\"detail\":\"One or more parameters to your request was invalid.\","
         + "\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}", CheckpointStore.inMemory());
+  }
+
+  @Test
+  void aPageIsMadeDurableInTheSinkWithOneFlushBeforeItsCheckpointIsWritten() throws Exception {
+    List<String> published = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      published.add(server.publish("2" + i, "user" + i, "acme question " + i).path("id").asText());
+    }
+    DurabilityRecorder rec = new DurabilityRecorder();
+    CheckpointStore store = CheckpointStore.inMemory();
+    try (Listening l = XAdapter.create(config(XListenMode.SEARCH).build()).listen(rec.sink(sink), rec.store(store))) {
+      rec.awaitEvent("put " + XListening.SEARCH_KEY + "=" + published.get(3), Duration.ofSeconds(10));
+      assertTrue(l.isRunning(), "stopped: " + l.failure());
+    }
+    assertEquals(published, ids());
+    rec.assertNoCheckpointAheadOfFlush();
+    assertEquals(1, rec.flushes(), "one sync for the page, none per mention: " + rec.events());
+  }
+
+  @Test
+  void whenTheSinkCannotMakeAPageDurableTheCheckpointStaysAndARestartDeliversItAgain() throws Exception {
+    List<String> published = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      published.add(server.publish("2" + i, "user" + i, "acme question " + i).path("id").asText());
+    }
+    CheckpointStore store = CheckpointStore.inMemory();
+    MentionSink unsynced = new MentionSink() {
+      @Override
+      public void accept(Mention mention) {
+        got.add(mention);
+      }
+
+      @Override
+      public void flush() {
+        throw new IllegalStateException("disk gone");
+      }
+    };
+    try (Listening l = XAdapter.create(config(XListenMode.SEARCH).build()).listen(unsynced, store)) {
+      assertTrue(l.awaitStopped(Duration.ofSeconds(10)));
+      NetworkException e = l.failure().orElseThrow();
+      assertTrue(e.getMessage().contains("disk gone"), e.getMessage());
+    }
+    assertEquals(published, ids());
+    assertEquals(Optional.empty(), store.get(XListening.SEARCH_KEY), "the checkpoint must not pass unsynced mentions");
+
+    got.clear();
+    try (Listening l = XAdapter.create(config(XListenMode.SEARCH).build()).listen(sink, store)) {
+      await(3);
+    }
+    assertEquals(published, ids());
+    assertEquals(published.get(2), store.get(XListening.SEARCH_KEY).orElseThrow());
   }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.crisiskit.internal.Json;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.spi.CheckpointStore;
+import org.crisiskit.spi.DurabilityRecorder;
 import org.crisiskit.spi.Listening;
 import org.crisiskit.spi.MentionSink;
 import org.crisiskit.spi.UsageCapException;
@@ -345,5 +346,24 @@ class XStreamTest {
     } finally {
       other.close();
     }
+  }
+
+  @Test
+  void streamedPostsAreFlushedInTheSinkBeforeTheirCheckpoint() throws Exception {
+    ObjectNode p1 = server.publish("11", "ana", "@acme my parcel is late");
+    ObjectNode p2 = server.publish("12", "bo", "acme store closed early?");
+    ObjectNode p3 = server.publish("13", "cy", "@acme refund please");
+    server.script(new FakeXServer.StreamScript()
+        .line(server.streamLine(p1))
+        .line(server.streamLine(p2))
+        .line(server.streamLine(p3))
+        .idle());
+    DurabilityRecorder rec = new DurabilityRecorder();
+    try (Listening l = adapter(XListenMode.STREAM).listen(rec.sink(sink), rec.store(CheckpointStore.inMemory()))) {
+      rec.awaitEvent("put " + XListening.SEARCH_KEY + "=" + id(p3), Duration.ofSeconds(10));
+    }
+    assertEquals(List.of(id(p1), id(p2), id(p3)), ids());
+    rec.assertNoCheckpointAheadOfFlush();
+    assertTrue(rec.flushes() <= 3, "at most one sync per stream line: " + rec.events());
   }
 }

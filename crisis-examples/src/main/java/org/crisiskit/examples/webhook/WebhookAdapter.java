@@ -228,6 +228,8 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
     private final CheckpointStore store;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private long position;
+    /** Mentions accepted by the sink but not yet covered by the checkpoint. */
+    private int accepted;
 
     Delivery(MentionSink sink, CheckpointStore store, long position) {
       this.sink = sink;
@@ -239,7 +241,7 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
     public void run() {
       try {
         while (running.get()) {
-          Mention next;
+          List<Mention> batch;
           synchronized (WebhookAdapter.this) {
             while (running.get() && position >= inbox.size()) {
               WebhookAdapter.this.wait(100);
@@ -247,16 +249,20 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
             if (!running.get()) {
               break;
             }
-            next = inbox.get((int) position);
+            // what arrived since the last batch is the next batch
+            batch = List.copyOf(inbox.subList((int) position, inbox.size()));
           }
-          try {
-            sink.accept(next);
-          } catch (RuntimeException e) {
-            throw new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e);
+          for (Mention next : batch) {
+            try {
+              sink.accept(next);
+            } catch (RuntimeException e) {
+              // the ones accepted before are kept and covered by the checkpoint, this one comes again
+              commit();
+              throw new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e);
+            }
+            accepted++;
           }
-          position++;
-          store.put(CHECKPOINT_KEY, Long.toString(position));
-          countDelivered();
+          commit();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -267,6 +273,22 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
       } finally {
         running.set(false);
         markStopped();
+      }
+    }
+
+    /**
+     * Makes the accepted mentions durable in the sink ({@link MentionSink#flush()}, once for the
+     * batch), then moves the checkpoint past them: never the other way round.
+     */
+    private void commit() {
+      if (accepted == 0) {
+        return;
+      }
+      sink.flush();
+      position += accepted;
+      store.put(CHECKPOINT_KEY, Long.toString(position));
+      for (; accepted > 0; accepted--) {
+        countDelivered();
       }
     }
 
