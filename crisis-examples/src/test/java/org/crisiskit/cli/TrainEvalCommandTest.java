@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.crisiskit.cases.Assessment;
+import org.crisiskit.cases.CaseId;
 import org.crisiskit.cases.CaseService;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.FileJournal;
@@ -170,9 +171,43 @@ class TrainEvalCommandTest {
     assertTrue(lines.get(1).contains("\"intent\":\"abuse\"") && lines.get(1).contains("\"abusive\":true"));
   }
 
+  @Test
+  void exportTrainingPrefersTheAgentsReassessmentKeepsExplicitNeutralsAndInventsNoAbusiveLabel()
+      throws IOException {
+    Path journalDir = dir.resolve("journal");
+    try (FileJournal journal = FileJournal.open(journalDir)) {
+      CaseService service = CaseService.newBuilder().journal(journal).build();
+      CaseId first = service.accept(mention("1", "my order arrived, thanks"), Assessment.of(Intent.COMPLAINT)).caseId();
+      service.accept(mention("2", "ok"), Assessment.of(Intent.NEUTRAL));
+      service.accept(mention("3", "nobody looked at this one"));
+      service.accept(mention("4", "you idiots"), Assessment.of(Intent.ABUSE));
+      CaseId fifth = service.accept(mention("5", "lol"), Assessment.of(Intent.PRAISE)).caseId();
+      service.reassess(first, "agent:ana", Assessment.of(Intent.PRAISE));
+      service.reassess(fifth, "agent:ana", Assessment.of(Intent.NEUTRAL));
+      // joins mention 1's case after the reassessment: the agent never saw it
+      assertEquals(first, service.accept(mention("6", "1", "still no refund"), Assessment.of(Intent.COMPLAINT)).caseId());
+    }
+    Path out = dir.resolve("training.jsonl");
+    CliRun r = CliRun.run("", "export-training", "--journal", journalDir.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("exported 5 of 6"), r.out());
+    assertEquals(List.of(
+        "{\"id\":\"1\",\"text\":\"my order arrived, thanks\",\"intent\":\"praise\"}",
+        "{\"id\":\"2\",\"text\":\"ok\",\"intent\":\"neutral\"}",
+        "{\"id\":\"4\",\"text\":\"you idiots\",\"intent\":\"abuse\",\"abusive\":true}",
+        "{\"id\":\"5\",\"text\":\"lol\",\"intent\":\"neutral\"}",
+        "{\"id\":\"6\",\"text\":\"still no refund\",\"intent\":\"complaint\"}"), Files.readAllLines(out));
+    CliRun t = train(out, dir.resolve("m.ckm"));
+    assertEquals(0, t.code(), t::toString);
+  }
+
   private static Mention mention(String id, String text) {
+    return mention(id, id, text);
+  }
+
+  private static Mention mention(String id, String author, String text) {
     return Mention.newBuilder().network("x").id(id)
-        .author(Author.newBuilder().id("a" + id).handle("user" + id).build())
+        .author(Author.newBuilder().id("a" + author).handle("user" + author).build())
         .text(text).createdAt(Instant.parse("2026-11-02T09:15:00Z")).build();
   }
 }
