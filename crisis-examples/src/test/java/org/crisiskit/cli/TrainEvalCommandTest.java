@@ -153,6 +153,18 @@ class TrainEvalCommandTest {
   }
 
   @Test
+  void aLabelledLineWithTextAfterItsJsonValueIsNamed() throws IOException {
+    Path in = dir.resolve("two-on-a-line.jsonl");
+    Files.write(in, List.of("{\"text\": \"ok\", \"intent\": \"neutral\"}",
+        "{\"text\": \"love it\", \"intent\": \"praise\"}{\"text\": \"awful\", \"intent\": \"complaint\"}"));
+    for (String cmd : List.of("eval", "train")) {
+      CliRun r = cmd.equals("train") ? train(in, dir.resolve("m")) : CliRun.run("", "eval", "--in", in.toString());
+      assertEquals(1, r.code(), r::toString);
+      assertTrue(r.err().contains(in + ":2: not valid JSON"), r::toString);
+    }
+  }
+
+  @Test
   void exportTrainingWritesTheAgentsIntents() throws IOException {
     Path journalDir = dir.resolve("journal");
     try (FileJournal journal = FileJournal.open(journalDir)) {
