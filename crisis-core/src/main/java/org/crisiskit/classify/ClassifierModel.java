@@ -37,6 +37,9 @@ public final class ClassifierModel {
   public static final int VERSION = 4;
   static final byte[] MAGIC = {'C', 'K', 'C', 'M'};
   private static final int END = 0x454e4421;
+  /** The labels a model may have, each at most once. */
+  private static final List<String> LABELS =
+      List.of(ClassifierTraining.POLARITY, ClassifierTraining.INTENT, ClassifierTraining.ABUSIVE);
 
   final Map<String, Head> heads;
   private final int examples;
@@ -233,6 +236,14 @@ public final class ClassifierModel {
       Map<String, Head> heads = new LinkedHashMap<>();
       for (int h = 0; h < nHeads; h++) {
         String label = d.readUTF();
+        if (!LABELS.contains(label)) {
+          throw new ModelFormatException("model has a label this release does not know: '" + label
+              + "', expected " + String.join(", ", LABELS) + "; train the model again with ./crisis train");
+        }
+        if (heads.containsKey(label)) {
+          throw new ModelFormatException("model declares label '" + label + "' twice; expected each of "
+              + String.join(", ", LABELS) + " at most once");
+        }
         int k = d.readInt();
         if (k < 2 || k > 16) {
           throw new ModelFormatException("label " + label + " declares " + k + " classes; expected 2 to 16");

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -141,6 +143,47 @@ class ClassifierModelTest {
     List<LabelledText> one = List.of(new LabelledText("a", Optional.empty(), Optional.of(Polarity.NEUTRAL),
         Optional.empty(), Optional.empty()));
     assertThrows(IllegalArgumentException.class, () -> ClassifierTraining.train(one));
+  }
+
+  @Test
+  void unknownAndRepeatedLabelsAreRejectedNamingTheExpectedOnes() throws IOException {
+    assertEquals(List.of("abusive"), ClassifierModel.readFrom(new ByteArrayInputStream(handMade("abusive"))).labels());
+    for (String[] labels : List.of(new String[] {"sentiment"}, new String[] {"polarity", "Intent"})) {
+      ModelFormatException e = assertThrows(ModelFormatException.class,
+          () -> ClassifierModel.readFrom(new ByteArrayInputStream(handMade(labels))));
+      assertTrue(e.getMessage().contains("'" + labels[labels.length - 1] + "'")
+          && e.getMessage().contains("polarity, intent, abusive"), e.getMessage());
+    }
+    ModelFormatException twice = assertThrows(ModelFormatException.class,
+        () -> ClassifierModel.readFrom(new ByteArrayInputStream(handMade("abusive", "abusive"))));
+    assertTrue(twice.getMessage().contains("'abusive' twice"), twice.getMessage());
+  }
+
+  /** A model file written by hand: the labels, each with classes false and true and no weights. */
+  private static byte[] handMade(String... labels) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DataOutputStream header = new DataOutputStream(out);
+    header.write(ClassifierModel.MAGIC);
+    header.writeInt(ClassifierModel.VERSION);
+    header.flush();
+    DeflaterOutputStream z = new DeflaterOutputStream(out);
+    DataOutputStream d = new DataOutputStream(z);
+    d.writeInt(Features.BITS);
+    d.writeInt(1);
+    d.writeInt(labels.length);
+    for (String label : labels) {
+      d.writeUTF(label);
+      d.writeInt(2);
+      d.writeUTF("false");
+      d.writeUTF("true");
+      d.writeFloat(1f);
+      d.writeInt(0);
+      d.writeInt(0);
+    }
+    d.writeInt(0x454e4421); // end marker
+    d.flush();
+    z.finish();
+    return out.toByteArray();
   }
 
   private static byte[] bytes() throws IOException {
