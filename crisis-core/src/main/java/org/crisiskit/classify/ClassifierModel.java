@@ -196,9 +196,10 @@ public final class ClassifierModel {
   }
 
   /**
-   * Reads a model written by {@link #writeTo}.
+   * Reads a model written by {@link #writeTo}; the stream must end where the model does.
    *
-   * @throws ModelFormatException if the data is not a model, is truncated or has another version
+   * @throws ModelFormatException if the data is not a model, is truncated, has another version or is
+   *     followed by other data
    * @throws IOException if reading fails
    */
   public static ClassifierModel readFrom(InputStream in) throws IOException {
@@ -278,6 +279,10 @@ public final class ClassifierModel {
       }
       if (d.read() != -1 || !inflater.finished()) {
         throw new ModelFormatException("model file truncated or followed by other data after the end marker");
+      }
+      // bytes after the compressed data: read ahead into the inflater, or still in the stream
+      if (inflater.getRemaining() > 0 || in.read() != -1) {
+        throw new ModelFormatException("model file followed by other data after its end");
       }
       return new ClassifierModel(heads, examples);
     } catch (EOFException e) {

@@ -9,12 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -73,6 +76,25 @@ class ClassifierModelTest {
           () -> ClassifierModel.readFrom(new ByteArrayInputStream(Arrays.copyOf(bytes, len))));
       assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("corrupt"), e.getMessage());
     }
+  }
+
+  @Test
+  void bytesAfterTheModelAreRejected(@TempDir Path dir) throws IOException {
+    byte[] bytes = bytes();
+    for (int extra : new int[] {1, 7, 200_000}) {
+      byte[] longer = Arrays.copyOf(bytes, bytes.length + extra);
+      longer[bytes.length] = 'x';
+      ModelFormatException e = assertThrows(ModelFormatException.class,
+          () -> ClassifierModel.readFrom(new ByteArrayInputStream(longer)));
+      assertTrue(e.getMessage().contains("followed by other data"), e.getMessage());
+      Path file = dir.resolve("m" + extra + ".ckm");
+      Files.write(file, longer);
+      ModelFormatException f = assertThrows(ModelFormatException.class, () -> ClassifierModel.readFrom(file));
+      assertTrue(f.getMessage().contains(file + ": model file followed by other data"), f.getMessage());
+    }
+    Path exact = dir.resolve("exact.ckm");
+    Files.write(exact, bytes);
+    assertEquals(List.of("polarity", "intent", "abusive"), ClassifierModel.readFrom(exact).labels());
   }
 
   @Test
