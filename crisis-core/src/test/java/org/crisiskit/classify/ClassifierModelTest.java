@@ -181,6 +181,26 @@ class ClassifierModelTest {
     assertTrue(twice.getMessage().contains("'abusive' twice"), twice.getMessage());
   }
 
+  @Test
+  void classNamesMustBeTheLowerCaseJsonNamesEachOnce() throws IOException {
+    ClassifierModel.Head h = ClassifierTraining.train(examples()).heads.get("polarity");
+    List<String> canonical = Arrays.asList(h.classes);
+    for (String[] classes : List.of(canonical.stream().map(c -> c.equals("positive") ? "POSITIVE" : c).toArray(String[]::new),
+        canonical.stream().map(c -> c.equals("negative") ? "Negative" : c).toArray(String[]::new),
+        canonical.stream().map(c -> c.equals("neutral") ? "positive" : c).toArray(String[]::new))) {
+      ClassifierModel m = new ClassifierModel(
+          java.util.Map.of("polarity", new ClassifierModel.Head("polarity", classes, h.q, h.scale)), 1);
+      ModelFormatException e = assertThrows(ModelFormatException.class, m::classifier);
+      assertTrue(e.getMessage().contains("POSITIVE', expected one of negative, neutral, positive (lower case)")
+          || e.getMessage().contains("Negative', expected one of") || e.getMessage().contains("'positive' appears twice"),
+          e.getMessage());
+    }
+    String[] abusive = {"false", "TRUE"};
+    ClassifierModel m = new ClassifierModel(java.util.Map.of("abusive",
+        new ClassifierModel.Head("abusive", abusive, new short[2 * Features.DIM], 1f)), 1);
+    assertThrows(ModelFormatException.class, m::classifier);
+  }
+
   /** A model file written by hand: the labels, each with classes false and true and no weights. */
   private static byte[] handMade(String... labels) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -85,6 +85,37 @@ class TrainEvalCommandTest {
   }
 
   @Test
+  void trainRefusesAnOutItCannotWriteBeforeReadingItsInput() throws IOException {
+    Path missing = dir.resolve("not-read.jsonl"); // a wasted training run would read it first
+    CliRun d = train(missing, dir);
+    assertEquals(2, d.code(), d::toString);
+    assertTrue(d.err().contains("--out " + dir + ": is a directory"), d::toString);
+
+    Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+    readOnly.toFile().setWritable(false, false);
+    try {
+      if (!Files.isWritable(readOnly)) { // not so for root
+        CliRun r = train(missing, readOnly.resolve("m.ckm"));
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("cannot write in " + readOnly), r::toString);
+      }
+    } finally {
+      readOnly.toFile().setWritable(true, false);
+    }
+  }
+
+  @Test
+  void aDirectoryGivenAsModelIsCalledADirectory() {
+    for (String cmd : List.of("classify", "eval")) {
+      CliRun r = cmd.equals("classify")
+          ? CliRun.run("{\"id\":1,\"text\":\"x\"}\n", "classify", "--model", dir.toString())
+          : CliRun.run("", "eval", "--in", dir.resolve("x.jsonl").toString(), "--model", dir.toString());
+      assertEquals(1, r.code(), r::toString);
+      assertTrue(r.err().contains(dir + ": is a directory, not a model file"), r::toString);
+    }
+  }
+
+  @Test
   void evalWithTheRuleEngine() throws IOException {
     CliRun e = CliRun.run("", "eval", "--in", labelled().toString());
     assertEquals(0, e.code(), e.err());
