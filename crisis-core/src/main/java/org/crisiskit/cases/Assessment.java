@@ -21,7 +21,11 @@ public record Assessment(Intent intent, Severity severity, boolean negative, Set
     topics = Set.copyOf(topics);
   }
 
-  /** Neutral, normal severity, not negative, no topics: for mentions nobody analysed. */
+  /**
+   * Neutral, normal severity, not negative, no topics: for mentions nobody analysed. A mention accepted
+   * with this instance is journaled as not assessed ({@link RecordedMention#assessed()}); an equal
+   * assessment such as {@code of(Intent.NEUTRAL)} is journaled as a decision.
+   */
   public static Assessment unassessed() {
     return UNASSESSED;
   }

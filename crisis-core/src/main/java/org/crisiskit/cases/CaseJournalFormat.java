@@ -22,7 +22,8 @@ import org.crisiskit.mention.Mention;
  *
  * <ul>
  *   <li>{@value #MENTION}: {@code {"mention": <Mention JSON>, "assessment": {"intent", "severity",
- *       "negative", "topics": []}, "case": "<case id>"}}
+ *       "negative", "topics": [], "assessed"}, "case": "<case id>"}}; {@code assessed} is false for a
+ *       mention accepted without an assessment (missing in journals written before it existed)
  *   <li>{@value #CASE}: {@code {"type": "case_resolved", "case", "at", "actor", "from", "to", "note",
  *       "attrs": {}}}
  * </ul>
@@ -98,6 +99,7 @@ public final class CaseJournalFormat {
     as.put("negative", a.negative());
     ArrayNode topics = as.putArray("topics");
     new TreeSet<>(a.topics()).forEach(topics::add);
+    as.put("assessed", a != Assessment.unassessed());
     n.put("case", caseId.value());
     return Json.write(n);
   }
@@ -114,6 +116,10 @@ public final class CaseJournalFormat {
           Severity.fromJsonName(as.get("severity").asText()),
           as.path("negative").asBoolean(false),
           topics);
+      // older journals do not say: there an assessment equal to unassessed() counts as none
+      if (!as.path("assessed").asBoolean(!a.equals(Assessment.unassessed()))) {
+        a = Assessment.unassessed();
+      }
       return new RecordedMention(m, a, CaseId.of(n.get("case").asText()));
     } catch (RuntimeException e) {
       throw new JournalException("journal record " + entry.sequence() + " is not a valid mention record: " + e, e);

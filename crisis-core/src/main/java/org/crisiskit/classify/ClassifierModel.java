@@ -37,6 +37,9 @@ public final class ClassifierModel {
   public static final int VERSION = 4;
   static final byte[] MAGIC = {'C', 'K', 'C', 'M'};
   private static final int END = 0x454e4421;
+  /** The labels a model may have, each at most once. */
+  private static final List<String> LABELS =
+      List.of(ClassifierTraining.POLARITY, ClassifierTraining.INTENT, ClassifierTraining.ABUSIVE);
 
   final Map<String, Head> heads;
   private final int examples;
@@ -193,9 +196,10 @@ public final class ClassifierModel {
   }
 
   /**
-   * Reads a model written by {@link #writeTo}.
+   * Reads a model written by {@link #writeTo}; the stream must end where the model does.
    *
-   * @throws ModelFormatException if the data is not a model, is truncated or has another version
+   * @throws ModelFormatException if the data is not a model, is truncated, has another version or is
+   *     followed by other data
    * @throws IOException if reading fails
    */
   public static ClassifierModel readFrom(InputStream in) throws IOException {
@@ -233,6 +237,14 @@ public final class ClassifierModel {
       Map<String, Head> heads = new LinkedHashMap<>();
       for (int h = 0; h < nHeads; h++) {
         String label = d.readUTF();
+        if (!LABELS.contains(label)) {
+          throw new ModelFormatException("model has a label this release does not know: '" + label
+              + "', expected " + String.join(", ", LABELS) + "; train the model again with ./crisis train");
+        }
+        if (heads.containsKey(label)) {
+          throw new ModelFormatException("model declares label '" + label + "' twice; expected each of "
+              + String.join(", ", LABELS) + " at most once");
+        }
         int k = d.readInt();
         if (k < 2 || k > 16) {
           throw new ModelFormatException("label " + label + " declares " + k + " classes; expected 2 to 16");
@@ -267,6 +279,10 @@ public final class ClassifierModel {
       }
       if (d.read() != -1 || !inflater.finished()) {
         throw new ModelFormatException("model file truncated or followed by other data after the end marker");
+      }
+      // bytes after the compressed data: read ahead into the inflater, or still in the stream
+      if (inflater.getRemaining() > 0 || in.read() != -1) {
+        throw new ModelFormatException("model file followed by other data after its end");
       }
       return new ClassifierModel(heads, examples);
     } catch (EOFException e) {

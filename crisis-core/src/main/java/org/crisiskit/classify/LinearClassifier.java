@@ -1,7 +1,10 @@
 package org.crisiskit.classify;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The trainable engine: the rule engine's analysis, then a {@link ClassifierModel} decides the
@@ -61,22 +64,16 @@ final class LinearClassifier implements Classifier {
     this.intent = model.heads.get(ClassifierTraining.INTENT);
     this.abusive = model.heads.get(ClassifierTraining.ABUSIVE);
     try {
+      // exactly the JSON names, each once: scoring looks classes up by name ("positive", "negative")
       if (polarity != null) {
-        for (String c : polarity.classes) {
-          Polarity.fromJsonName(c);
-        }
+        checkClasses(polarity, c -> Polarity.fromJsonName(c).jsonName(), "negative, neutral, positive");
       }
       if (intent != null) {
-        for (String c : intent.classes) {
-          Intent.fromJsonName(c);
-        }
+        checkClasses(intent, c -> Intent.fromJsonName(c).jsonName(),
+            "complaint, question, praise, abuse, sensitive, neutral");
       }
       if (abusive != null) {
-        for (String c : abusive.classes) {
-          if (!c.equals("true") && !c.equals("false")) {
-            throw new IllegalArgumentException("abusive class '" + c + "', expected true or false");
-          }
-        }
+        checkClasses(abusive, c -> c.equals("true") || c.equals("false") ? c : "", "true, false");
       }
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException("model has a class this release does not know: " + e.getMessage(), e);
@@ -119,6 +116,21 @@ final class LinearClassifier implements Classifier {
     }
     int width = stride;
     rows = ThreadLocal.withInitial(() -> new Features.Rows(width));
+  }
+
+  /** Each class is its canonical (lower-case) name and appears once; {@code canonical} may throw. */
+  private static void checkClasses(ClassifierModel.Head h, UnaryOperator<String> canonical,
+      String expected) {
+    Set<String> seen = new HashSet<>();
+    for (String c : h.classes) {
+      if (!canonical.apply(c).equals(c)) {
+        throw new IllegalArgumentException(h.label + " class '" + c + "', expected one of " + expected
+            + " (lower case)");
+      }
+      if (!seen.add(c)) {
+        throw new IllegalArgumentException(h.label + " class '" + c + "' appears twice");
+      }
+    }
   }
 
   private void interleave(ClassifierModel.Head h, int at, short[] fused) {

@@ -52,6 +52,30 @@ class CaseJournalFormatTest {
   }
 
   @Test
+  void aNeutralDecisionIsToldApartFromNoAssessmentAlsoAfterARestart() {
+    Journal journal = Journal.inMemory();
+    CaseService s = CaseService.newBuilder().journal(journal).clock(new FakeClock(MentionFixtures.T0)).build();
+    s.accept(mention("1", "ana", null, 0), Assessment.of(Intent.NEUTRAL));
+    s.accept(mention("2", "bob", null, 1));
+    s.accept(mention("3", "eve", null, 2), Assessment.unassessed());
+    // written before the flag existed: an assessment equal to unassessed() counts as none
+    journal.append(CaseJournalFormat.MENTION, "{\"mention\":" + org.crisiskit.mention.MentionJson.toJson(
+        mention("4", "kim", null, 3)) + ",\"assessment\":{\"intent\":\"neutral\",\"severity\":\"normal\","
+        + "\"negative\":false,\"topics\":[]},\"case\":\"x-4\"}");
+    List<Boolean> assessed = new ArrayList<>();
+    journal.replay(e -> CaseJournalFormat.mention(e).ifPresent(m -> assessed.add(m.assessed())));
+    assertEquals(List.of(true, false, false, false), assessed);
+    assertEquals(Assessment.of(Intent.NEUTRAL), Assessment.unassessed()); // equal, yet told apart
+
+    CaseService restarted = CaseService.newBuilder().journal(journal).clock(new FakeClock(MentionFixtures.T0)).build();
+    List<Boolean> after = new ArrayList<>();
+    for (String id : List.of("1", "2", "3", "4")) {
+      after.add(restarted.mention(org.crisiskit.mention.MentionId.of("x", id)).orElseThrow().assessed());
+    }
+    assertEquals(List.of(true, false, false, false), after);
+  }
+
+  @Test
   void aDamagedRecordNamesItsSequence() {
     JournalException e = assertThrows(JournalException.class,
         () -> CaseJournalFormat.caseEvent(new JournalEntry(17, CaseJournalFormat.CASE, "{\"type\":\"case_opened\"}")));

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,6 +76,25 @@ class ClassifierModelTest {
           () -> ClassifierModel.readFrom(new ByteArrayInputStream(Arrays.copyOf(bytes, len))));
       assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("corrupt"), e.getMessage());
     }
+  }
+
+  @Test
+  void bytesAfterTheModelAreRejected(@TempDir Path dir) throws IOException {
+    byte[] bytes = bytes();
+    for (int extra : new int[] {1, 7, 200_000}) {
+      byte[] longer = Arrays.copyOf(bytes, bytes.length + extra);
+      longer[bytes.length] = 'x';
+      ModelFormatException e = assertThrows(ModelFormatException.class,
+          () -> ClassifierModel.readFrom(new ByteArrayInputStream(longer)));
+      assertTrue(e.getMessage().contains("followed by other data"), e.getMessage());
+      Path file = dir.resolve("m" + extra + ".ckm");
+      Files.write(file, longer);
+      ModelFormatException f = assertThrows(ModelFormatException.class, () -> ClassifierModel.readFrom(file));
+      assertTrue(f.getMessage().contains(file + ": model file followed by other data"), f.getMessage());
+    }
+    Path exact = dir.resolve("exact.ckm");
+    Files.write(exact, bytes);
+    assertEquals(List.of("polarity", "intent", "abusive"), ClassifierModel.readFrom(exact).labels());
   }
 
   @Test
@@ -141,6 +165,67 @@ class ClassifierModelTest {
     List<LabelledText> one = List.of(new LabelledText("a", Optional.empty(), Optional.of(Polarity.NEUTRAL),
         Optional.empty(), Optional.empty()));
     assertThrows(IllegalArgumentException.class, () -> ClassifierTraining.train(one));
+  }
+
+  @Test
+  void unknownAndRepeatedLabelsAreRejectedNamingTheExpectedOnes() throws IOException {
+    assertEquals(List.of("abusive"), ClassifierModel.readFrom(new ByteArrayInputStream(handMade("abusive"))).labels());
+    for (String[] labels : List.of(new String[] {"sentiment"}, new String[] {"polarity", "Intent"})) {
+      ModelFormatException e = assertThrows(ModelFormatException.class,
+          () -> ClassifierModel.readFrom(new ByteArrayInputStream(handMade(labels))));
+      assertTrue(e.getMessage().contains("'" + labels[labels.length - 1] + "'")
+          && e.getMessage().contains("polarity, intent, abusive"), e.getMessage());
+    }
+    ModelFormatException twice = assertThrows(ModelFormatException.class,
+        () -> ClassifierModel.readFrom(new ByteArrayInputStream(handMade("abusive", "abusive"))));
+    assertTrue(twice.getMessage().contains("'abusive' twice"), twice.getMessage());
+  }
+
+  @Test
+  void classNamesMustBeTheLowerCaseJsonNamesEachOnce() throws IOException {
+    ClassifierModel.Head h = ClassifierTraining.train(examples()).heads.get("polarity");
+    List<String> canonical = Arrays.asList(h.classes);
+    for (String[] classes : List.of(canonical.stream().map(c -> c.equals("positive") ? "POSITIVE" : c).toArray(String[]::new),
+        canonical.stream().map(c -> c.equals("negative") ? "Negative" : c).toArray(String[]::new),
+        canonical.stream().map(c -> c.equals("neutral") ? "positive" : c).toArray(String[]::new))) {
+      ClassifierModel m = new ClassifierModel(
+          java.util.Map.of("polarity", new ClassifierModel.Head("polarity", classes, h.q, h.scale)), 1);
+      ModelFormatException e = assertThrows(ModelFormatException.class, m::classifier);
+      assertTrue(e.getMessage().contains("POSITIVE', expected one of negative, neutral, positive (lower case)")
+          || e.getMessage().contains("Negative', expected one of") || e.getMessage().contains("'positive' appears twice"),
+          e.getMessage());
+    }
+    String[] abusive = {"false", "TRUE"};
+    ClassifierModel m = new ClassifierModel(java.util.Map.of("abusive",
+        new ClassifierModel.Head("abusive", abusive, new short[2 * Features.DIM], 1f)), 1);
+    assertThrows(ModelFormatException.class, m::classifier);
+  }
+
+  /** A model file written by hand: the labels, each with classes false and true and no weights. */
+  private static byte[] handMade(String... labels) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DataOutputStream header = new DataOutputStream(out);
+    header.write(ClassifierModel.MAGIC);
+    header.writeInt(ClassifierModel.VERSION);
+    header.flush();
+    DeflaterOutputStream z = new DeflaterOutputStream(out);
+    DataOutputStream d = new DataOutputStream(z);
+    d.writeInt(Features.BITS);
+    d.writeInt(1);
+    d.writeInt(labels.length);
+    for (String label : labels) {
+      d.writeUTF(label);
+      d.writeInt(2);
+      d.writeUTF("false");
+      d.writeUTF("true");
+      d.writeFloat(1f);
+      d.writeInt(0);
+      d.writeInt(0);
+    }
+    d.writeInt(0x454e4421); // end marker
+    d.flush();
+    z.finish();
+    return out.toByteArray();
   }
 
   private static byte[] bytes() throws IOException {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -23,7 +22,6 @@ import org.crisiskit.classify.Flag;
 final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
   /** Results written between checks that stdout still takes output. */
   private static final int CHECK_EVERY = 256;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
   public String name() {
@@ -79,7 +77,7 @@ final class ClassifyCommand implements CliCommand, CrisisCli.HasFlags {
           if (line.isBlank()) {
             continue;
           }
-          JsonNode n = MAPPER.readTree(line);
+          JsonNode n = LabelledJsonl.parseLine(line);
           if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("expected a JSON object {\"id\": ..., \"text\": ...}");
           }

@@ -1,5 +1,7 @@
 package org.crisiskit.cli;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +52,7 @@ final class LabelledJsonl {
         }
         JsonNode n;
         try {
-          n = MAPPER.readTree(line);
+          n = parseLine(line);
         } catch (JsonProcessingException e) {
           throw new IllegalArgumentException(file + ":" + no + ": not valid JSON: " + e.getOriginalMessage());
         }
@@ -84,6 +86,21 @@ final class LabelledJsonl {
       }
     }
     return rows;
+  }
+
+  /**
+   * Parses one line of JSONL: one JSON value, then nothing but white space; text after it (a second
+   * object on the line) is a {@link JsonParseException}, as bad syntax is.
+   */
+  static JsonNode parseLine(String line) throws IOException {
+    try (JsonParser p = MAPPER.createParser(line)) {
+      JsonNode n = MAPPER.readTree(p);
+      if (p.nextToken() != null) {
+        throw new JsonParseException(p, "text after the JSON value at column "
+            + p.currentTokenLocation().getColumnNr() + " (one value a line)");
+      }
+      return n;
+    }
   }
 
   /** The class's JSON name; anything but one of them (in any case) is an error listing them. */

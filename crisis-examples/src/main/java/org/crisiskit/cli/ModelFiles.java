@@ -23,6 +23,9 @@ final class ModelFiles {
       return Classifiers.bundledModel();
     }
     Path p = Path.of(model.get());
+    if (Files.isDirectory(p)) {
+      throw new IOException(p + ": is a directory, not a model file");
+    }
     if (!Files.isRegularFile(p)) {
       throw new NoSuchFileException(p.toString(), null, "no such model file");
     }

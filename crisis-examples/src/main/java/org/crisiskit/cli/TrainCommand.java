@@ -36,13 +36,20 @@ final class TrainCommand implements CliCommand {
     Path out = Path.of(args.required("out"));
     args.checkAllUsed();
     args.checkNoPositional();
+    // before training, so a bad --out does not waste it
+    if (Files.isDirectory(out)) {
+      throw new UsageException("--out " + out + ": is a directory; give the model file to write");
+    }
     Path dir = out.toAbsolutePath().getParent();
-    if (dir != null) { // before training, so a bad --out does not waste it
+    if (dir != null) {
       try {
         Files.createDirectories(dir);
       } catch (IOException e) {
         throw new UsageException("--out " + out + ": cannot create its directory " + dir + " (" + e + ")");
       }
+    }
+    if (Files.exists(out) ? !Files.isWritable(out) : dir != null && !Files.isWritable(dir)) {
+      throw new UsageException("--out " + out + ": cannot write " + (Files.exists(out) ? "the file" : "in " + dir));
     }
     List<LabelledText> examples = new ArrayList<>();
     for (String f : in.split(",")) {

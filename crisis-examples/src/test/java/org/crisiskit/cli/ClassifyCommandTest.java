@@ -115,6 +115,24 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void textAfterTheFirstJsonValueMakesTheLineMalformed() {
+    String in = "{\"id\": 1, \"text\": \"a\"}{\"id\": 2, \"text\": \"b\"}\n{\"id\": 3, \"text\": \"c\"} x\n"
+        + "{\"id\": 4, \"text\": \"d\"}  \n";
+    CliRun stop = CliRun.run(in, "classify");
+    assertEquals(1, stop.code(), stop::toString);
+    assertEquals(0, stop.lines().size(), stop::toString);
+    assertTrue(stop.err().contains("line 1: not valid JSON"), stop::toString);
+
+    CliRun skip = CliRun.run(in, "classify", "--skip-invalid");
+    assertEquals(0, skip.code(), skip::toString);
+    assertEquals(1, skip.lines().size(), skip::toString);
+    assertTrue(skip.lines().get(0).startsWith("{\"id\":4,"), skip::toString);
+    assertTrue(skip.err().contains("line 1: not valid JSON: text after the JSON value at column 23")
+        && skip.err().contains("line 2: not valid JSON")
+        && skip.err().contains("skipped 2"), skip::toString);
+  }
+
+  @Test
   void aByteOrderMarkAndCrlfLineEndsAreAccepted() {
     byte[] in = ("\uFEFF{\"id\": 1, \"text\": \"ok\"}\r\n{\"id\": 2, \"text\": \"fine\"}\r\n")
         .getBytes(StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.crisiskit.cases.Assessment;
+import org.crisiskit.cases.CaseId;
 import org.crisiskit.cases.CaseService;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.FileJournal;
@@ -84,6 +85,37 @@ class TrainEvalCommandTest {
   }
 
   @Test
+  void trainRefusesAnOutItCannotWriteBeforeReadingItsInput() throws IOException {
+    Path missing = dir.resolve("not-read.jsonl"); // a wasted training run would read it first
+    CliRun d = train(missing, dir);
+    assertEquals(2, d.code(), d::toString);
+    assertTrue(d.err().contains("--out " + dir + ": is a directory"), d::toString);
+
+    Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+    readOnly.toFile().setWritable(false, false);
+    try {
+      if (!Files.isWritable(readOnly)) { // not so for root
+        CliRun r = train(missing, readOnly.resolve("m.ckm"));
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("cannot write in " + readOnly), r::toString);
+      }
+    } finally {
+      readOnly.toFile().setWritable(true, false);
+    }
+  }
+
+  @Test
+  void aDirectoryGivenAsModelIsCalledADirectory() {
+    for (String cmd : List.of("classify", "eval")) {
+      CliRun r = cmd.equals("classify")
+          ? CliRun.run("{\"id\":1,\"text\":\"x\"}\n", "classify", "--model", dir.toString())
+          : CliRun.run("", "eval", "--in", dir.resolve("x.jsonl").toString(), "--model", dir.toString());
+      assertEquals(1, r.code(), r::toString);
+      assertTrue(r.err().contains(dir + ": is a directory, not a model file"), r::toString);
+    }
+  }
+
+  @Test
   void evalWithTheRuleEngine() throws IOException {
     CliRun e = CliRun.run("", "eval", "--in", labelled().toString());
     assertEquals(0, e.code(), e.err());
@@ -152,6 +184,18 @@ class TrainEvalCommandTest {
   }
 
   @Test
+  void aLabelledLineWithTextAfterItsJsonValueIsNamed() throws IOException {
+    Path in = dir.resolve("two-on-a-line.jsonl");
+    Files.write(in, List.of("{\"text\": \"ok\", \"intent\": \"neutral\"}",
+        "{\"text\": \"love it\", \"intent\": \"praise\"}{\"text\": \"awful\", \"intent\": \"complaint\"}"));
+    for (String cmd : List.of("eval", "train")) {
+      CliRun r = cmd.equals("train") ? train(in, dir.resolve("m")) : CliRun.run("", "eval", "--in", in.toString());
+      assertEquals(1, r.code(), r::toString);
+      assertTrue(r.err().contains(in + ":2: not valid JSON"), r::toString);
+    }
+  }
+
+  @Test
   void exportTrainingWritesTheAgentsIntents() throws IOException {
     Path journalDir = dir.resolve("journal");
     try (FileJournal journal = FileJournal.open(journalDir)) {
@@ -170,9 +214,43 @@ class TrainEvalCommandTest {
     assertTrue(lines.get(1).contains("\"intent\":\"abuse\"") && lines.get(1).contains("\"abusive\":true"));
   }
 
+  @Test
+  void exportTrainingPrefersTheAgentsReassessmentKeepsExplicitNeutralsAndInventsNoAbusiveLabel()
+      throws IOException {
+    Path journalDir = dir.resolve("journal");
+    try (FileJournal journal = FileJournal.open(journalDir)) {
+      CaseService service = CaseService.newBuilder().journal(journal).build();
+      CaseId first = service.accept(mention("1", "my order arrived, thanks"), Assessment.of(Intent.COMPLAINT)).caseId();
+      service.accept(mention("2", "ok"), Assessment.of(Intent.NEUTRAL));
+      service.accept(mention("3", "nobody looked at this one"));
+      service.accept(mention("4", "you idiots"), Assessment.of(Intent.ABUSE));
+      CaseId fifth = service.accept(mention("5", "lol"), Assessment.of(Intent.PRAISE)).caseId();
+      service.reassess(first, "agent:ana", Assessment.of(Intent.PRAISE));
+      service.reassess(fifth, "agent:ana", Assessment.of(Intent.NEUTRAL));
+      // joins mention 1's case after the reassessment: the agent never saw it
+      assertEquals(first, service.accept(mention("6", "1", "still no refund"), Assessment.of(Intent.COMPLAINT)).caseId());
+    }
+    Path out = dir.resolve("training.jsonl");
+    CliRun r = CliRun.run("", "export-training", "--journal", journalDir.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("exported 5 of 6"), r.out());
+    assertEquals(List.of(
+        "{\"id\":\"1\",\"text\":\"my order arrived, thanks\",\"intent\":\"praise\"}",
+        "{\"id\":\"2\",\"text\":\"ok\",\"intent\":\"neutral\"}",
+        "{\"id\":\"4\",\"text\":\"you idiots\",\"intent\":\"abuse\",\"abusive\":true}",
+        "{\"id\":\"5\",\"text\":\"lol\",\"intent\":\"neutral\"}",
+        "{\"id\":\"6\",\"text\":\"still no refund\",\"intent\":\"complaint\"}"), Files.readAllLines(out));
+    CliRun t = train(out, dir.resolve("m.ckm"));
+    assertEquals(0, t.code(), t::toString);
+  }
+
   private static Mention mention(String id, String text) {
+    return mention(id, id, text);
+  }
+
+  private static Mention mention(String id, String author, String text) {
     return Mention.newBuilder().network("x").id(id)
-        .author(Author.newBuilder().id("a" + id).handle("user" + id).build())
+        .author(Author.newBuilder().id("a" + author).handle("user" + author).build())
         .text(text).createdAt(Instant.parse("2026-11-02T09:15:00Z")).build();
   }
 }
