@@ -20,8 +20,8 @@ final class Analysis {
   static final byte OBFUSCATED = 16;
   static final byte NEGATED = 32;
   /**
-   * The token begins a sentence or clause after . ! ? ; , or an ellipsis: negation does not reach
-   * across ("no es malo, pésimo servicio").
+   * The token begins a sentence or clause after . ! ? ; , an ellipsis or a line break: negation does
+   * not reach across ("no es malo, pésimo servicio"; "No\nMe encanta").
    */
   static final byte CLAUSE = (byte) 128;
   /** Inside a valence phrase that starts at an earlier token: the phrase carries its valence. */

@@ -39,6 +39,9 @@ final class RuleEngine {
     while (i < n && a.nTok < Analysis.MAX_TOKENS) {
       char c = t[i];
       if (isSep(c)) {
+        if (c != ' ' && isLineBreak(c)) {
+          a.clauseBreak = true; // a line ends a clause as a full stop does: "No\nMe encanta"
+        }
         i++;
         continue;
       }
@@ -106,6 +109,14 @@ final class RuleEngine {
 
   private static boolean isSep(char c) {
     return c <= ' ' || c >= '\u0085' && isWideSep(c);
+  }
+
+  /**
+   * A separator that ends a line (Unicode's mandatory breaks: LF, VT, FF, CR, NEL, U+2028, U+2029):
+   * it ends a clause, as a full stop does.
+   */
+  private static boolean isLineBreak(char c) {
+    return c >= '\n' && c <= '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   private static boolean isWideSep(char c) {

@@ -340,6 +340,24 @@ class RuleClassifierTest {
   }
 
   @Test
+  void aLineBreakEndsANegation() {
+    for (String br : List.of("\n", "\r\n", "\r", "\u2028", "\u2029", "\\u000a")) {
+      Classification es = c("No" + br + "Me encanta");
+      assertEquals(Polarity.POSITIVE, es.polarity(), br + " " + es.reasons());
+      assertEquals(Intent.PRAISE, es.intent(), br + " " + es.reasons());
+      assertFalse(es.reasons().contains("negated 'encanta'"), br + " " + es.reasons());
+      Classification en = c("I do not like it" + br + "Great service");
+      assertEquals(Polarity.POSITIVE, en.polarity(), br + " " + en.reasons());
+      assertEquals(Intent.PRAISE, en.intent(), br + " " + en.reasons());
+      assertFalse(en.reasons().contains("negated 'great'"), br + " " + en.reasons());
+      assertTrue(en.reasons().contains("positive word 'great'"), br + " " + en.reasons());
+    }
+    // other white space still lets a negation reach the next word
+    Classification tab = c("it is not\tgood");
+    assertTrue(tab.reasons().contains("negated 'good'"), tab.reasons().toString());
+  }
+
+  @Test
   void wordsThatOnlyLookLikeCuesCarryNone() {
     // "hija" is no laughter, "ratito" no rat, "30mins" no disguised insult, "Dulles" no "dull"
     for (String text : List.of("mi hija", "espera un ratito", "delayed 30mins", "landed at Dulles")) {
