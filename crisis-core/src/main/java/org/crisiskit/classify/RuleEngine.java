@@ -1022,6 +1022,9 @@ final class RuleEngine {
       long h = a.tokHash[i];
       int covered = 0;
       for (int k = 1; k <= 3 && i + k < n; k++) {
+        if ((a.tokFlags[i + k] & Analysis.CLAUSE) != 0) {
+          break; // a phrase lies within a clause: "Gracias! No, llega mañana" holds no "no llega"
+        }
         h = Text.combine(h, a.tokHash[i + k]);
         int p = x.map.get(h);
         if (p < 0) {

@@ -358,6 +358,20 @@ class RuleClassifierTest {
   }
 
   @Test
+  void aPhraseDoesNotSpanAClauseBreak() {
+    Classification es = c("Gracias! No, llega mañana sin problema");
+    assertFalse(es.reasons().contains("complaint cue 'no llega'"), es.reasons().toString());
+    assertFalse(es.intent() == Intent.COMPLAINT, es.reasons().toString());
+    for (String text : List.of("still. no refund", "still, no refund", "still\nno refund", "still! no refund")) {
+      Classification en = c(text);
+      assertFalse(en.reasons().contains("complaint cue 'still no'"), text + " " + en.reasons());
+    }
+    // within a clause the phrases still match
+    assertTrue(c("todavía no llega mi pedido").reasons().contains("complaint cue 'no llega'"));
+    assertTrue(c("still no refund").reasons().contains("complaint cue 'still no'"));
+  }
+
+  @Test
   void wordsThatOnlyLookLikeCuesCarryNone() {
     // "hija" is no laughter, "ratito" no rat, "30mins" no disguised insult, "Dulles" no "dull"
     for (String text : List.of("mi hija", "espera un ratito", "delayed 30mins", "landed at Dulles")) {
