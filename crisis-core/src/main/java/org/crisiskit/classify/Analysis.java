@@ -89,6 +89,11 @@ final class Analysis {
 
   String lang;
   boolean es;
+  /**
+   * Whose cues the text reads ({@link Lexicon#BY_LANG}): {@link Lexicon#EN}, {@link Lexicon#ES}, or -1
+   * for both (a text of another or undetermined language).
+   */
+  int cueLang;
   double sum;
   double compound;
   double posSum;
@@ -124,6 +129,7 @@ final class Analysis {
     clauseBreak = false;
     lang = "und";
     es = false;
+    cueLang = -1;
     sum = compound = posSum = negSum = politePos = complaint = praise = sensitive = 0;
     abuse = 0;
     insult = 0;

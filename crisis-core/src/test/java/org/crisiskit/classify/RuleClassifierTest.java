@@ -146,6 +146,42 @@ class RuleClassifierTest {
   }
 
   @Test
+  void aCueOfOneLanguageFiresOnlyInTextsOfThatLanguage() {
+    Classification light = classifier.classify("why is my red light blinking?", Optional.of("en"));
+    assertFalse(light.topics().contains(Topics.OUTAGE), light.reasons().toString());
+    Classification shorts = classifier.classify("I love my new cargo shorts", Optional.empty());
+    assertEquals("en", shorts.lang());
+    assertFalse(shorts.topics().contains(Topics.BILLING), shorts.reasons().toString());
+    // in Spanish texts the Spanish cues still fire
+    Classification red = classifier.classify("no tengo red desde ayer", Optional.empty());
+    assertEquals("es", red.lang());
+    assertTrue(red.topics().contains(Topics.OUTAGE), red.reasons().toString());
+    Classification cargo = c("me pusieron un cargo que no reconozco");
+    assertTrue(cargo.topics().contains(Topics.BILLING), cargo.reasons().toString());
+    // cues given for both languages fire in either
+    assertTrue(classifier.classify("this app is trash", Optional.of("en")).abusive());
+    assertTrue(classifier.classify("esta app es basura", Optional.of("es")).abusive());
+    // English swearing counts in Spanish texts too (a loanword there), Spanish swearing not in English ones
+    assertTrue(classifier.classify("qué servicio de shit", Optional.of("es")).abusive());
+    assertFalse(classifier.classify("my gilipollas cousin is visiting", Optional.of("en")).abusive());
+    // a text of undetermined language reads the cues of both
+    Classification und = c("cargo");
+    assertEquals("und", und.lang());
+    assertTrue(und.topics().contains(Topics.BILLING), und.reasons().toString());
+    // and so do playbook keywords: those given for one language fire in its texts only
+    Classifier custom = Classifiers.create(ClassifierConfig.custom()
+        .extraTopic("roaming", Map.of("en", List.of("roaming"), "es", List.of("itinerancia"),
+            "fr", List.of("itinérance")))
+        .build());
+    assertTrue(custom.classify("la itinerancia no funciona", Optional.empty()).topics().contains("roaming"));
+    assertFalse(custom.classify("the itinerancia is not in my plan", Optional.of("en")).topics().contains("roaming"));
+    assertTrue(custom.classify("roaming is not working", Optional.empty()).topics().contains("roaming"));
+    assertFalse(custom.classify("el roaming no funciona", Optional.of("es")).topics().contains("roaming"));
+    assertTrue(custom.classify("the itinérance is not working", Optional.of("en")).topics().contains("roaming"));
+    assertTrue(custom.classify("itinerancia", Optional.empty()).topics().contains("roaming"));
+  }
+
+  @Test
   void enyeIsALetterOfItsOwnAndItsNSpellingStillMatches() {
     // "peña" (a group of friends) is not "pena" (sorrow)
     Classification pena = c("la peña del barrio se junta hoy");
