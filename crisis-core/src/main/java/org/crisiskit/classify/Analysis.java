@@ -20,8 +20,8 @@ final class Analysis {
   static final byte OBFUSCATED = 16;
   static final byte NEGATED = 32;
   /**
-   * The token begins a sentence or clause after . ! ? ; , or an ellipsis: negation does not reach
-   * across ("no es malo, pésimo servicio").
+   * The token begins a sentence or clause after . ! ? ; , an ellipsis or a line break: negation does
+   * not reach across ("no es malo, pésimo servicio"; "No\nMe encanta").
    */
   static final byte CLAUSE = (byte) 128;
   /** Inside a valence phrase that starts at an earlier token: the phrase carries its valence. */
@@ -89,6 +89,11 @@ final class Analysis {
 
   String lang;
   boolean es;
+  /**
+   * Whose cues the text reads ({@link Lexicon#BY_LANG}): {@link Lexicon#EN}, {@link Lexicon#ES}, or -1
+   * for both (a text of another or undetermined language).
+   */
+  int cueLang;
   double sum;
   double compound;
   double posSum;
@@ -124,6 +129,7 @@ final class Analysis {
     clauseBreak = false;
     lang = "und";
     es = false;
+    cueLang = -1;
     sum = compound = posSum = negSum = politePos = complaint = praise = sensitive = 0;
     abuse = 0;
     insult = 0;

@@ -69,7 +69,11 @@ public final class ClassifierConfig {
     private Builder() {}
 
     /**
-     * Adds a topic (or more keywords for a built-in one) with keywords per language code.
+     * Adds a topic (or more keywords for a built-in one) with keywords per language code. Keywords
+     * given for English ({@code "en"}, {@code "en-GB"}) match only in texts classified as English,
+     * those for Spanish ({@code "es"}, {@code "es-MX"}) only in Spanish ones; keywords under any other
+     * code ({@code "both"}, {@code "fr"}) match in every text, and texts of other or undetermined
+     * language ({@code "und"}) match the keywords of every language.
      *
      * @throws IllegalArgumentException if the topic name is blank or not {@code [a-z0-9_]+}
      */

@@ -33,6 +33,18 @@ final class Lexicon {
   static final int EMOTICON = 1 << 12;
   /** Rude but not an insult ("sucks", "crap"): abusive, yet not enough for the abuse intent. */
   static final int MILD = 1 << 13;
+  /**
+   * The entry's cues ({@link #CUE_KINDS}, topics, flags) differ between English and Spanish texts:
+   * read them from {@link #langKinds}, {@link #langTopics} and {@link #langFlags} for a text in either
+   * language. The other kinds, topics and flags of an entry are the union of both languages', which a
+   * text of any other or undetermined language reads.
+   */
+  static final int BY_LANG = 1 << 14;
+  /** The kinds that a cue of one language gives only in texts of that language. */
+  static final int CUE_KINDS = COMPLAINT | PRAISE | ABUSE | MILD | SENSITIVE;
+  /** Index of English and Spanish in {@link #langKinds}, {@link #langTopics} and {@link #langFlags}. */
+  static final int EN = 0;
+  static final int ES = 1;
 
   static final int MAX_TOPICS = 64;
   /** SentiCon entries weaker than this are too ambiguous to count. */
@@ -59,6 +71,13 @@ final class Lexicon {
   long[] topics = new long[32_768];
   int[] flags = new int[32_768];
   String[] cue = new String[32_768];
+  /**
+   * Per language ({@link #EN}, {@link #ES}), the {@link #CUE_KINDS}, topics and flags that cues of that
+   * language or of both give an entry; read only for {@link #BY_LANG} entries.
+   */
+  int[][] langKinds = {new int[32_768], new int[32_768]};
+  long[][] langTopics = {new long[32_768], new long[32_768]};
+  int[][] langFlags = {new int[32_768], new int[32_768]};
   int size;
   final String[] topicNames;
   final String[][] topicReason;
@@ -105,10 +124,17 @@ final class Lexicon {
     loadSpanish();
     loadCues(topicIndex);
     extraTopics.forEach((topic, byLang) -> byLang.forEach((lang, words) -> {
+      int langs = langs(lang);
+      long bit = 1L << topicIndex.get(topic);
       for (String w : words) {
         int e = phraseEntry(w);
         if (e >= 0) {
-          topics[e] |= 1L << topicIndex.get(topic);
+          topics[e] |= bit;
+          for (int l = EN; l <= ES; l++) {
+            if ((langs & 1 << l) != 0) {
+              langTopics[l][e] |= bit;
+            }
+          }
         }
       }
     }));
@@ -175,10 +201,38 @@ final class Lexicon {
     }
   }
 
+  /**
+   * The languages a cue or keyword given for {@code lang} applies to, as bits {@code 1 << }{@link #EN}
+   * and {@code 1 << }{@link #ES}: English ("en", "en-GB"), Spanish ("es", "es-MX"), else both ("both",
+   * "any", or a language the engine does not tell apart).
+   */
+  static int langs(String lang) {
+    String l = lang.toLowerCase(Locale.ROOT);
+    boolean code = l.length() == 2 || l.length() > 2 && (l.charAt(2) == '-' || l.charAt(2) == '_');
+    if (code && l.startsWith("en")) {
+      return 1 << EN;
+    }
+    if (code && l.startsWith("es")) {
+      return 1 << ES;
+    }
+    return 1 << EN | 1 << ES;
+  }
+
+  /** Adds cue kinds to an entry, for the languages {@code langs}. */
+  private void addKinds(int e, int langs, int k) {
+    kinds[e] |= k;
+    for (int l = EN; l <= ES; l++) {
+      if ((langs & 1 << l) != 0) {
+        langKinds[l][e] |= k;
+      }
+    }
+  }
+
   private void loadCues(Map<String, Integer> topicIndex) {
     for (String[] row : rows("cues.tsv")) {
       String kind = row[0];
       String lang = row[1];
+      int langs = langs(lang);
       float w = Float.parseFloat(row[2]);
       String phrase = row[3];
       if (kind.equals("emoji")) { // an emoji the lexicons lack, both languages
@@ -198,10 +252,10 @@ final class Lexicon {
         case "contrast": kinds[e] |= CONTRAST; break;
         case "qword": kinds[e] |= QWORD; break;
         case "complaint":
-          kinds[e] |= COMPLAINT;
+          addKinds(e, langs, COMPLAINT);
           complaintW[e] = Math.max(complaintW[e], phrase.indexOf(' ') > 0 ? w : w / 2);
           break;
-        case "praise": kinds[e] |= PRAISE; praiseW[e] = Math.max(praiseW[e], w); break;
+        case "praise": addKinds(e, langs, PRAISE); praiseW[e] = Math.max(praiseW[e], w); break;
         case "polite": kinds[e] |= POLITE; break;
         case "val":
           if (lang.equals("es")) {
@@ -210,10 +264,18 @@ final class Lexicon {
             valEn[e] = w;
           }
           break;
-        case "abuse":
-          kinds[e] |= w < 2 ? ABUSE | MILD : ABUSE;
+        case "abuse": {
+          // English swearing is common in Spanish tweets ("qué fucking asco"), as VADER's slang is
+          // in their valence: an English abuse word counts in Spanish texts too, not the reverse
+          int al = langs == 1 << EN ? langs | 1 << ES : langs;
+          addKinds(e, al, w < 2 ? ABUSE | MILD : ABUSE);
           if (w >= 2) {
             kinds[e] &= ~MILD;
+            for (int l = EN; l <= ES; l++) {
+              if ((al & 1 << l) != 0) {
+                langKinds[l][e] &= ~MILD;
+              }
+            }
           }
           if (Float.isNaN(valEn[e])) {
             valEn[e] = -w * 0.7f;
@@ -228,13 +290,26 @@ final class Lexicon {
             }
           }
           break;
-        case "sensitive": kinds[e] |= SENSITIVE; sensitiveW[e] = Math.max(sensitiveW[e], w); break;
+        }
+        case "sensitive": addKinds(e, langs, SENSITIVE); sensitiveW[e] = Math.max(sensitiveW[e], w); break;
         case "stop": kinds[e] |= lang.equals("es") ? STOP_ES : STOP_EN; break;
         default:
           if (kind.startsWith("topic:")) {
-            topics[e] |= 1L << topicIndex.get(kind.substring(6));
+            long bit = 1L << topicIndex.get(kind.substring(6));
+            topics[e] |= bit;
+            for (int l = EN; l <= ES; l++) {
+              if ((langs & 1 << l) != 0) {
+                langTopics[l][e] |= bit;
+              }
+            }
           } else if (kind.startsWith("flag:")) {
-            flags[e] |= 1 << Flag.fromJsonName(kind.substring(5)).ordinal();
+            int bit = 1 << Flag.fromJsonName(kind.substring(5)).ordinal();
+            flags[e] |= bit;
+            for (int l = EN; l <= ES; l++) {
+              if ((langs & 1 << l) != 0) {
+                langFlags[l][e] |= bit;
+              }
+            }
           } else {
             throw new IllegalStateException("cues.tsv: unknown kind " + kind);
           }
@@ -329,6 +404,11 @@ final class Lexicon {
       topics = Arrays.copyOf(topics, n);
       flags = Arrays.copyOf(flags, n);
       cue = Arrays.copyOf(cue, n);
+      for (int l = EN; l <= ES; l++) {
+        langKinds[l] = Arrays.copyOf(langKinds[l], n);
+        langTopics[l] = Arrays.copyOf(langTopics[l], n);
+        langFlags[l] = Arrays.copyOf(langFlags[l], n);
+      }
     }
     e = size++;
     valEn[e] = Float.NaN;
@@ -408,8 +488,16 @@ final class Lexicon {
     long[] tp = new long[size];
     int[] fl = new int[size];
     String[] c = new String[size];
+    int[][] lk = new int[2][size];
+    long[][] lt = new long[2][size];
+    int[][] lf = new int[2][size];
     for (int i = 0; i < size; i++) {
       int e = order[i];
+      for (int l = EN; l <= ES; l++) {
+        lk[l][i] = langKinds[l][e];
+        lt[l][i] = langTopics[l][e];
+        lf[l][i] = langFlags[l][e];
+      }
       ve[i] = valEn[e];
       vs[i] = valEs[e];
       k[i] = kinds[e];
@@ -431,12 +519,21 @@ final class Lexicon {
     topics = tp;
     flags = fl;
     cue = c;
+    langKinds = lk;
+    langTopics = lt;
+    langFlags = lf;
     map.renumber(newIndex);
     skeletons.renumber(newIndex);
   }
 
   private void finish() {
     renumber();
+    for (int e = 0; e < size; e++) {
+      if (langKinds[EN][e] != langKinds[ES][e] || langTopics[EN][e] != langTopics[ES][e]
+          || langFlags[EN][e] != langFlags[ES][e]) {
+        kinds[e] |= BY_LANG;
+      }
+    }
     hot = new long[size * 4];
     for (int e = 0; e < size; e++) {
       hot[e * 4] = pack(kinds[e], flags[e]);

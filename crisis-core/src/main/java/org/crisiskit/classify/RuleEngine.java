@@ -39,6 +39,9 @@ final class RuleEngine {
     while (i < n && a.nTok < Analysis.MAX_TOKENS) {
       char c = t[i];
       if (isSep(c)) {
+        if (c != ' ' && isLineBreak(c)) {
+          a.clauseBreak = true; // a line ends a clause as a full stop does: "No\nMe encanta"
+        }
         i++;
         continue;
       }
@@ -106,6 +109,14 @@ final class RuleEngine {
 
   private static boolean isSep(char c) {
     return c <= ' ' || c >= '\u0085' && isWideSep(c);
+  }
+
+  /**
+   * A separator that ends a line (Unicode's mandatory breaks: LF, VT, FF, CR, NEL, U+2028, U+2029):
+   * it ends a clause, as a full stop does.
+   */
+  private static boolean isLineBreak(char c) {
+    return c >= '\n' && c <= '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   private static boolean isWideSep(char c) {
@@ -951,6 +962,14 @@ final class RuleEngine {
   // ---------------------------------------------------------------- language
 
   private static void language(Optional<String> hint, Analysis a) {
+    detectLanguage(hint, a);
+    // English and Spanish texts read the cues of their language (and of both); a text of another or
+    // undetermined language ("und": no stop word, no Spanish mark) reads the cues of both, as any
+    // language might be its own
+    a.cueLang = a.es ? Lexicon.ES : "en".equals(a.lang) ? Lexicon.EN : -1;
+  }
+
+  private static void detectLanguage(Optional<String> hint, Analysis a) {
     String h = hint.isPresent() ? hint.get() : "";
     if (h.length() >= 2 && h.length() <= 8 && !h.equalsIgnoreCase("und") && !h.equalsIgnoreCase("zxx")
         && !h.equalsIgnoreCase("qme") && !h.equalsIgnoreCase("qht") && !h.equalsIgnoreCase("qam")) {
@@ -1011,6 +1030,9 @@ final class RuleEngine {
       long h = a.tokHash[i];
       int covered = 0;
       for (int k = 1; k <= 3 && i + k < n; k++) {
+        if ((a.tokFlags[i + k] & Analysis.CLAUSE) != 0) {
+          break; // a phrase lies within a clause: "Gracias! No, llega mañana" holds no "no llega"
+        }
         h = Text.combine(h, a.tokHash[i + k]);
         int p = x.map.get(h);
         if (p < 0) {
@@ -1044,13 +1066,20 @@ final class RuleEngine {
   private void cues(int e, int pos, Analysis a) {
     Lexicon x = lex;
     int k = x.kinds(e);
+    long topics = x.topics(e);
+    int flags = x.flags(e);
+    if ((k & Lexicon.BY_LANG) != 0 && a.cueLang >= 0) {
+      // a cue of one language only: "red" is a network in Spanish, a colour in English
+      int l = a.cueLang;
+      k = k & ~Lexicon.CUE_KINDS | x.langKinds[l][e];
+      topics = x.langTopics[l][e];
+      flags = x.langFlags[l][e];
+    }
     if ((a.tokFlags[pos] & Analysis.IN_PHRASE) != 0) {
       // a word inside a valence phrase is read through the phrase: "días" in "buenos días" is no
       // wait, "wait" in "can't wait" no complaint, "mal" in "menos mal" none either
       k &= ~(Lexicon.COMPLAINT | Lexicon.PRAISE);
     }
-    long topics = x.topics(e);
-    int flags = x.flags(e);
     if ((k & (Lexicon.COMPLAINT | Lexicon.PRAISE | Lexicon.ABUSE | Lexicon.SENSITIVE)) == 0 && topics == 0
         && flags == 0) {
       return;
@@ -1244,9 +1273,9 @@ final class RuleEngine {
    * {@code scripts/fit-polarity-layer.py} (numpy, Newton iterations to the unique optimum).
    */
   static final double[][] POLARITY_WEIGHTS = {
-    {-0.1470, -0.5957, 1.0380, -1.5327, -0.3790, 0.6625, 0.0552, -0.3292, -0.2177, -0.0914, 0.2063, -0.1374, 0.3349, -0.0987, -0.2574},
-    {0.5494, -0.0464, -0.3562, 0.1659, -0.0497, -0.2163, 0.3042, 0.6224, 0.1168, -0.5732, 0.0204, -0.4276, 0.0918, 0.2066, 0.4797},
-    {-0.4024, 0.6422, -0.6818, 1.3669, 0.4287, -0.4462, -0.3594, -0.2932, 0.1008, 0.6646, -0.2267, 0.5650, -0.4267, -0.1078, -0.2224},
+    {-0.1475, -0.5951, 1.0379, -1.5323, -0.3788, 0.6627, 0.0553, -0.3289, -0.2176, -0.0921, 0.2050, -0.1406, 0.3351, -0.0986, -0.2572},
+    {0.5485, -0.0458, -0.3561, 0.1674, -0.0502, -0.2162, 0.3041, 0.6227, 0.1169, -0.5734, 0.0222, -0.4309, 0.0923, 0.2068, 0.4796},
+    {-0.4010, 0.6409, -0.6818, 1.3649, 0.4290, -0.4465, -0.3595, -0.2937, 0.1006, 0.6655, -0.2271, 0.5715, -0.4274, -0.1082, -0.2224},
   };
 
   /** The inputs of the polarity layer for an analysed text, written into {@code f}. */

@@ -146,6 +146,42 @@ class RuleClassifierTest {
   }
 
   @Test
+  void aCueOfOneLanguageFiresOnlyInTextsOfThatLanguage() {
+    Classification light = classifier.classify("why is my red light blinking?", Optional.of("en"));
+    assertFalse(light.topics().contains(Topics.OUTAGE), light.reasons().toString());
+    Classification shorts = classifier.classify("I love my new cargo shorts", Optional.empty());
+    assertEquals("en", shorts.lang());
+    assertFalse(shorts.topics().contains(Topics.BILLING), shorts.reasons().toString());
+    // in Spanish texts the Spanish cues still fire
+    Classification red = classifier.classify("no tengo red desde ayer", Optional.empty());
+    assertEquals("es", red.lang());
+    assertTrue(red.topics().contains(Topics.OUTAGE), red.reasons().toString());
+    Classification cargo = c("me pusieron un cargo que no reconozco");
+    assertTrue(cargo.topics().contains(Topics.BILLING), cargo.reasons().toString());
+    // cues given for both languages fire in either
+    assertTrue(classifier.classify("this app is trash", Optional.of("en")).abusive());
+    assertTrue(classifier.classify("esta app es basura", Optional.of("es")).abusive());
+    // English swearing counts in Spanish texts too (a loanword there), Spanish swearing not in English ones
+    assertTrue(classifier.classify("qué servicio de shit", Optional.of("es")).abusive());
+    assertFalse(classifier.classify("my gilipollas cousin is visiting", Optional.of("en")).abusive());
+    // a text of undetermined language reads the cues of both
+    Classification und = c("cargo");
+    assertEquals("und", und.lang());
+    assertTrue(und.topics().contains(Topics.BILLING), und.reasons().toString());
+    // and so do playbook keywords: those given for one language fire in its texts only
+    Classifier custom = Classifiers.create(ClassifierConfig.custom()
+        .extraTopic("roaming", Map.of("en", List.of("roaming"), "es", List.of("itinerancia"),
+            "fr", List.of("itinérance")))
+        .build());
+    assertTrue(custom.classify("la itinerancia no funciona", Optional.empty()).topics().contains("roaming"));
+    assertFalse(custom.classify("the itinerancia is not in my plan", Optional.of("en")).topics().contains("roaming"));
+    assertTrue(custom.classify("roaming is not working", Optional.empty()).topics().contains("roaming"));
+    assertFalse(custom.classify("el roaming no funciona", Optional.of("es")).topics().contains("roaming"));
+    assertTrue(custom.classify("the itinérance is not working", Optional.of("en")).topics().contains("roaming"));
+    assertTrue(custom.classify("itinerancia", Optional.empty()).topics().contains("roaming"));
+  }
+
+  @Test
   void enyeIsALetterOfItsOwnAndItsNSpellingStillMatches() {
     // "peña" (a group of friends) is not "pena" (sorrow)
     Classification pena = c("la peña del barrio se junta hoy");
@@ -337,6 +373,38 @@ class RuleClassifierTest {
     assertEquals(Polarity.NEGATIVE, r.polarity(), r.reasons().toString());
     assertTrue(r.reasons().contains("negated 'gusta'"), r.reasons().toString());
     assertFalse(r.reasons().contains("negated 'horrible'"), r.reasons().toString());
+  }
+
+  @Test
+  void aLineBreakEndsANegation() {
+    for (String br : List.of("\n", "\r\n", "\r", "\u2028", "\u2029", "\\u000a")) {
+      Classification es = c("No" + br + "Me encanta");
+      assertEquals(Polarity.POSITIVE, es.polarity(), br + " " + es.reasons());
+      assertEquals(Intent.PRAISE, es.intent(), br + " " + es.reasons());
+      assertFalse(es.reasons().contains("negated 'encanta'"), br + " " + es.reasons());
+      Classification en = c("I do not like it" + br + "Great service");
+      assertEquals(Polarity.POSITIVE, en.polarity(), br + " " + en.reasons());
+      assertEquals(Intent.PRAISE, en.intent(), br + " " + en.reasons());
+      assertFalse(en.reasons().contains("negated 'great'"), br + " " + en.reasons());
+      assertTrue(en.reasons().contains("positive word 'great'"), br + " " + en.reasons());
+    }
+    // other white space still lets a negation reach the next word
+    Classification tab = c("it is not\tgood");
+    assertTrue(tab.reasons().contains("negated 'good'"), tab.reasons().toString());
+  }
+
+  @Test
+  void aPhraseDoesNotSpanAClauseBreak() {
+    Classification es = c("Gracias! No, llega mañana sin problema");
+    assertFalse(es.reasons().contains("complaint cue 'no llega'"), es.reasons().toString());
+    assertFalse(es.intent() == Intent.COMPLAINT, es.reasons().toString());
+    for (String text : List.of("still. no refund", "still, no refund", "still\nno refund", "still! no refund")) {
+      Classification en = c(text);
+      assertFalse(en.reasons().contains("complaint cue 'still no'"), text + " " + en.reasons());
+    }
+    // within a clause the phrases still match
+    assertTrue(c("todavía no llega mi pedido").reasons().contains("complaint cue 'no llega'"));
+    assertTrue(c("still no refund").reasons().contains("complaint cue 'still no'"));
   }
 
   @Test
