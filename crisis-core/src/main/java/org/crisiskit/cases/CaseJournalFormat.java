@@ -1,9 +1,13 @@
 package org.crisiskit.cases;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +19,7 @@ import org.crisiskit.internal.MentionCodec;
 import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.Mention;
+import org.crisiskit.mention.MentionId;
 
 /**
  * The journal records written by {@link CaseService}, for tools that read a journal directly (reports,
@@ -52,6 +57,49 @@ public final class CaseJournalFormat {
       return Optional.empty();
     }
     return Optional.of(decodeMention(entry));
+  }
+
+  /**
+   * The id of the mention in {@code entry}, or empty when the entry is of another type. Reads only as
+   * far as the id: much cheaper than {@link #mention} for a pass over a whole journal.
+   */
+  public static Optional<MentionId> mentionId(JournalEntry entry) {
+    if (!MENTION.equals(entry.type())) {
+      return Optional.empty();
+    }
+    try (JsonParser p = Json.MAPPER.getFactory().createParser(entry.payload())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new JsonParseException(p, "expected an object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.getCurrentName();
+        JsonToken value = p.nextToken();
+        if (!field.equals("mention") || value != JsonToken.START_OBJECT) {
+          p.skipChildren();
+          continue;
+        }
+        String network = null;
+        String id = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME && (network == null || id == null)) {
+          String name = p.getCurrentName();
+          p.nextToken();
+          if (name.equals("network")) {
+            network = p.getValueAsString();
+          } else if (name.equals("id")) {
+            id = p.getValueAsString();
+          } else {
+            p.skipChildren();
+          }
+        }
+        if (network == null || id == null) {
+          break;
+        }
+        return Optional.of(MentionId.of(network, id));
+      }
+      throw new JsonParseException(p, "no $.mention.network and $.mention.id");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new JournalException("journal record " + entry.sequence() + " is not a valid mention record: " + e, e);
+    }
   }
 
   static String encode(CaseEvent e) {

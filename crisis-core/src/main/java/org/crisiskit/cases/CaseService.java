@@ -75,6 +75,8 @@ public final class CaseService {
   private final ConcurrentHashMap<String, List<CaseId>> byAuthor = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<MentionId, RecordedMention> mentions = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<RecordedMention> negatives = new ConcurrentSkipListSet<>(BY_TIME);
+  /** True while the constructor rebuilds from the journal: listeners are not called. */
+  private boolean rebuilding;
 
   private CaseService(Builder b) {
     this.journal = b.journal;
@@ -97,6 +99,15 @@ public final class CaseService {
   // ------------------------------------------------------------------ rebuild
 
   private void rebuild() {
+    rebuilding = true;
+    try {
+      replayAndFinish();
+    } finally {
+      rebuilding = false;
+    }
+  }
+
+  private void replayAndFinish() {
     Map<MentionId, RecordedMention> pending = new LinkedHashMap<>();
     journal.replay(entry -> {
       switch (entry.type()) {
@@ -364,6 +375,9 @@ public final class CaseService {
     journal.append(CaseJournalFormat.CASE, CaseJournalFormat.encode(e));
     CrisisCase after = before == null ? CrisisCase.open(e) : before.apply(e);
     cases.put(after.id(), after);
+    if (rebuilding) {
+      return after; // what a start finishes is not news: listeners hear of changes from then on
+    }
     for (CaseListener l : listeners) {
       try {
         l.onEvent(e, after);

@@ -1,11 +1,13 @@
 package org.crisiskit.playbook;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +70,11 @@ public final class TriageEngine {
 
   /** Journal record type of triage decisions. */
   public static final String RECORD_TYPE = "triage";
-
-  /** Journal records read back at start for triages cut short: enough for any number of threads triaging at once. */
-  private static final int TAIL = 512;
+  /**
+   * Journal record type written once, when an engine with a journal starts on an empty one: from
+   * there on every mention has a triage record, and one without is a triage cut short.
+   */
+  public static final String START_RECORD_TYPE = "triage_start";
 
   private final Playbook playbook;
   private final CaseService cases;
@@ -82,38 +86,61 @@ public final class TriageEngine {
     this.playbook = Objects.requireNonNull(playbook, "playbook");
     this.cases = Objects.requireNonNull(cases, "cases");
     this.journal = journal;
-    journal.ifPresent(j -> cutShort.addAll(cutShortIn(j)));
+    journal.ifPresent(j -> {
+      if (j.lastSequence() == 0) {
+        j.append(START_RECORD_TYPE, "{}"); // triage records are kept from here on
+      } else {
+        cutShort.addAll(cutShortIn(j));
+      }
+    });
   }
 
   /**
-   * The mentions among the last journaled ones that have no triage record after them: their triage
-   * was cut short by a crash (or they were accepted without the engine).
+   * The mentions journaled with no triage record after them: their triage was cut short. Only
+   * mentions after the first triage record (or the start record) count: a journal that kept none
+   * before was written without them.
    */
   private static Set<MentionId> cutShortIn(Journal journal) {
-    ArrayDeque<JournalEntry> tail = new ArrayDeque<>();
+    Map<String, MentionId> open = new LinkedHashMap<>();
+    boolean[] kept = {false};
     journal.replay(e -> {
-      if (RECORD_TYPE.equals(e.type()) || CaseJournalFormat.MENTION.equals(e.type())) {
-        tail.addLast(e);
-        if (tail.size() > TAIL) {
-          tail.removeFirst();
-        }
+      switch (e.type()) {
+        case START_RECORD_TYPE:
+          kept[0] = true;
+          break;
+        case RECORD_TYPE:
+          kept[0] = true;
+          open.remove(decidedMention(e));
+          break;
+        case CaseJournalFormat.MENTION:
+          if (kept[0]) {
+            CaseJournalFormat.mentionId(e).ifPresent(id -> open.put(id.toString(), id));
+          }
+          break;
+        default:
+          break;
       }
     });
-    Set<MentionId> open = new LinkedHashSet<>();
-    Set<String> decided = new HashSet<>();
-    for (JournalEntry e : tail) {
-      if (RECORD_TYPE.equals(e.type())) {
-        try {
-          decided.add(Json.parse(e.payload()).path("mention").asText());
-        } catch (IOException ex) {
-          throw new JournalException("journal record " + e.sequence() + " is not a valid triage record: " + ex, ex);
+    return new LinkedHashSet<>(open.values());
+  }
+
+  /** The {@code mention} field of a triage record, read no further. */
+  private static String decidedMention(JournalEntry e) {
+    try (JsonParser p = Json.MAPPER.getFactory().createParser(e.payload())) {
+      if (p.nextToken() == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.getCurrentName();
+          p.nextToken();
+          if (field.equals("mention") && p.currentToken() == JsonToken.VALUE_STRING) {
+            return p.getText();
+          }
+          p.skipChildren();
         }
-      } else {
-        CaseJournalFormat.mention(e).ifPresent(r -> open.add(r.mention().id()));
       }
+      throw new JsonParseException(p, "no $.mention");
+    } catch (IOException ex) {
+      throw new JournalException("journal record " + e.sequence() + " is not a valid triage record: " + ex, ex);
     }
-    open.removeIf(id -> decided.contains(id.toString()));
-    return open;
   }
 
   /** An engine applying {@code playbook} through {@code cases}, recording decisions nowhere else. */
@@ -202,6 +229,25 @@ public final class TriageEngine {
     return false;
   }
 
+  /**
+   * Whether the engine escalated the case with {@code note} after mention {@code id} joined it: the
+   * same escalation, done by a triage of that mention that was cut short afterwards.
+   */
+  private static boolean escalatedSince(CrisisCase kase, MentionId id, String note) {
+    List<CaseEvent> history = kase.history();
+    for (int i = history.size() - 1; i >= 0; i--) {
+      CaseEvent e = history.get(i);
+      if (e.type() == CaseEventType.CASE_ESCALATED && ACTOR.equals(e.actor()) && note.equals(e.note())) {
+        return true;
+      }
+      if (e.attribute("mention").map(id.value()::equals).orElse(false)
+          && (e.type() == CaseEventType.CASE_OPENED || e.type() == CaseEventType.MENTION_ADDED)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   private TriageDecision decide(TriageInput in, AcceptResult accepted, Severity severity) {
     Classification c = in.classification();
     RouteRule route = playbook.route(in);
@@ -252,12 +298,16 @@ public final class TriageEngine {
       boolean needsApproval = esc.stream().anyMatch(EscalationRule::approvalRequired);
       String why = esc.stream().map(EscalationRule::reason).distinct().collect(Collectors.joining("; "));
       String to = esc.get(0).department();
-      TransitionResult r = cases.tryApply(CaseCommand.escalate(kase.id(), ACTOR, to,
-          (needsApproval ? APPROVAL_PREFIX : "") + why));
-      kase = r.caseAfter();
+      String note = (needsApproval ? APPROVAL_PREFIX : "") + why;
+      Optional<String> refused = Optional.empty();
+      if (!escalatedSince(kase, in.mention().id(), note)) { // a cut-short triage may have escalated already
+        TransitionResult r = cases.tryApply(CaseCommand.escalate(kase.id(), ACTOR, to, note));
+        kase = r.caseAfter();
+        refused = r.applied() ? Optional.empty() : Optional.of(r.rejection().orElse(""));
+      }
       escalatedTo = Optional.of(to);
       approval = approval || needsApproval;
-      reasons.add("escalated to " + to + ": " + why + (r.applied() ? "" : " (" + r.rejection().orElse("") + ")"));
+      reasons.add("escalated to " + to + ": " + why + refused.map(x -> " (" + x + ")").orElse(""));
     }
 
     NextAction action;

@@ -14,6 +14,7 @@ import org.crisiskit.journal.Journal;
 import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.MentionFixtures;
+import org.crisiskit.mention.MentionId;
 import org.crisiskit.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,30 @@ class CaseJournalFormatTest {
     assertEquals(complaint, mentions.get(0).assessment());
     assertEquals(1, others.size());
     assertEquals("incident", others.get(0).type());
+  }
+
+  @Test
+  void theMentionIdIsReadWithoutDecodingTheRecord() {
+    Journal journal = Journal.inMemory();
+    CaseService s = CaseService.newBuilder().journal(journal).clock(new FakeClock(MentionFixtures.T0)).build();
+    s.accept(mention("1", "ana", "c", 0), Assessment.of(Intent.COMPLAINT));
+    s.accept(mention("18500000000000000002", "bob", null, 3));
+    journal.append(CaseJournalFormat.MENTION, "{\"case\":\"x-9\",\"mention\":{\"text\":\"{\\\"id\\\":1}\","
+        + "\"author\":{\"id\":\"a\"},\"id\":\"9\",\"network\":\"web\"}}");
+    journal.append(CaseJournalFormat.MENTION, "{\"mention\":{\"network\":\"x\"}}");
+    List<Object> ids = new ArrayList<>();
+    journal.replay(e -> {
+      try {
+        CaseJournalFormat.mentionId(e).ifPresent(ids::add);
+      } catch (JournalException ex) {
+        ids.add(ex.getMessage());
+      }
+    });
+    assertEquals(MentionId.of("x", "1"), ids.get(0));
+    assertEquals(MentionId.of("x", "18500000000000000002"), ids.get(1));
+    assertEquals(MentionId.of("web", "9"), ids.get(2), "fields in any order, nested objects skipped");
+    assertTrue(((String) ids.get(3)).contains("not a valid mention record"), (String) ids.get(3));
+    assertEquals(4, ids.size());
   }
 
   @Test

@@ -135,4 +135,73 @@ class InterruptedWriteTest {
     assertEquals(ActionResult.Status.AWAITING_APPROVAL, desk.acknowledge(id, "agent:sam", ACK).status());
     assertEquals(1, desk.pendingApprovals().size());
   }
+
+  private static Mention other(int i) {
+    return Mention.newBuilder().network("x").id(Integer.toString(5000 + i))
+        .author(Author.newBuilder().id("u" + i).handle("h" + i).followers(10).build())
+        .text("@acme my order is late again " + i).language("en")
+        .createdAt(T0.plusSeconds(i)).addressing(Addressing.MENTION).build();
+  }
+
+  @Test
+  void aJournalWrittenWithoutTriageRecordsFinishesNothing() {
+    Journal written = Journal.inMemory();
+    desk(written).ingest(star());
+    Journal older = Journal.inMemory(); // as a desk that kept no triage records wrote it
+    written.replay(e -> {
+      if (!e.type().startsWith("triage")) {
+        older.append(e.type(), e.payload());
+      }
+    });
+    listener.mentions.clear();
+    long seq = older.lastSequence();
+    IngestResult again = desk(older).ingest(star());
+    assertTrue(again.accepted().duplicate(), again.triage().reason());
+    assertTrue(listener.mentions.isEmpty());
+    assertEquals(seq, older.lastSequence());
+  }
+
+  @Test
+  void aTriageCutShortIsFinishedAfterARestartHowEverManyMentionsCameBetween() {
+    FailingJournal journal = new FailingJournal().glitchAt("case_escalated");
+    CrisisDesk before = desk(journal);
+    assertThrows(JournalException.class, () -> before.ingest(star()));
+    for (int i = 0; i < 300; i++) {
+      before.ingest(other(i));
+    }
+    CrisisDesk after = desk(journal.disk);
+    IngestResult again = after.ingest(star());
+    assertFalse(again.accepted().duplicate());
+    assertEquals(CaseState.ESCALATED, after.cases().find(again.triage().caseId()).orElseThrow().state(),
+        again.triage().reason());
+  }
+
+  @Test
+  void aTriageWhoseRecordFailedDecidesAsAnUninterruptedOne() {
+    CrisisDesk clean = desk(Journal.inMemory());
+    IngestResult reference = clean.ingest(star());
+    FailingJournal journal = new FailingJournal().glitchAt("\"approvalRequired\"");
+    CrisisDesk desk = desk(journal);
+    assertThrows(JournalException.class, () -> desk.ingest(star()));
+    IngestResult again = desk.ingest(star());
+    assertEquals(reference.triage().action(), again.triage().action());
+    assertEquals(reference.triage().escalatedTo(), again.triage().escalatedTo());
+    assertEquals(reference.triage().reason(), again.triage().reason());
+    assertEquals(reference.triage().draft().isPresent(), again.triage().draft().isPresent());
+    assertEquals(clean.cases().find(reference.triage().caseId()).orElseThrow().history().size(),
+        desk.cases().find(again.triage().caseId()).orElseThrow().history().size());
+  }
+
+  @Test
+  void finishingAnAcceptanceAtStartNotifiesNoListener() {
+    FailingJournal journal = new FailingJournal();
+    desk(journal);
+    journal.crashAt("first_response");
+    assertThrows(JournalException.class, () -> desk(journal).ingest(star()));
+    listener.events.clear();
+    CrisisDesk after = desk(journal.disk);
+    assertTrue(listener.events.isEmpty(), "notified during the rebuild: " + listener.events);
+    assertTrue(after.cases().find(CaseId.openedBy(star().id())).orElseThrow()
+        .deadline(org.crisiskit.cases.CrisisCase.FIRST_RESPONSE).isPresent());
+  }
 }

@@ -547,6 +547,13 @@ final class XListening extends ListeningSupport {
    * sink lost: a permanent gap). When the flush fails nothing is recorded and listening stops; the
    * mentions are delivered again after a restart.
    */
+  /** Deliveries whose progress waits for the next {@link #commit()}. */
+  private int waiting() {
+    synchronized (deliveryLock) {
+      return pending.size();
+    }
+  }
+
   private void commit() {
     synchronized (deliveryLock) {
       if (pending.isEmpty()) {
@@ -586,6 +593,9 @@ final class XListening extends ListeningSupport {
   }
 
   // ---------------------------------------------------------------- streaming
+
+  /** Most stream deliveries one sink flush covers: a stream that never pauses still moves its checkpoint. */
+  private static final int MAX_STREAM_BATCH = 100;
 
   private void streamLoop() throws InterruptedException {
     boolean rulesReady = false;
@@ -716,17 +726,19 @@ final class XListening extends ListeningSupport {
   }
 
   /**
-   * Handles the stream's lines until it ends. The lines already received form one batch: its
-   * mentions are committed ({@link #commit()}) before waiting for more, one sink flush for a burst.
+   * Handles the stream's lines until it ends. The lines already received form one batch, of at most
+   * {@link #MAX_STREAM_BATCH} mentions: its mentions are committed ({@link #commit()}) before waiting
+   * for more, one sink flush for a burst.
    */
   private Outcome readLines(BlockingQueue<Object> q) throws InterruptedException {
     boolean first = true;
     Instant nextGapRead = config.clock().instant().plus(config.pollInterval());
     while (!closing) {
       if (!config.clock().instant().isBefore(nextGapRead)) {
+        commit(); // the gap reads start from the stored gaps: a split this stream made is recorded first
         nextGapRead = readGapsWhileStreaming();
       }
-      if (q.isEmpty()) {
+      if (q.isEmpty() || waiting() >= MAX_STREAM_BATCH) {
         commit();
       }
       Object o = q.poll(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -257,8 +257,13 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
               sink.accept(next);
             } catch (RuntimeException e) {
               // the ones accepted before are kept and covered by the checkpoint, this one comes again
-              commit();
-              throw new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e);
+              NetworkException failed = new NetworkException(network, "the mention sink failed on " + next.id() + ": " + e, e);
+              try {
+                commit();
+              } catch (RuntimeException again) {
+                failed.addSuppressed(again);
+              }
+              throw failed;
             }
             accepted++;
           }
