@@ -7,21 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
-import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.MentionFixtures;
 import org.crisiskit.testing.FakeClock;
+import org.crisiskit.testing.ForwardingJournal;
 import org.junit.jupiter.api.Test;
 
 /** What the service does when the journal refuses a write. */
 class JournalFailureTest {
   /** A journal that refuses the appends its test asks it to. */
-  private static final class FailingJournal implements Journal {
+  private static final class FailingJournal extends ForwardingJournal {
     private final Journal delegate = Journal.inMemory();
     String failType;
+
+    @Override
+    protected Journal delegate() {
+      return delegate;
+    }
 
     @Override
     public long append(String type, String payload) {
@@ -31,23 +35,8 @@ class JournalFailureTest {
       }
       return delegate.append(type, payload);
     }
-
-    @Override
-    public void replay(long afterSequence, Consumer<JournalEntry> consumer) {
-      delegate.replay(afterSequence, consumer);
-    }
-
-    @Override
-    public long lastSequence() {
-      return delegate.lastSequence();
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
+
 
   private final FailingJournal journal = new FailingJournal();
   private final CaseService service =

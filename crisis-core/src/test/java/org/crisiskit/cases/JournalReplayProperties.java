@@ -86,6 +86,14 @@ class JournalReplayProperties {
     }
   }
 
+  /** The service after {@code script} ran with no failure. */
+  private static CaseService uninterrupted(List<Steps.Step> script) {
+    FakeClock clock = new FakeClock(MentionFixtures.T0);
+    CaseService s = CaseService.newBuilder().journal(Journal.inMemory()).clock(clock).build();
+    run(s, clock, script);
+    return s;
+  }
+
   /**
    * A crash at any append (a mention's acceptance is up to four of them) loses nothing: after a
    * restart on what reached the journal, the adapter delivers the interrupted mention again (or the
@@ -94,9 +102,7 @@ class JournalReplayProperties {
   @Property(tries = 150)
   void aCrashAtAnyAppendEndsAsIfNothingHadHappened(@ForAll("scripts") List<Steps.Step> script,
       @ForAll @IntRange(min = 1, max = 250) int crashAt) {
-    FakeClock referenceClock = new FakeClock(MentionFixtures.T0);
-    CaseService reference = CaseService.newBuilder().journal(Journal.inMemory()).clock(referenceClock).build();
-    run(reference, referenceClock, script);
+    CaseService reference = uninterrupted(script);
 
     FakeClock clock = new FakeClock(MentionFixtures.T0);
     FailingJournal journal = new FailingJournal().crashAt(crashAt);
@@ -133,9 +139,7 @@ class JournalReplayProperties {
   @Property(tries = 150)
   void aFailedAppendIsCompletedByRepeatingTheStep(@ForAll("scripts") List<Steps.Step> script,
       @ForAll @IntRange(min = 1, max = 250) int failAt) {
-    FakeClock referenceClock = new FakeClock(MentionFixtures.T0);
-    CaseService reference = CaseService.newBuilder().journal(Journal.inMemory()).clock(referenceClock).build();
-    run(reference, referenceClock, script);
+    CaseService reference = uninterrupted(script);
 
     FakeClock clock = new FakeClock(MentionFixtures.T0);
     FailingJournal journal = new FailingJournal().glitchAt(failAt);

@@ -11,11 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.FileJournal;
 import org.crisiskit.journal.Journal;
-import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.Mention;
 import org.crisiskit.mention.MentionFixtures;
@@ -23,6 +21,7 @@ import org.crisiskit.mention.MentionId;
 import org.crisiskit.mention.MentionJson;
 import org.crisiskit.testing.FailingJournal;
 import org.crisiskit.testing.FakeClock;
+import org.crisiskit.testing.ForwardingJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,7 +130,7 @@ class RestartAttachTest {
   }
 
   /** Passes appends through and notes the file size after each mention record. */
-  private static final class SizeRecordingJournal implements Journal {
+  private static final class SizeRecordingJournal extends ForwardingJournal {
     private final Journal delegate;
     private final Path file;
     private final List<Long> sizes;
@@ -140,6 +139,11 @@ class RestartAttachTest {
       this.delegate = delegate;
       this.file = file;
       this.sizes = sizes;
+    }
+
+    @Override
+    protected Journal delegate() {
+      return delegate;
     }
 
     @Override
@@ -153,26 +157,6 @@ class RestartAttachTest {
         }
       }
       return seq;
-    }
-
-    @Override
-    public void replay(long afterSequence, Consumer<JournalEntry> consumer) {
-      delegate.replay(afterSequence, consumer);
-    }
-
-    @Override
-    public long lastSequence() {
-      return delegate.lastSequence();
-    }
-
-    @Override
-    public void flush() {
-      delegate.flush();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.crisiskit.journal.Journal;
-import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.mention.Addressing;
 import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
@@ -22,6 +20,7 @@ import org.crisiskit.spi.MentionSink;
 import org.crisiskit.spi.NetworkAdapter;
 import org.crisiskit.spi.SentMessage;
 import org.crisiskit.testing.FakeClock;
+import org.crisiskit.testing.ForwardingJournal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +59,20 @@ class CrisisDeskDurabilityTest {
   }
 
   /** Records every append as {@code accept TYPE} (not durable yet) and every flush. */
-  private record RecordingJournal(Journal delegate, DurabilityRecorder rec) implements Journal {
+  private static final class RecordingJournal extends ForwardingJournal {
+    private final Journal delegate;
+    private final DurabilityRecorder rec;
+
+    RecordingJournal(Journal delegate, DurabilityRecorder rec) {
+      this.delegate = delegate;
+      this.rec = rec;
+    }
+
+    @Override
+    protected Journal delegate() {
+      return delegate;
+    }
+
     @Override
     public long append(String type, String payload) {
       long seq = delegate.append(type, payload);
@@ -69,26 +81,12 @@ class CrisisDeskDurabilityTest {
     }
 
     @Override
-    public void replay(long afterSequence, Consumer<JournalEntry> consumer) {
-      delegate.replay(afterSequence, consumer);
-    }
-
-    @Override
-    public long lastSequence() {
-      return delegate.lastSequence();
-    }
-
-    @Override
     public void flush() {
       delegate.flush();
       rec.record("flush");
     }
-
-    @Override
-    public void close() {
-      delegate.close();
-    }
   }
+
 
   /** {@code delegate}, with the checkpoint store the desk gives it recorded. */
   private record RecordingStoreAdapter(NetworkAdapter delegate, DurabilityRecorder rec) implements NetworkAdapter {

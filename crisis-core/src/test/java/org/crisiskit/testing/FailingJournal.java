@@ -1,8 +1,6 @@
 package org.crisiskit.testing;
 
-import java.util.function.Consumer;
 import org.crisiskit.journal.Journal;
-import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.journal.JournalException;
 
 /**
@@ -11,7 +9,7 @@ import org.crisiskit.journal.JournalException;
  * fails every append from then on (the process is gone; restart from {@link #disk}); a glitch fails
  * one append and then works again (a retry in the same process).
  */
-public final class FailingJournal implements Journal {
+public final class FailingJournal extends ForwardingJournal {
   /** What was written before the failure: the journal a restart reads. */
   public final Journal disk = Journal.inMemory();
   private long appends;
@@ -74,22 +72,7 @@ public final class FailingJournal implements Journal {
   }
 
   @Override
-  public void replay(long afterSequence, Consumer<JournalEntry> consumer) {
-    disk.replay(afterSequence, consumer);
-  }
-
-  @Override
-  public long lastSequence() {
-    return disk.lastSequence();
-  }
-
-  @Override
-  public void flush() {
-    disk.flush();
-  }
-
-  @Override
-  public void close() {
-    disk.close();
+  protected Journal delegate() {
+    return disk;
   }
 }
