@@ -1072,6 +1072,11 @@ final class RuleEngine {
       // a cue of one language only: "red" is a network in Spanish, a colour in English
       int l = a.cueLang;
       k = k & ~Lexicon.CUE_KINDS | x.langKinds[l][e];
+      if ((a.tokFlags[pos] & Analysis.OBFUSCATED) != 0 && (k & Lexicon.ABUSE) == 0) {
+        // a spelling disguised to pass filters is abuse in either language: "st0p1d" reaches the
+        // lexicon through the consonant skeleton it shares with Spanish "estúpida"
+        k |= (x.langKinds[Lexicon.EN][e] | x.langKinds[Lexicon.ES][e]) & (Lexicon.ABUSE | Lexicon.MILD);
+      }
       topics = x.langTopics[l][e];
       flags = x.langFlags[l][e];
     }

@@ -164,6 +164,11 @@ class RuleClassifierTest {
     // English swearing counts in Spanish texts too (a loanword there), Spanish swearing not in English ones
     assertTrue(classifier.classify("qué servicio de shit", Optional.of("es")).abusive());
     assertFalse(classifier.classify("my gilipollas cousin is visiting", Optional.of("en")).abusive());
+    // a disguised spelling is abuse in either language, whichever word its skeleton found
+    for (String text : List.of("you are all st0p1d", "bunch of 1d0ts", "what an 1mb3c1l", "so st@p1d")) {
+      assertTrue(classifier.classify(text, Optional.of("en")).abusive(), text);
+      assertTrue(classifier.classify(text, Optional.of("es")).abusive(), text);
+    }
     // a text of undetermined language reads the cues of both
     Classification und = c("cargo");
     assertEquals("und", und.lang());
