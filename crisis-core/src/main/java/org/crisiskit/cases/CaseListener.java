@@ -9,6 +9,10 @@ package org.crisiskit.cases;
  * {@link CaseService} from a listener: the lock of the case (and, for new mentions, of its author) is
  * held, so changing another case from here can deadlock with a thread doing the reverse. An exception
  * thrown by a listener is logged and does not undo the event.
+ *
+ * <p>At build time the service replays its journal without calling listeners; the events it writes
+ * then, to finish work a crash cut short, are delivered from the building thread once every case is
+ * rebuilt.
  */
 public interface CaseListener {
   /** A listener that does nothing. */

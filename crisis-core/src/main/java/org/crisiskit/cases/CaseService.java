@@ -75,8 +75,11 @@ public final class CaseService {
   private final ConcurrentHashMap<String, List<CaseId>> byAuthor = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<MentionId, RecordedMention> mentions = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<RecordedMention> negatives = new ConcurrentSkipListSet<>(BY_TIME);
-  /** True while the constructor rebuilds from the journal: listeners are not called. */
-  private boolean rebuilding;
+  /**
+   * While the constructor rebuilds from the journal, the events it writes, with the case after each:
+   * listeners hear of them once every case is rebuilt. Null after.
+   */
+  private List<Map.Entry<CaseEvent, CrisisCase>> finished;
 
   private CaseService(Builder b) {
     this.journal = b.journal;
@@ -99,11 +102,17 @@ public final class CaseService {
   // ------------------------------------------------------------------ rebuild
 
   private void rebuild() {
-    rebuilding = true;
+    finished = new ArrayList<>();
+    List<Map.Entry<CaseEvent, CrisisCase>> written;
     try {
       replayAndFinish();
     } finally {
-      rebuilding = false;
+      written = finished;
+      finished = null;
+    }
+    // the events the rebuild wrote (finishing work a crash cut short) are news; those it replayed are not
+    for (Map.Entry<CaseEvent, CrisisCase> w : written) {
+      notifyListeners(w.getKey(), w.getValue());
     }
   }
 
@@ -375,9 +384,15 @@ public final class CaseService {
     journal.append(CaseJournalFormat.CASE, CaseJournalFormat.encode(e));
     CrisisCase after = before == null ? CrisisCase.open(e) : before.apply(e);
     cases.put(after.id(), after);
-    if (rebuilding) {
-      return after; // what a start finishes is not news: listeners hear of changes from then on
+    if (finished != null) {
+      finished.add(Map.entry(e, after)); // told once the rebuild is over
+    } else {
+      notifyListeners(e, after);
     }
+    return after;
+  }
+
+  private void notifyListeners(CaseEvent e, CrisisCase after) {
     for (CaseListener l : listeners) {
       try {
         l.onEvent(e, after);
@@ -385,7 +400,6 @@ public final class CaseService {
         LOG.warn("case listener {} failed on {} of case {}", l, e.type(), e.caseId(), ex);
       }
     }
-    return after;
   }
 
   // ------------------------------------------------------------------ commands

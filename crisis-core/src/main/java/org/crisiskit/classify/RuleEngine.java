@@ -73,18 +73,26 @@ final class RuleEngine {
   }
 
   /**
-   * Decodes {@code \\uXXXX} escapes left in text exported twice as JSON ("can\\u2019t",
-   * "one\\u002c two"), in place; returns the new length. Other backslashes stay.
+   * Decodes {@code \\uXXXX}, {@code \\n}, {@code \\r} and {@code \\t} escapes left in text exported
+   * twice as JSON ("can\\u2019t", "one\\u002c two", "No\\nMe encanta"), in place; returns the new
+   * length. Other backslashes stay.
    */
   static int unescape(char[] t, int n) {
     int w = 0;
     for (int i = 0; i < n; i++) {
       char c = t[i];
-      if (c == '\\' && i + 5 < n && t[i + 1] == 'u') {
-        int v = hex4(t, i + 2);
-        if (v >= 0) {
-          t[w++] = (char) v;
-          i += 5;
+      if (c == '\\' && i + 1 < n) {
+        char d = t[i + 1];
+        if (d == 'u' && i + 5 < n) {
+          int v = hex4(t, i + 2);
+          if (v >= 0) {
+            t[w++] = (char) v;
+            i += 5;
+            continue;
+          }
+        } else if (d == 'n' || d == 'r' || d == 't') {
+          t[w++] = d == 'n' ? '\n' : d == 'r' ? '\r' : '\t';
+          i++;
           continue;
         }
       }

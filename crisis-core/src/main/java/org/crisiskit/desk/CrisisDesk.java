@@ -107,10 +107,12 @@ import org.slf4j.LoggerFactory;
  * detector is fed every journaled mention again, in journal order, with the classification it was
  * journaled with (see {@link CrisisDetector.Builder#rebuildFrom}), so its baseline, warm-up and open
  * incident are those of a desk that never stopped: an incident open before the restart is
- * {@link #currentIncident()} after it and keeps raising triage's crisis severity. The rebuild
- * notifies no listener and sends nothing; it writes only what finishes or undoes work a crash cut
- * short: the steps of a mention's acceptance (see {@link CaseService}), and the rejection of a message
- * queued for approval without a record of what approving it does. The journal keeps each triage decision too
+ * {@link #currentIncident()} after it and keeps raising triage's crisis severity. The rebuild sends
+ * nothing; it writes only what finishes or undoes work a crash cut short: the steps of a mention's
+ * acceptance (see {@link CaseService}), and the rejection of a message queued for approval without a
+ * record of what approving it does. Listeners hear of nothing it replays, and of the case events it
+ * writes ({@link DeskListener#onCaseEvent}) once every case is rebuilt, before {@code build()}
+ * returns. The journal keeps each triage decision too
  * ({@link TriageEngine#RECORD_TYPE}), so a mention whose triage a crash cut short is triaged again,
  * and reported as new, when its adapter delivers it again.
  *

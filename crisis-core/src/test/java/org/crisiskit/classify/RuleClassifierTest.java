@@ -382,7 +382,8 @@ class RuleClassifierTest {
 
   @Test
   void aLineBreakEndsANegation() {
-    for (String br : List.of("\n", "\r\n", "\r", "\u2028", "\u2029", "\\u000a")) {
+    // a line break, also one escaped twice in exported text (a backslash, then n or r)
+    for (String br : List.of("\n", "\r\n", "\r", "\u2028", "\u2029", "\\u000a", "\\n", "\\r\\n")) {
       Classification es = c("No" + br + "Me encanta");
       assertEquals(Polarity.POSITIVE, es.polarity(), br + " " + es.reasons());
       assertEquals(Intent.PRAISE, es.intent(), br + " " + es.reasons());
@@ -394,8 +395,11 @@ class RuleClassifierTest {
       assertTrue(en.reasons().contains("positive word 'great'"), br + " " + en.reasons());
     }
     // other white space still lets a negation reach the next word
-    Classification tab = c("it is not\tgood");
-    assertTrue(tab.reasons().contains("negated 'good'"), tab.reasons().toString());
+    for (String tab : List.of("it is not\tgood", "it is not\\tgood")) {
+      assertTrue(c(tab).reasons().contains("negated 'good'"), tab + " " + c(tab).reasons());
+    }
+    // a backslash before another letter stays a backslash
+    assertEquals(c("a\\b is not good").polarity(), Polarity.NEGATIVE);
   }
 
   @Test
