@@ -3,8 +3,10 @@ package org.crisiskit.classify;
 import java.util.Locale;
 
 /**
- * What a mention is, from the brand's point of view; it decides how the case is answered. Declared in
- * order of priority: when a case holds mentions of several intents, the case takes the first.
+ * What a mention is, from the brand's point of view; it decides how the case is answered. When a case
+ * holds mentions of several intents, the case takes the one that most needs an answer
+ * ({@link #stronger}): complaint, question, abuse, sensitive, praise, neutral. A question followed by
+ * an insult is still a question the brand owes an answer.
  */
 public enum Intent {
   /** Something went wrong for the customer; must be answered. */
@@ -41,8 +43,25 @@ public enum Intent {
             + "', expected one of complaint, question, praise, abuse, sensitive, neutral");
   }
 
-  /** Returns the intent with the higher priority of the two. */
+  /** Returns the intent with the higher priority of the two (see the class comment). */
   public static Intent stronger(Intent a, Intent b) {
-    return a.ordinal() <= b.ordinal() ? a : b;
+    return rank(a) <= rank(b) ? a : b;
+  }
+
+  private static int rank(Intent i) {
+    switch (i) {
+      case COMPLAINT:
+        return 0;
+      case QUESTION:
+        return 1;
+      case ABUSE:
+        return 2;
+      case SENSITIVE:
+        return 3;
+      case PRAISE:
+        return 4;
+      default:
+        return 5;
+    }
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.crisiskit.cases.AcceptResult;
 import org.crisiskit.cases.Assessment;
+import org.crisiskit.cases.CaseAction;
 import org.crisiskit.cases.CaseCommand;
 import org.crisiskit.cases.CaseEvent;
 import org.crisiskit.cases.CaseEventType;
@@ -27,6 +28,7 @@ import org.crisiskit.cases.CaseService;
 import org.crisiskit.cases.CrisisCase;
 import org.crisiskit.cases.Severity;
 import org.crisiskit.cases.TransitionResult;
+import org.crisiskit.cases.Workflow;
 import org.crisiskit.classify.Classification;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.internal.Json;
@@ -43,10 +45,13 @@ import org.crisiskit.mention.MentionId;
  * the brand has already answered gets no new draft: the conversation continues in that case.
  *
  * <p>Order of the rules: (1) never-answer rules (nothing is sent; the case is marked not engaged or
- * escalated, with the rule's reason); (2) escalation rules (the case is escalated; the draft, if
- * any, waits for approval when a matching rule requires it); (3) the intent: complaints and questions
- * are acknowledged, praise is thanked as the thank-you policy says, abuse is not engaged, neutral
- * mentions need nothing.
+ * escalated, with the rule's reason; an insult or forbidden topic joining a case that still owes an
+ * answer to a complaint or question leaves the case as it is, and that answer still due); (2)
+ * escalation rules (the case is escalated, once for each opening of the case; the draft, if any,
+ * waits for approval when a matching rule requires it); (3) the intent: complaints and questions are
+ * acknowledged, praise is thanked as the thank-you policy says, abuse is not engaged, neutral mentions
+ * need nothing. No draft is proposed that the workflow refuses from the case's state (a complaint
+ * joining a case marked not engaged waits for a person).
  *
  * <p><b>Repeated mentions.</b> A mention triaged before is a duplicate: nothing is decided again. A
  * triage cut short after the mention joined its case (a failed write, or a crash: an engine with a
@@ -229,23 +234,38 @@ public final class TriageEngine {
     return false;
   }
 
+  /** Whether a playbook escalation with a given note is already on a case, and for which mention. */
+  private enum Escalated { NO, THIS_MENTION, EARLIER }
+
   /**
-   * Whether the engine escalated the case with {@code note} after mention {@code id} joined it: the
-   * same escalation, done by a triage of that mention that was cut short afterwards.
+   * Whether the engine already escalated the case with {@code note} since it was last opened or
+   * re-opened: after mention {@code id} joined it (a triage of that mention cut short afterwards), or
+   * for an earlier mention.
    */
-  private static boolean escalatedSince(CrisisCase kase, MentionId id, String note) {
+  private static Escalated escalated(CrisisCase kase, MentionId id, String note) {
     List<CaseEvent> history = kase.history();
+    boolean found = false;
     for (int i = history.size() - 1; i >= 0; i--) {
       CaseEvent e = history.get(i);
       if (e.type() == CaseEventType.CASE_ESCALATED && ACTOR.equals(e.actor()) && note.equals(e.note())) {
-        return true;
+        found = true;
       }
-      if (e.attribute("mention").map(id.value()::equals).orElse(false)
-          && (e.type() == CaseEventType.CASE_OPENED || e.type() == CaseEventType.MENTION_ADDED)) {
-        return false;
+      boolean ours = e.attribute("mention").map(id.value()::equals).orElse(false);
+      if (ours && (e.type() == CaseEventType.CASE_OPENED || e.type() == CaseEventType.MENTION_ADDED)) {
+        if (found) {
+          return Escalated.THIS_MENTION;
+        }
+      }
+      if (e.type() == CaseEventType.CASE_OPENED || e.type() == CaseEventType.CASE_REOPENED) {
+        return found ? Escalated.EARLIER : Escalated.NO;
       }
     }
-    return false;
+    return found ? Escalated.EARLIER : Escalated.NO;
+  }
+
+  /** Whether the case still owes the customer an answer to a complaint or question. */
+  private static boolean owesAnswer(CrisisCase kase) {
+    return (kase.intent() == Intent.COMPLAINT || kase.intent() == Intent.QUESTION) && kase.state().awaitsBrand();
   }
 
   private TriageDecision decide(TriageInput in, AcceptResult accepted, Severity severity) {
@@ -271,6 +291,13 @@ public final class TriageEngine {
     }
 
     Optional<NeverAnswerRule> never = playbook.neverAnswer(in);
+    if (never.isPresent() && never.get().instead() != Instead.ESCALATE && !accepted.opened()
+        && owesAnswer(kase)) {
+      // an insult or a forbidden topic after a question or complaint: that one is still answered
+      return new TriageDecision(accepted, severity, department, route.owner(), NextAction.NONE, Optional.empty(),
+          approvalRequired(kase), Optional.empty(), facts, "never answered publicly: " + never.get().reason()
+          + "; the case still owes an answer to its " + kase.intent().jsonName() + ": answer that, not this");
+    }
     if (never.isPresent()) {
       NeverAnswerRule rule = never.get();
       switch (rule.instead()) {
@@ -291,6 +318,7 @@ public final class TriageEngine {
     }
 
     List<EscalationRule> esc = playbook.escalations(in);
+    boolean escalatedBefore = false;
     Optional<String> escalatedTo = Optional.empty();
     boolean approval = approvalRequired(kase);
     List<String> reasons = new ArrayList<>();
@@ -299,22 +327,30 @@ public final class TriageEngine {
       String why = esc.stream().map(EscalationRule::reason).distinct().collect(Collectors.joining("; "));
       String to = esc.get(0).department();
       String note = (needsApproval ? APPROVAL_PREFIX : "") + why;
-      Optional<String> refused = Optional.empty();
-      if (!escalatedSince(kase, in.mention().id(), note)) { // a cut-short triage may have escalated already
-        TransitionResult r = cases.tryApply(CaseCommand.escalate(kase.id(), ACTOR, to, note));
-        kase = r.caseAfter();
-        refused = r.applied() ? Optional.empty() : Optional.of(r.rejection().orElse(""));
+      Escalated done = escalated(kase, in.mention().id(), note);
+      if (done == Escalated.EARLIER) {
+        // the same rule escalated the case for an earlier mention: escalating again would undo the
+        // agents' progress and restart the resolution clock at every new mention
+        escalatedBefore = true;
+        reasons.add("escalated to " + to + " before: " + why);
+      } else {
+        Optional<String> refused = Optional.empty();
+        if (done == Escalated.NO) { // a cut-short triage of this mention may have escalated already
+          TransitionResult r = cases.tryApply(CaseCommand.escalate(kase.id(), ACTOR, to, note));
+          kase = r.caseAfter();
+          refused = r.applied() ? Optional.empty() : Optional.of(r.rejection().orElse(""));
+        }
+        reasons.add("escalated to " + to + ": " + why + refused.map(x -> " (" + x + ")").orElse(""));
       }
       escalatedTo = Optional.of(to);
       approval = approval || needsApproval;
-      reasons.add("escalated to " + to + ": " + why + refused.map(x -> " (" + x + ")").orElse(""));
     }
 
     NextAction action;
     Optional<Draft> draft = Optional.empty();
     boolean alreadyAnswered = !accepted.opened() && !accepted.reopened() && kase.firstResponseAt().isPresent()
         && kase.isOpen();
-    if (alreadyAnswered && esc.isEmpty()) {
+    if (alreadyAnswered && (esc.isEmpty() || escalatedBefore)) {
       reasons.add("joins case " + kase.id() + ", already answered (" + kase.state().name().toLowerCase(java.util.Locale.ROOT)
           + "): continue the conversation there");
       return new TriageDecision(accepted, severity, department, route.owner(), NextAction.NONE, Optional.empty(),
@@ -352,6 +388,15 @@ public final class TriageEngine {
     }
     if (action.sends() && draft.isEmpty()) {
       reasons.add("nothing drafted: no " + c.intent().jsonName() + " template in '" + lang + "'");
+    }
+    CaseAction sent = action == NextAction.THANK ? CaseAction.THANK : CaseAction.ACKNOWLEDGE;
+    if (action.sends() && !Workflow.allows(kase.state(), sent)) {
+      // e.g. a complaint joining a case marked not engaged (a troll's): no draft the workflow refuses
+      reasons.add("the case is " + kase.state().name().toLowerCase(java.util.Locale.ROOT) + " and the workflow allows only "
+          + Workflow.allowedActions(kase.state()).stream().map(CaseAction::jsonName).sorted().toList()
+          + " from there: a person decides (escalate it to answer)");
+      action = NextAction.NONE;
+      draft = Optional.empty();
     }
     if (escalatedTo.isPresent() && action.sends()) {
       action = NextAction.ESCALATE;
