@@ -390,8 +390,9 @@ public final class TriageEngine {
       reasons.add("nothing drafted: no " + c.intent().jsonName() + " template in '" + lang + "'");
     }
     CaseAction sent = action == NextAction.THANK ? CaseAction.THANK : CaseAction.ACKNOWLEDGE;
-    if (action.sends() && !Workflow.allows(kase.state(), sent)) {
+    if (action.sends() && escalatedTo.isEmpty() && !Workflow.allows(kase.state(), sent)) {
       // e.g. a complaint joining a case marked not engaged (a troll's): no draft the workflow refuses
+      // (an escalated case's draft goes through the people it was escalated to)
       reasons.add("the case is " + kase.state().name().toLowerCase(java.util.Locale.ROOT) + " and the workflow allows only "
           + Workflow.allowedActions(kase.state()).stream().map(CaseAction::jsonName).sorted().toList()
           + " from there: a person decides (escalate it to answer)");
