@@ -7,7 +7,7 @@ import java.util.Set;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.internal.DidYouMean;
 
-/** Checks a built playbook's cross-references: topics, placeholders, languages, template ids. */
+/** Checks a built playbook's cross-references: topics, placeholders, languages, template ids and texts. */
 final class PlaybookValidator {
   private PlaybookValidator() {}
 
@@ -20,6 +20,10 @@ final class PlaybookValidator {
       String path = "templates[" + i + "]";
       if (!ids.add(t.id())) {
         out.add(err(path + ".id", "duplicate template id '" + t.id() + "'"));
+      }
+      if (t.text().isBlank()) {
+        out.add(err(path + ".text", "template '" + t.id() + "' has no text: expected the reply it drafts, such as "
+            + "\"{author} gracias por escribirnos, lo miramos ahora\""));
       }
       t.topic().ifPresent(x -> topic(out, known, path + ".topic", x));
       lang(out, p, path + ".lang", t.lang());

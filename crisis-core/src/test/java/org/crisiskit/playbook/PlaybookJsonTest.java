@@ -149,6 +149,25 @@ class PlaybookJsonTest {
   }
 
   @Test
+  void blankTemplateTextIsAnError() {
+    String json = minimal("  \"templates\": [\n"
+        + "    {\"id\": \"q\", \"intent\": \"question\", \"lang\": \"es\", \"text\": \"\"},\n"
+        + "    {\"id\": \"c\", \"intent\": \"complaint\", \"lang\": \"es\",\n"
+        + "     \"text\": \" \\n \"}\n"
+        + "  ]");
+    PlaybookFormatException e = assertThrows(PlaybookFormatException.class, () -> PlaybookJson.parse(json, "pb.json"));
+    List<PlaybookProblem> errors = e.problems().stream().filter(p -> !p.warning()).toList();
+    assertEquals(2, errors.size(), errors.toString());
+    assertEquals("pb.json:5: templates[0].text: template 'q' has no text: expected the reply it drafts, such as "
+        + "\"{author} gracias por escribirnos, lo miramos ahora\"", errors.get(0).toString());
+    assertEquals("templates[1].text", errors.get(1).path());
+    assertEquals(7, errors.get(1).line());
+    IllegalArgumentException b = assertThrows(IllegalArgumentException.class, () -> Playbook.newBuilder()
+        .languages("es").template(Template.of("q", Intent.QUESTION, "es", "")).build());
+    assertTrue(b.getMessage().contains("template 'q' has no text"), b.getMessage());
+  }
+
+  @Test
   void builderRejectsUnknownTopic() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Playbook.newBuilder()
         .route(RouteRule.of(When.any().topic("delivry"), "logistics")).build());
