@@ -45,7 +45,7 @@ import org.crisiskit.internal.Json;
  * <pre>{@code
  * {
  *   "name": "acme-care",                      // optional
- *   "brand": "Acme",                          // for {brand}
+ *   "brand": "Acme",                          // for {brand}; required when a template uses it
  *   "languages": ["es", "en"],                // answered languages, default first (required)
  *   "defaultDepartment": "customer_care",     // owner when no route matches (required)
  *   "topics": ["politics", "religion"],       // the playbook's own topics beyond the built-in ones
@@ -56,11 +56,11 @@ import org.crisiskit.internal.Json;
  *                    "department": "management", "reason": "..."}],
  *   "routes": [{"when": {...}, "department": "logistics", "owner": "team-logistics"}],
  *   "escalations": [{"when": {...}, "department": "management", "approvalRequired": true, "reason": "..."}],
- *   "thankYou": {"reply": true, "rewardCode": "GRACIAS10"},
+ *   "thankYou": {"reply": true, "rewardCode": "GRACIAS10"},   // rewardCode required when a template uses {reward_code}
  *   "followUpAfter": "48h",                   // 30m, 48h, 2d or ISO-8601 (PT48H)
  *   "publicOutcomeRequired": true,
  *   "forbiddenPhrases": ["es culpa suya", "guaranteed by tomorrow"],
- *   "allowedLinks": ["acme.example"],
+ *   "allowedLinks": ["acme.example"],         // domains (subdomains included), not URLs
  *   "departments": {"logistics": {"es": "logística", "en": "logistics"}}   // names for {department}
  * }
  * }</pre>
@@ -267,6 +267,7 @@ public final class PlaybookJson {
       b.publicOutcomeRequired(bool(root, "publicOutcomeRequired", "", true));
       b.forbiddenPhrase(strings(root, "forbiddenPhrases", "").toArray(new String[0]));
       b.allowLink(strings(root, "allowedLinks", "").toArray(new String[0]));
+      indexOf.put("allowedLinks", stringIndexes(root.get("allowedLinks")));
       JsonNode deps = root.get("departments");
       if (deps != null && !deps.isNull()) {
         if (!deps.isObject()) {
@@ -318,6 +319,17 @@ public final class PlaybookJson {
 
     String pointer(String path) {
       return "/" + path.replaceAll("\\[(\\d+)\\]", "/$1").replace('.', '/');
+    }
+
+    /** The array indexes of the strings {@link #strings} kept, so that model paths map back to JSON ones. */
+    static List<Integer> stringIndexes(JsonNode v) {
+      List<Integer> idx = new ArrayList<>();
+      for (int i = 0; v != null && v.isArray() && i < v.size(); i++) {
+        if (v.get(i).isTextual()) {
+          idx.add(i);
+        }
+      }
+      return idx;
     }
 
     <T> List<T> array(JsonNode parent, String field, String at, Function<Item, Optional<T>> f) {
