@@ -212,6 +212,26 @@ class PlaybookJsonTest {
   }
 
   @Test
+  void repeatedKeyIsAnErrorNamingLineAndKey() {
+    String json = minimal("  \"defaultDepartment\": \"billing\",\n"
+        + "  \"templates\": [{\"id\": \"a\", \"lang\": \"es\", \"text\": \"hola\",\n"
+        + "    \"text\": \"adi\u00f3s\"}]");
+    PlaybookFormatException e = assertThrows(PlaybookFormatException.class, () -> PlaybookJson.parse(json, "pb.json"));
+    assertEquals(List.of("pb.json:4: defaultDepartment: key 'defaultDepartment' given twice (first on line 3): "
+        + "expected each key once in an object (the last one would silently win)"),
+        e.problems().stream().map(PlaybookProblem::toString).toList());
+    String nested = minimal("  \"templates\": [{\"id\": \"a\", \"lang\": \"es\", \"text\": \"hola\"},\n"
+        + "    {\"id\": \"b\", \"lang\": \"es\", \"text\": \"hola\",\n"
+        + "     \"text\": \"adi\u00f3s\"}]");
+    List<PlaybookProblem> p = PlaybookJson.check(nested, "pb.json");
+    assertEquals(1, p.size(), p.toString());
+    assertEquals("pb.json:6: templates[1].text: key 'text' given twice (first on line 5): "
+        + "expected each key once in an object (the last one would silently win)", p.get(0).toString());
+    List<PlaybookProblem> trailing = PlaybookJson.check(minimal("") + "{}", "pb.json");
+    assertEquals("$", trailing.get(0).path(), "the playbook reader still refuses a second document");
+  }
+
+  @Test
   void builderRejectsUnknownTopic() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Playbook.newBuilder()
         .route(RouteRule.of(When.any().topic("delivry"), "logistics")).build());
