@@ -400,7 +400,10 @@ public final class Playbook {
       return this;
     }
 
-    /** Allows links to these domains (and their subdomains). */
+    /**
+     * Allows links to these domains (and their subdomains), such as {@code acme.es}; {@link #build()}
+     * rejects a URL, a path or a wildcard.
+     */
     public Builder allowLink(String... domains) {
       allowedLinks.addAll(List.of(domains));
       return this;
@@ -414,8 +417,10 @@ public final class Playbook {
     /**
      * Returns the playbook.
      *
-     * @throws IllegalArgumentException when a rule names an unknown topic or a template uses an
-     *     unknown placeholder; the message names it
+     * @throws IllegalArgumentException when a rule names an unknown topic, a template has blank text
+     *     or uses an unknown placeholder or one the playbook gives no value ({@code {brand}} without a
+     *     brand, {@code {reward_code}} without a reward code), or an allowed link is not a domain; the
+     *     message names it
      */
     public Playbook build() {
       Playbook p = new Playbook(this);

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -45,7 +47,7 @@ import org.crisiskit.internal.Json;
  * <pre>{@code
  * {
  *   "name": "acme-care",                      // optional
- *   "brand": "Acme",                          // for {brand}
+ *   "brand": "Acme",                          // for {brand}; required when a template uses it
  *   "languages": ["es", "en"],                // answered languages, default first (required)
  *   "defaultDepartment": "customer_care",     // owner when no route matches (required)
  *   "topics": ["politics", "religion"],       // the playbook's own topics beyond the built-in ones
@@ -56,11 +58,11 @@ import org.crisiskit.internal.Json;
  *                    "department": "management", "reason": "..."}],
  *   "routes": [{"when": {...}, "department": "logistics", "owner": "team-logistics"}],
  *   "escalations": [{"when": {...}, "department": "management", "approvalRequired": true, "reason": "..."}],
- *   "thankYou": {"reply": true, "rewardCode": "GRACIAS10"},
+ *   "thankYou": {"reply": true, "rewardCode": "GRACIAS10"},   // rewardCode required when a template uses {reward_code}
  *   "followUpAfter": "48h",                   // 30m, 48h, 2d or ISO-8601 (PT48H)
  *   "publicOutcomeRequired": true,
  *   "forbiddenPhrases": ["es culpa suya", "guaranteed by tomorrow"],
- *   "allowedLinks": ["acme.example"],
+ *   "allowedLinks": ["acme.example"],         // domains (subdomains included), not URLs
  *   "departments": {"logistics": {"es": "logística", "en": "logistics"}}   // names for {department}
  * }
  * }</pre>
@@ -68,10 +70,21 @@ import org.crisiskit.internal.Json;
  * A {@code when} object is described on {@link When}; template placeholders on
  * {@link Template#PLACEHOLDERS}; topics are the built-in {@link org.crisiskit.classify.Topics} plus
  * the playbook's {@code topics}. Unknown fields are errors (a misspelt {@code when} would otherwise
- * match everything). Thread-safe.
+ * match everything), and so is a key given twice in one object (the last one would otherwise win
+ * unseen). Thread-safe.
  */
 public final class PlaybookJson {
   private static final Pattern INDEX = Pattern.compile("^(\\w+)\\[(\\d+)\\]");
+
+  /**
+   * The shared mapper with duplicate-key detection, for playbooks only: a key given twice in one
+   * object is an error instead of the last one silently winning. Other JSON the library reads keeps
+   * the mapper's defaults.
+   */
+  private static final ObjectReader READER = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
+  /** Jackson's message for a repeated key. */
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
   private PlaybookJson() {}
 
@@ -211,12 +224,17 @@ public final class PlaybookJson {
     Playbook read() {
       JsonNode root;
       try {
-        root = Json.parse(json);
+        root = READER.readTree(json);
         lines = lines(json);
       } catch (JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        problems.add(new PlaybookProblem(source, loc == null ? 0 : loc.getLineNr(), "$",
-            "not valid JSON: " + e.getOriginalMessage(), false));
+        int line = loc == null ? 0 : loc.getLineNr();
+        Optional<String> key = repeatedKey(e);
+        if (key.isPresent()) {
+          problems.add(repeated(key.get(), line, (JsonParser) e.getProcessor()));
+        } else {
+          problems.add(new PlaybookProblem(source, line, "$", "not valid JSON: " + e.getOriginalMessage(), false));
+        }
         return null;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -267,6 +285,7 @@ public final class PlaybookJson {
       b.publicOutcomeRequired(bool(root, "publicOutcomeRequired", "", true));
       b.forbiddenPhrase(strings(root, "forbiddenPhrases", "").toArray(new String[0]));
       b.allowLink(strings(root, "allowedLinks", "").toArray(new String[0]));
+      indexOf.put("allowedLinks", stringIndexes(root.get("allowedLinks")));
       JsonNode deps = root.get("departments");
       if (deps != null && !deps.isNull()) {
         if (!deps.isObject()) {
@@ -299,6 +318,38 @@ public final class PlaybookJson {
       return p;
     }
 
+    /** The key a {@link #READER} failure names when it is a repeated key rather than bad syntax. */
+    static Optional<String> repeatedKey(JsonProcessingException e) {
+      Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+      return m.matches() && e.getProcessor() instanceof JsonParser ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** A key given twice in one object, at its JSON path, with the line of its first occurrence. */
+    PlaybookProblem repeated(String key, int line, JsonParser at) {
+      JsonStreamContext ctx = at.getParsingContext();
+      String ptr = ctx.pathAsPointer().toString();
+      if (!key.equals(ctx.getCurrentName())) {
+        ptr = ptr + "/" + key.replace("~", "~0").replace("/", "~1");
+      }
+      StringBuilder path = new StringBuilder();
+      for (String seg : ptr.substring(1).split("/", -1)) {
+        if (seg.matches("\\d+") && path.length() > 0) {
+          path.append('[').append(seg).append(']');
+        } else {
+          path.append(path.length() == 0 ? "" : ".").append(seg.replace("~1", "/").replace("~0", "~"));
+        }
+      }
+      try {
+        lines = lines(json);
+      } catch (IOException e) {
+        lines = Map.of();
+      }
+      Integer first = lines.get(ptr);
+      return new PlaybookProblem(source, line, path.toString(), "key '" + key + "' given twice"
+          + (first != null && first != line ? " (first on line " + first + ")" : "")
+          + ": expected each key once in an object (the last one would silently win)", false);
+    }
+
     /** Rewrites a model path (list index) to the JSON path (array index, singular field names). */
     String jsonPath(String modelPath) {
       Matcher m = INDEX.matcher(modelPath);
@@ -318,6 +369,17 @@ public final class PlaybookJson {
 
     String pointer(String path) {
       return "/" + path.replaceAll("\\[(\\d+)\\]", "/$1").replace('.', '/');
+    }
+
+    /** The array indexes of the strings {@link #strings} kept, so that model paths map back to JSON ones. */
+    static List<Integer> stringIndexes(JsonNode v) {
+      List<Integer> idx = new ArrayList<>();
+      for (int i = 0; v != null && v.isArray() && i < v.size(); i++) {
+        if (v.get(i).isTextual()) {
+          idx.add(i);
+        }
+      }
+      return idx;
     }
 
     <T> List<T> array(JsonNode parent, String field, String at, Function<Item, Optional<T>> f) {

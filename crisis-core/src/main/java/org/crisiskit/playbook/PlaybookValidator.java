@@ -2,13 +2,23 @@ package org.crisiskit.playbook;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.crisiskit.classify.Intent;
 import org.crisiskit.internal.DidYouMean;
 
-/** Checks a built playbook's cross-references: topics, placeholders, languages, template ids. */
+/**
+ * Checks a built playbook's cross-references: topics, placeholders (known, and given a value by the
+ * playbook when only a setting fills them), languages, template ids and texts, allowed link domains.
+ */
 final class PlaybookValidator {
+  /** An allow-list entry: a host name of two or more labels of letters, digits and inner hyphens. */
+  static final Pattern DOMAIN =
+      Pattern.compile("(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
+
   private PlaybookValidator() {}
 
   static List<PlaybookProblem> validate(Playbook p) {
@@ -21,13 +31,30 @@ final class PlaybookValidator {
       if (!ids.add(t.id())) {
         out.add(err(path + ".id", "duplicate template id '" + t.id() + "'"));
       }
+      if (t.text().isBlank()) {
+        out.add(err(path + ".text", "template '" + t.id() + "' has no text: expected the reply it drafts, such as "
+            + "\"{author} gracias por escribirnos, lo miramos ahora\""));
+      }
       t.topic().ifPresent(x -> topic(out, known, path + ".topic", x));
       lang(out, p, path + ".lang", t.lang());
-      for (String ph : t.placeholders()) {
+      for (String ph : new LinkedHashSet<>(t.placeholders())) {
         if (!Template.PLACEHOLDERS.contains(ph)) {
           out.add(err(path + ".text", "unknown placeholder '{" + ph + "}', expected one of "
               + Template.PLACEHOLDERS + DidYouMean.hint(ph, Template.PLACEHOLDERS)));
+        } else if (ph.equals("brand") && p.brand().isBlank()) {
+          out.add(valueless(path, t, ph, "brand", "\"brand\": \"Acme\""));
+        } else if (ph.equals("reward_code") && p.thankYou().rewardCode().map(String::isBlank).orElse(true)
+            && !(t.intent().equals(Optional.of(Intent.PRAISE)) && !p.thankYou().reply())) {
+          out.add(valueless(path, t, ph, "thankYou.rewardCode", "\"thankYou\": {\"rewardCode\": \"GRACIAS10\"}"));
         }
+      }
+    }
+    for (int i = 0; i < p.allowedLinks().size(); i++) {
+      String a = p.allowedLinks().get(i);
+      if (!DOMAIN.matcher(a).matches()) {
+        out.add(err("allowedLinks[" + i + "]", "expected a domain such as \"acme.es\" (links to it and its "
+            + "subdomains are allowed; a scheme, path or wildcard cannot be) but was '" + a + "'"
+            + domainIn(a).map(d -> " \u2014 did you mean '" + d + "'?").orElse("")));
       }
     }
     for (int i = 0; i < p.facts().size(); i++) {
@@ -65,6 +92,32 @@ final class PlaybookValidator {
       out.add(new PlaybookProblem("", 0, "routes", "no routes: every case goes to '" + p.defaultDepartment() + "'", true));
     }
     return out;
+  }
+
+  /**
+   * A placeholder that only a playbook setting fills ({@code {brand}}, {@code {reward_code}}) when the
+   * setting is absent or blank: the engine leaves it in every draft and the message checks block it.
+   * Placeholders left for the agent ({@code {eta}}, {@code {channel}}, {@code {agent}}) are not
+   * reported, nor is a praise template when the thank-you policy says no reply (it drafts nothing).
+   */
+  private static PlaybookProblem valueless(String path, Template t, String ph, String setting, String example) {
+    return err(path + ".text", "template '" + t.id() + "' uses {" + ph + "} but \"" + setting + "\" is not set: "
+        + "every draft from it would be blocked as 'unresolved placeholder {" + ph + "}' (set " + example
+        + " or remove {" + ph + "})");
+  }
+
+  /**
+   * The domain in an allow-list entry that is not one ({@code https://acme.es/ayuda}, {@code *.acme.es},
+   * {@code acme.es:443}), if there is one. Such entries are rejected rather than cut down to it: the
+   * link check allows a domain with all its subdomains and paths, so quietly reading a page's URL as
+   * its whole domain would allow more than the playbook says.
+   */
+  static Optional<String> domainIn(String entry) {
+    String d = entry.trim().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
+    d = d.split("[/?#]", 2)[0];
+    d = d.substring(d.lastIndexOf('@') + 1).replaceFirst(":\\d*$", "").replaceFirst("^(\\*?\\.)+", "")
+        .replaceFirst("\\.$", "");
+    return !d.equals(entry) && DOMAIN.matcher(d).matches() ? Optional.of(d) : Optional.empty();
   }
 
   private static void when(List<PlaybookProblem> out, Set<String> known, String path, When w) {

@@ -149,6 +149,89 @@ class PlaybookJsonTest {
   }
 
   @Test
+  void blankTemplateTextIsAnError() {
+    String json = minimal("  \"templates\": [\n"
+        + "    {\"id\": \"q\", \"intent\": \"question\", \"lang\": \"es\", \"text\": \"\"},\n"
+        + "    {\"id\": \"c\", \"intent\": \"complaint\", \"lang\": \"es\",\n"
+        + "     \"text\": \" \\n \"}\n"
+        + "  ]");
+    PlaybookFormatException e = assertThrows(PlaybookFormatException.class, () -> PlaybookJson.parse(json, "pb.json"));
+    List<PlaybookProblem> errors = e.problems().stream().filter(p -> !p.warning()).toList();
+    assertEquals(2, errors.size(), errors.toString());
+    assertEquals("pb.json:5: templates[0].text: template 'q' has no text: expected the reply it drafts, such as "
+        + "\"{author} gracias por escribirnos, lo miramos ahora\"", errors.get(0).toString());
+    assertEquals("templates[1].text", errors.get(1).path());
+    assertEquals(7, errors.get(1).line());
+    IllegalArgumentException b = assertThrows(IllegalArgumentException.class, () -> Playbook.newBuilder()
+        .languages("es").template(Template.of("q", Intent.QUESTION, "es", "")).build());
+    assertTrue(b.getMessage().contains("template 'q' has no text"), b.getMessage());
+  }
+
+  @Test
+  void placeholdersTheSettingsGiveNoValueAreErrors() {
+    String json = minimal("  \"templates\": [\n"
+        + "    {\"id\": \"c\", \"intent\": \"complaint\", \"lang\": \"es\", \"text\": \"{author} {brand} te escribe\"},\n"
+        + "    {\"id\": \"p\", \"intent\": \"praise\", \"lang\": \"es\", \"text\": \"{author} gracias: {reward_code}\"},\n"
+        + "    {\"id\": \"q\", \"intent\": \"question\", \"lang\": \"es\", \"text\": \"{author} llega en {eta}\"}\n"
+        + "  ]");
+    List<PlaybookProblem> errors = PlaybookJson.check(json, "pb.json").stream().filter(p -> !p.warning()).toList();
+    assertEquals(2, errors.size(), errors.toString());
+    assertEquals("pb.json:5: templates[0].text: template 'c' uses {brand} but \"brand\" is not set: every draft from it "
+        + "would be blocked as 'unresolved placeholder {brand}' (set \"brand\": \"Acme\" or remove {brand})",
+        errors.get(0).toString());
+    assertEquals("pb.json:6: templates[1].text: template 'p' uses {reward_code} but \"thankYou.rewardCode\" is not set: "
+        + "every draft from it would be blocked as 'unresolved placeholder {reward_code}' "
+        + "(set \"thankYou\": {\"rewardCode\": \"GRACIAS10\"} or remove {reward_code})", errors.get(1).toString());
+    String given = json.replace("\"care\"", "\"care\", \"brand\": \"Acme\", \"thankYou\": {\"rewardCode\": \"G10\"}");
+    assertTrue(PlaybookJson.check(given, "pb.json").stream().allMatch(PlaybookProblem::warning));
+    String blank = json.replace("\"care\"", "\"care\", \"brand\": \" \", \"thankYou\": {\"rewardCode\": \"\"}");
+    assertEquals(2, PlaybookJson.check(blank, "pb.json").stream().filter(p -> !p.warning()).count());
+    String noThanks = json.replace("\"care\"", "\"care\", \"brand\": \"Acme\", \"thankYou\": {\"reply\": false}");
+    assertTrue(PlaybookJson.check(noThanks, "pb.json").stream().allMatch(PlaybookProblem::warning),
+        "a praise template is never drafted when praise gets no reply");
+  }
+
+  @Test
+  void allowedLinksMustBeDomains() {
+    String json = minimal("  \"allowedLinks\": [\"acme.es\", 3, \"https://acme.es/ayuda\", \"Acme.Example\",\n"
+        + "    \"*.acme.com\", \"acme\"]");
+    List<PlaybookProblem> errors = PlaybookJson.check(json, "pb.json").stream().filter(p -> !p.warning()).toList();
+    assertEquals(4, errors.size(), errors.toString());
+    assertEquals("allowedLinks[1]", errors.get(0).path());
+    assertEquals("pb.json:4: allowedLinks[2]: expected a domain such as \"acme.es\" (links to it and its subdomains "
+        + "are allowed; a scheme, path or wildcard cannot be) but was 'https://acme.es/ayuda' \u2014 did you mean "
+        + "'acme.es'?", errors.get(1).toString());
+    assertEquals("pb.json:5: allowedLinks[4]: expected a domain such as \"acme.es\" (links to it and its subdomains "
+        + "are allowed; a scheme, path or wildcard cannot be) but was '*.acme.com' \u2014 did you mean 'acme.com'?",
+        errors.get(2).toString());
+    assertEquals("allowedLinks[5]", errors.get(3).path());
+    assertTrue(errors.get(3).message().endsWith("but was 'acme'"), errors.get(3).message());
+    IllegalArgumentException b = assertThrows(IllegalArgumentException.class, () -> Playbook.newBuilder()
+        .allowLink("https://acme.es/ayuda").build());
+    assertTrue(b.getMessage().contains("did you mean 'acme.es'?"), b.getMessage());
+  }
+
+  @Test
+  void repeatedKeyIsAnErrorNamingLineAndKey() {
+    String json = minimal("  \"defaultDepartment\": \"billing\",\n"
+        + "  \"templates\": [{\"id\": \"a\", \"lang\": \"es\", \"text\": \"hola\",\n"
+        + "    \"text\": \"adi\u00f3s\"}]");
+    PlaybookFormatException e = assertThrows(PlaybookFormatException.class, () -> PlaybookJson.parse(json, "pb.json"));
+    assertEquals(List.of("pb.json:4: defaultDepartment: key 'defaultDepartment' given twice (first on line 3): "
+        + "expected each key once in an object (the last one would silently win)"),
+        e.problems().stream().map(PlaybookProblem::toString).toList());
+    String nested = minimal("  \"templates\": [{\"id\": \"a\", \"lang\": \"es\", \"text\": \"hola\"},\n"
+        + "    {\"id\": \"b\", \"lang\": \"es\", \"text\": \"hola\",\n"
+        + "     \"text\": \"adi\u00f3s\"}]");
+    List<PlaybookProblem> p = PlaybookJson.check(nested, "pb.json");
+    assertEquals(1, p.size(), p.toString());
+    assertEquals("pb.json:6: templates[1].text: key 'text' given twice (first on line 5): "
+        + "expected each key once in an object (the last one would silently win)", p.get(0).toString());
+    List<PlaybookProblem> trailing = PlaybookJson.check(minimal("") + "{}", "pb.json");
+    assertEquals("$", trailing.get(0).path(), "the playbook reader still refuses a second document");
+  }
+
+  @Test
   void builderRejectsUnknownTopic() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Playbook.newBuilder()
         .route(RouteRule.of(When.any().topic("delivry"), "logistics")).build());
