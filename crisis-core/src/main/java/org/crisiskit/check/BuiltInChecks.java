@@ -353,21 +353,23 @@ final class BuiltInChecks {
     @Override
     public List<Finding> check(OutgoingMessage m) {
       List<Finding> out = new ArrayList<>();
-      Matcher x = Links.URL.matcher(m.text());
-      while (x.find()) {
-        if (m.text().startsWith("@", Math.max(0, x.start() - 1)) && x.start() > 0
-            && m.text().charAt(x.start() - 1) == '@') {
-          continue; // part of an e-mail address
+      for (Links.Link x : Links.find(m.text())) {
+        if (!x.schemed() && x.start() > 0 && m.text().charAt(x.start() - 1) == '@') {
+          continue; // the domain of an e-mail address
         }
-        String host = x.group(1).toLowerCase(Locale.ROOT);
-        boolean ok = allowed.stream().anyMatch(a -> host.equals(a) || host.endsWith("." + a));
-        if (!ok) {
+        String host = x.host();
+        if (!allowed(host, allowed)) {
           out.add(Finding.blocking(name(), "link to '" + host + "' is not on the allow-list " + allowed,
               x.start(), x.end(), "link only to " + (allowed.isEmpty() ? "nothing: no domain is allowed" : allowed)));
         }
       }
       return out;
     }
+  }
+
+  /** True when {@code host} (lower case) is one of {@code allowed} (lower case) or a subdomain of one. */
+  static boolean allowed(String host, List<String> allowed) {
+    return allowed.stream().anyMatch(a -> host.equals(a) || host.endsWith("." + a));
   }
 
   /** Characters the network refuses. */

@@ -1,7 +1,6 @@
 package org.crisiskit.check;
 
 import java.text.Normalizer;
-import java.util.regex.Matcher;
 
 /** The twitter-text v3 weighting, approximated. */
 final class XRules implements NetworkRules {
@@ -33,10 +32,11 @@ final class XRules implements NetworkRules {
     }
     int total = 0;
     int last = 0;
-    Matcher m = Links.URL.matcher(t);
-    while (m.find()) {
-      total += weightOf(t, last, m.start()) + URL_LENGTH;
-      last = m.end();
+    for (Links.Link link : Links.find(t)) {
+      if (link.shortened()) {
+        total += weightOf(t, last, link.start()) + URL_LENGTH;
+        last = link.end();
+      }
     }
     return total + weightOf(t, last, t.length());
   }

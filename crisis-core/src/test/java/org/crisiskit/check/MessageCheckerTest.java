@@ -159,6 +159,42 @@ class MessageCheckerTest {
     assertTrue(check("See help.acme.example/orders for details, thanks.", "en").of("link").isEmpty());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Descarga la factura en https://acme-soporte.ru/login|https://acme-soporte.ru/login|acme-soporte.ru",
+      "Más info: http://acme-es.de/reembolso.|http://acme-es.de/reembolso|acme-es.de",
+      "Entra en www.acme.xyz ya|www.acme.xyz|www.acme.xyz",
+      "Entra en http://192.168.1.10/admin|http://192.168.1.10/admin|192.168.1.10",
+      "Visita https://acme.es@evil.com/x|https://acme.es@evil.com/x|evil.com",
+      "Abre ftp://files.acme.zz/a|ftp://files.acme.zz/a|files.acme.zz"})
+  void aLinkWithSchemeOrWwwIsALinkWhateverItsEnding(String text, String span, String host) {
+    MessageChecker c = MessageChecker.custom().disable("language").allowedLinks(List.of("acme.es")).build();
+    List<Finding> fs = c.check(OutgoingMessage.of(text)).of("link");
+    assertEquals(1, fs.size(), text);
+    assertSpan(text, fs.get(0), span);
+    assertTrue(fs.get(0).message().contains("'" + host + "'"), fs.get(0).message());
+  }
+
+  @Test
+  void allowedLinksAndNonLinksPass() {
+    MessageChecker c = MessageChecker.custom().disable("language").allowedLinks(List.of("acme.es")).build();
+    for (String t : List.of("Mira https://acme.es/pedidos o www.acme.es/ayuda.", "Ver p. ej. el file.txt, e.g. this",
+        "Visita HTTPS://Ayuda.ACME.es/x")) {
+      assertTrue(c.check(OutgoingMessage.of(t)).of("link").isEmpty(), t);
+    }
+  }
+
+  @Test
+  void xCountsEveryLinkItShortensAs23() {
+    NetworkRules x = NetworkRules.x();
+    assertEquals(23, x.weightedLength("https://acme-soporte.ru/login/with/a/long/path"));
+    assertEquals(5 + 23, x.weightedLength("Mira www.acme.xyz/una/ruta/bastante/larga"));
+    assertEquals(5 + 23 + 1, x.weightedLength("Mira http://acme-es.de/reembolso/de/tu/pedido."));
+    // as twitter-text: an IP address or a user part is not shortened
+    assertEquals(25, x.weightedLength("http://192.168.1.10/admin"));
+    assertEquals(26, x.weightedLength("https://acme.es@evil.com/x"));
+  }
+
   @Test
   void rejectedCharactersBlock() {
     String text = "Hola\u202Ehola";
