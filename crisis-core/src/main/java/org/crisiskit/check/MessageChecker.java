@@ -21,7 +21,7 @@ import org.crisiskit.playbook.Playbook;
  *       you" or "cálmate" (blocking), possibly sarcastic wording (warning), Spanish and English;
  *   <li>{@code forbidden}: blame ("it's your fault", "no es culpa nuestra"), promises ("guaranteed",
  *       "te lo garantizamos") and the playbook's forbidden phrases (blocking);
- *   <li>{@code personal_data}: e-mail, phone, card, order or ID numbers, postal addresses in a public
+ *   <li>{@code personal_data}: e-mail, phone, card, IBAN, order or ID numbers, postal addresses in a public
  *       message (blocking; suggests moving private); card numbers even in private (warning);
  *   <li>{@code acknowledgement}: a public answer to a complaint with neither apology nor next step
  *       (blocking), or missing one of them (warning);

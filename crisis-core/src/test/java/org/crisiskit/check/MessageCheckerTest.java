@@ -130,6 +130,41 @@ class MessageCheckerTest {
     assertTrue(f.suggestion().isPresent());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Llámanos al +34\u00a0612\u00a0345\u00a0678 hoy.|+34\u00a0612\u00a0345\u00a0678|phone number",
+      "Llámanos al +34\u202f612\u202f345\u202f678 hoy.|+34\u202f612\u202f345\u202f678|phone number",
+      "Llámanos al 612/345/678 hoy.|612/345/678|phone number",
+      "Tu IBAN ES91 2100 0418 4502 0005 1332 no es correcto|ES91 2100 0418 4502 0005 1332|IBAN",
+      "Tu IBAN ES9121000418450200051332.|ES9121000418450200051332|IBAN",
+      "IBAN ES91-2100-0418-4502-0005-1332 y gracias|ES91-2100-0418-4502-0005-1332|IBAN",
+      "The card 4111.1111.1111.1111 was charged.|4111.1111.1111.1111|card number",
+      "DNI 12345678z recibido|12345678z|ID document",
+      "DNI 12345678 Z recibido|12345678 Z|ID document",
+      "DNI 12345678-Z recibido|12345678-Z|ID document",
+      "NIE X-1234567-L recibido|X-1234567-L|ID document",
+      "NIE y1234567x recibido|y1234567x|ID document"})
+  void personalDataWrittenWithOtherSeparatorsBlocks(String text, String span, String what) {
+    List<Finding> fs = MessageChecker.custom().disable("language").build().check(OutgoingMessage.of(text))
+        .of("personal_data");
+    assertEquals(1, fs.size(), fs.toString());
+    assertTrue(fs.get(0).blocking());
+    assertSpan(text, fs.get(0), span);
+    assertTrue(fs.get(0).message().startsWith(what), fs.get(0).message());
+  }
+
+  @Test
+  void ibanAndIdNumbersNeedTheirChecksum() {
+    MessageChecker c = MessageChecker.custom().disable("language").build();
+    for (String t : List.of("Lote ES92 2100 0418 4502 0005 1332 listo", "Code GB33BUKB20201555555556 sent",
+        "Llegó hace 12345678 a 9 días", "DNI 12345678 A", "NIE X-1234567-T")) {
+      assertTrue(c.check(OutgoingMessage.of(t)).of("personal_data").stream()
+          .noneMatch(f -> f.message().startsWith("IBAN") || f.message().startsWith("ID document")), t);
+    }
+    assertTrue(BuiltInChecks.PersonalData.ibanOk("GB33 BUKB 2020 1555 5555 55"));
+    assertFalse(BuiltInChecks.PersonalData.ibanOk("GB33 BUKB 2020 1555 5555 56"));
+  }
+
   @Test
   void personalDataIsFineInPrivateExceptCards() {
     OutgoingMessage m = OutgoingMessage.newBuilder("Escríbenos a ana@correo.es o al 612 345 678")
