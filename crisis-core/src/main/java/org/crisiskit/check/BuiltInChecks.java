@@ -201,11 +201,23 @@ final class BuiltInChecks {
 
   /** E-mail addresses, phone, card, IBAN, order and ID numbers, postal addresses in a public message. */
   static final class PersonalData implements MessageCheck {
+    private final List<String> allowed;
+
+    /** {@code allowed}: the domains of the allow-list, whose e-mail addresses are the brand's own. */
+    PersonalData(List<String> allowed) {
+      this.allowed = allowed.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
     static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     /** The separators written inside a number: space, no-break, narrow no-break, figure and thin space. */
     private static final String SPACES = " \\u00A0\\u202F\\u2007\\u2009";
     static final Pattern CARD = Pattern.compile("(?<![\\d.-])\\d(?:[" + SPACES + ".-]?\\d){12,18}(?![\\d])");
     static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\d[\\d" + SPACES + "()./-]{7,}\\d(?!\\w)");
+    /** A date (dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd), maybe with a time: never a phone. */
+    static final Pattern DATE_TIME = Pattern.compile(
+        "(?i)(?<![\\d+])(?:\\d{1,2}([-/.])\\d{1,2}\\1\\d{4}|\\d{4}([-/.])\\d{1,2}\\2\\d{1,2})(?![-/.]?\\d)"
+            + "(?:,?[" + SPACES + "T]+(?:a las[" + SPACES + "]+|at[" + SPACES + "]+)?(?:[01]?\\d|2[0-3])[:.h][0-5]\\d"
+            + "(?::[0-5]\\d)?(?!\\d))?");
     /** A country code, two check digits and 11 to 30 letters or digits, maybe in groups; see {@link #iban}. */
     static final Pattern IBAN = Pattern.compile(
         "(?i)(?<![\\p{L}\\p{N}])[A-Z]{2}\\d{2}(?:[" + SPACES + "-]?[A-Z0-9]){11,30}");
@@ -252,8 +264,13 @@ final class BuiltInChecks {
         return out;
       }
       String move = "move the conversation to a private channel";
-      if (t.indexOf('@') >= 0) {
-        add(out, EMAIL, t, "e-mail address", move, cards);
+      Matcher e = EMAIL.matcher(t);
+      while (t.indexOf('@') >= 0 && e.find()) {
+        String domain = e.group().substring(e.group().indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        if (!allowed(domain, allowed) && !overlaps(e.start(), e.end(), cards)) {
+          out.add(Finding.blocking(name(), "e-mail address '" + e.group() + "' in a public message", e.start(), e.end(),
+              move));
+        }
       }
       if (!digits) {
         return out;
@@ -270,7 +287,7 @@ final class BuiltInChecks {
         }
       }
       add(out, ADDRESS, t, "postal address", move, cards);
-      Matcher p = PHONE.matcher(t);
+      Matcher p = PHONE.matcher(withoutDates(t));
       while (p.find()) {
         long count = p.group().chars().filter(Character::isDigit).count();
         if (count >= 9 && count <= 15 && !overlaps(p.start(), p.end(), cards) && !overlapsFindings(p.start(), p.end(), out)) {
@@ -278,6 +295,19 @@ final class BuiltInChecks {
         }
       }
       return out;
+    }
+
+    /** {@code t} with each date (and the time after it) replaced by NULs, same length. */
+    private static String withoutDates(String t) {
+      Matcher d = DATE_TIME.matcher(t);
+      if (!d.find()) {
+        return t;
+      }
+      char[] cs = t.toCharArray();
+      do {
+        java.util.Arrays.fill(cs, d.start(), d.end(), '\0');
+      } while (d.find());
+      return new String(cs);
     }
 
     /** The spans of the IBANs of {@code t} whose mod-97 checksum is right. */

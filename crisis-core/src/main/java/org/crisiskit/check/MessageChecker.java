@@ -22,7 +22,8 @@ import org.crisiskit.playbook.Playbook;
  *   <li>{@code forbidden}: blame ("it's your fault", "no es culpa nuestra"), promises ("guaranteed",
  *       "te lo garantizamos") and the playbook's forbidden phrases (blocking);
  *   <li>{@code personal_data}: e-mail, phone, card, IBAN, order or ID numbers, postal addresses in a public
- *       message (blocking; suggests moving private); card numbers even in private (warning);
+ *       message (blocking; suggests moving private); card numbers even in private (warning); dates
+ *       with a time are not phones, and addresses at an allowed link domain are the brand's own;
  *   <li>{@code acknowledgement}: a public answer to a complaint with neither apology nor next step
  *       (blocking), or missing one of them (warning);
  *   <li>{@code link}: a link to a domain not on the allow-list (blocking);
@@ -49,7 +50,7 @@ public final class MessageChecker {
     all.add(new BuiltInChecks.Language());
     all.add(BuiltInChecks.tone());
     all.add(BuiltInChecks.forbidden(b.forbiddenPhrases));
-    all.add(new BuiltInChecks.PersonalData());
+    all.add(new BuiltInChecks.PersonalData(b.allowedLinks));
     all.add(new BuiltInChecks.Acknowledgement());
     all.add(new BuiltInChecks.LinksAllowed(b.allowedLinks));
     all.add(new BuiltInChecks.Characters(b.rules));

@@ -166,6 +166,29 @@ class MessageCheckerTest {
   }
 
   @Test
+  void aDateWithATimeIsNotAPhone() {
+    MessageChecker c = MessageChecker.custom().disable("language").build();
+    for (String t : List.of("Lo enviamos el 07-12-2026 10:30", "Lo enviamos el 07/12/2026 10:30.",
+        "Sale el 2026-12-07 09:15:00", "Delivered on 12/07/2026 at 10:30, thanks")) {
+      assertTrue(c.check(OutgoingMessage.of(t)).of("personal_data").isEmpty(), t);
+    }
+    String text = "El 07-12-2026 10:30 te llamamos al 612 345 678";
+    List<Finding> fs = c.check(OutgoingMessage.of(text)).of("personal_data");
+    assertEquals(1, fs.size(), fs.toString());
+    assertSpan(text, fs.get(0), "612 345 678");
+  }
+
+  @Test
+  void anAddressAtAnAllowedDomainIsTheBrandsOwn() {
+    MessageChecker c = MessageChecker.custom().disable("language").allowedLinks(List.of("acme.es")).build();
+    assertTrue(c.check(OutgoingMessage.of("Escríbenos a soporte@acme.es o a ayuda@clientes.acme.es")).passes());
+    String text = "Escríbenos a soporte@acme.es, no a ana@acme-es.com";
+    List<Finding> fs = c.check(OutgoingMessage.of(text)).of("personal_data");
+    assertEquals(1, fs.size(), fs.toString());
+    assertSpan(text, fs.get(0), "ana@acme-es.com");
+  }
+
+  @Test
   void personalDataIsFineInPrivateExceptCards() {
     OutgoingMessage m = OutgoingMessage.newBuilder("Escríbenos a ana@correo.es o al 612 345 678")
         .publicMessage(false).customerLang("es").build();
