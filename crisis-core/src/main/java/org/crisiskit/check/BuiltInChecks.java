@@ -13,6 +13,23 @@ import org.crisiskit.playbook.Template;
 final class BuiltInChecks {
   private BuiltInChecks() {}
 
+  /** A text that is empty or only white space (or other invisible characters) says nothing. */
+  static final class Empty implements MessageCheck {
+    @Override
+    public String name() {
+      return "empty";
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      String t = m.text();
+      boolean blank = t.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+          || Character.getType(cp) == Character.FORMAT);
+      return blank ? List.of(Finding.blocking(name(), t.isEmpty() ? "the message is empty"
+          : "the message is only white space", 0, t.length(), "write the message")) : List.of();
+    }
+  }
+
   /** Weighted length, with the @handle prefix of a public reply. */
   static final class Length implements MessageCheck {
     private final NetworkRules rules;

@@ -12,6 +12,7 @@ import org.crisiskit.playbook.Playbook;
  * Runs every configured {@link MessageCheck} on an outgoing message. The built-in checks, by name:
  *
  * <ul>
+ *   <li>{@code empty}: a text that is empty or only white space (blocking);
  *   <li>{@code length}: weighted length over the network's limit, the {@code @handle} prefix of a
  *       public reply included (blocking);
  *   <li>{@code placeholder}: a {@code {placeholder}} left unresolved (blocking);
@@ -45,6 +46,7 @@ public final class MessageChecker {
   private MessageChecker(Builder b) {
     this.rules = b.rules;
     List<MessageCheck> all = new ArrayList<>();
+    all.add(new BuiltInChecks.Empty());
     all.add(new BuiltInChecks.Length(b.rules));
     all.add(new BuiltInChecks.Placeholders());
     all.add(new BuiltInChecks.Language());

@@ -261,6 +261,19 @@ class MessageCheckerTest {
     assertEquals(4, f.start());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"\"\"", "\"   \"", "\" \n\t \"", "\"\u00a0\u202f\u200b\""})
+  void aBlankMessageBlocks(String text) {
+    CheckResult r = MessageChecker.ofDefaults().check(OutgoingMessage.newBuilder(text).replyTo("ana").build());
+    assertTrue(r.blocked());
+    Finding f = r.of("empty").get(0);
+    assertTrue(f.blocking());
+    assertEquals(0, f.start());
+    assertEquals(text.length(), f.end());
+    assertTrue(MessageChecker.custom().disable("empty").build().check(OutgoingMessage.of(text)).passes());
+    assertTrue(MessageChecker.ofDefaults().check(OutgoingMessage.of(" ok ")).of("empty").isEmpty());
+  }
+
   @Test
   void checksCanBeDisabledAndAdded() {
     MessageChecker c = MessageChecker.custom().disable("language").check(new MessageCheck() {
