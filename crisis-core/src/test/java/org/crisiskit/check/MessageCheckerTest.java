@@ -67,6 +67,24 @@ class MessageCheckerTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "\uD83C\uDDEA\uD83C\uDDF8|2", // flag of Spain: two regional indicators
+      "1\uFE0F\u20E3|2", // keycap 1
+      "#\u20E3|2", // keycap # without the variation selector
+      "\u00A9\uFE0F|2", // copyright sign as emoji
+      "\u00A9|1", // copyright sign as text
+      "\u2764\uFE0F|2", // red heart
+      "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB|2", // woman technologist, skin tone, ZWJ
+      "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08|2", // rainbow flag
+      "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F|2", // Scotland, tags
+      "\uD83C\uDDEA\uD83C\uDDF8\uD83C\uDDEB|4", // a flag and a lone regional indicator
+      "Hola \uD83C\uDDEA\uD83C\uDDF8 y 1\uFE0F\u20E3!|13",
+      "a\u200Db|3"}) // ZWJ between letters is no emoji
+  void anEmojiSequenceWeighsTwo(String text, int weight) {
+    assertEquals(weight, NetworkRules.x().weightedLength(text), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "Tu pedido llegará el {eta}. Gracias.|es|{eta}",
       "Your order arrives on {eta}, thanks.|en|{eta}"})
   void unresolvedPlaceholderBlocks(String text, String lang, String span) {
