@@ -43,6 +43,17 @@ class MessageCheckerTest {
   }
 
   @Test
+  void theHandlePrefixIsTypedOnlyAsAWholeHandle() {
+    assertEquals("@ana ", OutgoingMessage.newBuilder("@anabel te escribimos").replyTo("ana").build().handlePrefix());
+    assertEquals("@ana ", OutgoingMessage.newBuilder("@ana_b hola").replyTo("ana").build().handlePrefix());
+    assertEquals("@ana ", OutgoingMessage.newBuilder("@ana2 hola").replyTo("ana").build().handlePrefix());
+    assertEquals("", OutgoingMessage.newBuilder("@Ana, te escribimos").replyTo("ana").build().handlePrefix());
+    assertEquals("", OutgoingMessage.newBuilder("@ana").replyTo("@ana").build().handlePrefix());
+    String text = "@anabel " + "a".repeat(270); // 278: fits alone, not with the "@ana " the network adds
+    assertEquals(283, checker.check(OutgoingMessage.newBuilder(text).replyTo("ana").build()).weightedLength());
+  }
+
+  @Test
   void aPrivateMessageIsHeldToTheNetworksPrivateLimit() {
     String text = "a".repeat(600);
     assertTrue(checker.check(OutgoingMessage.newBuilder(text).publicMessage(false).build()).passes());
