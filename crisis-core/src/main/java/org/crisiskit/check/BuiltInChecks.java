@@ -13,6 +13,23 @@ import org.crisiskit.playbook.Template;
 final class BuiltInChecks {
   private BuiltInChecks() {}
 
+  /** A text that is empty or only white space (or other invisible characters) says nothing. */
+  static final class Empty implements MessageCheck {
+    @Override
+    public String name() {
+      return "empty";
+    }
+
+    @Override
+    public List<Finding> check(OutgoingMessage m) {
+      String t = m.text();
+      boolean blank = t.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+          || Character.getType(cp) == Character.FORMAT);
+      return blank ? List.of(Finding.blocking(name(), t.isEmpty() ? "the message is empty"
+          : "the message is only white space", 0, t.length(), "write the message")) : List.of();
+    }
+  }
+
   /** Weighted length, with the @handle prefix of a public reply. */
   static final class Length implements MessageCheck {
     private final NetworkRules rules;
@@ -199,18 +216,42 @@ final class BuiltInChecks {
     }
   }
 
-  /** E-mail addresses, phone, card, order and ID numbers, postal addresses in a public message. */
+  /** E-mail addresses, phone, card, IBAN, order and ID numbers, postal addresses in a public message. */
   static final class PersonalData implements MessageCheck {
+    private final List<String> allowed;
+
+    /** {@code allowed}: the domains of the allow-list, whose e-mail addresses are the brand's own. */
+    PersonalData(List<String> allowed) {
+      this.allowed = allowed.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
     static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d])");
-    static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\d[\\d ().-]{7,}\\d(?!\\w)");
+    /** The separators written inside a number: space, no-break, narrow no-break, figure and thin space. */
+    private static final String SPACES = " \\u00A0\\u202F\\u2007\\u2009";
+    static final Pattern CARD = Pattern.compile("(?<![\\d.-])\\d(?:[" + SPACES + ".-]?\\d){12,18}(?![\\d])");
+    static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\d[\\d" + SPACES + "()./-]{7,}\\d(?!\\w)");
+    /** A date (dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd), maybe with a time: never a phone. */
+    static final Pattern DATE_TIME = Pattern.compile(
+        "(?i)(?<![\\d+])(?:\\d{1,2}([-/.])\\d{1,2}\\1\\d{4}|\\d{4}([-/.])\\d{1,2}\\2\\d{1,2})(?![-/.]?\\d)"
+            + "(?:,?[" + SPACES + "T]+(?:a las[" + SPACES + "]+|at[" + SPACES + "]+)?(?:[01]?\\d|2[0-3])[:.h][0-5]\\d"
+            + "(?::[0-5]\\d)?(?!\\d))?");
+    /** A country code, two check digits and 11 to 30 letters or digits, maybe in groups; see {@link #iban}. */
+    static final Pattern IBAN = Pattern.compile(
+        "(?i)(?<![\\p{L}\\p{N}])[A-Z]{2}\\d{2}(?:[" + SPACES + "-]?[A-Z0-9]){11,30}");
     static final Pattern ORDER = Pattern.compile(
         "(?i)(?:\\b(?:order|pedido|orden|ref(?:erence|erencia)?|tracking|seguimiento|factura|invoice)\\s*"
             + "(?:#|n[º°o]\\.?|no\\.?|number|n[uú]mero|num\\.?)?\\s*:?\\s*|#)([A-Z]{0,4}-?\\d[A-Z0-9-]{4,})");
     static final Pattern ADDRESS = Pattern.compile(
         "(?i)\\b(?:calle|c/|avda\\.?|avenida|plaza|pza\\.?|paseo|camino|carrer)\\s+[\\p{L}' ]{2,40}?,?\\s*(?:n[º°o]\\.?\\s*)?\\d{1,4}"
             + "|\\b\\d{1,5}\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Lane|Ln\\.?|Boulevard|Blvd\\.?|Drive|Dr\\.?)(?![a-z])");
-    static final Pattern NATIONAL_ID = Pattern.compile("\\b\\d{8}[A-HJ-NP-TV-Z]\\b|\\b[XYZ]\\d{7}[A-Z]\\b");
+    /**
+     * A Spanish DNI (8 digits and a letter) or NIE (X, Y or Z, 7 digits and a letter), any case, the
+     * letter joined, after a dash, or after a space when upper case; see {@link #controlLetterOk}.
+     */
+    static final Pattern NATIONAL_ID = Pattern.compile(
+        "(?<![\\p{L}\\p{N}])(?:([XYZxyz])[" + SPACES + "-]?(\\d{7})|(\\d{8}))(?:-?([A-Za-z])|[" + SPACES + "]([A-Z]))"
+            + "(?![\\p{L}\\p{N}])");
+    private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     @Override
     public String name() {
@@ -225,10 +266,11 @@ final class BuiltInChecks {
       if (!digits && t.indexOf('@') < 0) {
         return out; // every pattern below needs a digit or an @
       }
+      List<int[]> ibans = ibans(t);
       List<int[]> cards = new ArrayList<>();
       Matcher c = CARD.matcher(t);
       while (c.find()) {
-        if (luhn(c.group())) {
+        if (luhn(c.group()) && !overlaps(c.start(), c.end(), ibans)) {
           cards.add(new int[] {c.start(), c.end()});
           out.add(new Finding(name(), m.isPublic() ? Level.BLOCKING : Level.WARNING,
               "card number '" + mask(c.group()) + "'", c.start(), c.end(),
@@ -239,16 +281,30 @@ final class BuiltInChecks {
         return out;
       }
       String move = "move the conversation to a private channel";
-      if (t.indexOf('@') >= 0) {
-        add(out, EMAIL, t, "e-mail address", move, cards);
+      Matcher e = EMAIL.matcher(t);
+      while (t.indexOf('@') >= 0 && e.find()) {
+        String domain = e.group().substring(e.group().indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        if (!allowed(domain, allowed) && !overlaps(e.start(), e.end(), cards)) {
+          out.add(Finding.blocking(name(), "e-mail address '" + e.group() + "' in a public message", e.start(), e.end(),
+              move));
+        }
       }
       if (!digits) {
         return out;
       }
+      for (int[] s : ibans) {
+        out.add(Finding.blocking(name(), "IBAN '" + t.substring(s[0], s[1]) + "' in a public message", s[0], s[1], move));
+      }
       add(out, ORDER, t, "order or reference number", move, cards);
-      add(out, NATIONAL_ID, t, "ID document number", move, cards);
+      Matcher id = NATIONAL_ID.matcher(t);
+      while (id.find()) {
+        if (controlLetterOk(id) && !overlaps(id.start(), id.end(), cards) && !overlapsFindings(id.start(), id.end(), out)) {
+          out.add(Finding.blocking(name(), "ID document number '" + id.group() + "' in a public message", id.start(),
+              id.end(), move));
+        }
+      }
       add(out, ADDRESS, t, "postal address", move, cards);
-      Matcher p = PHONE.matcher(t);
+      Matcher p = PHONE.matcher(withoutDates(t));
       while (p.find()) {
         long count = p.group().chars().filter(Character::isDigit).count();
         if (count >= 9 && count <= 15 && !overlaps(p.start(), p.end(), cards) && !overlapsFindings(p.start(), p.end(), out)) {
@@ -256,6 +312,74 @@ final class BuiltInChecks {
         }
       }
       return out;
+    }
+
+    /** {@code t} with each date (and the time after it) replaced by NULs, same length. */
+    private static String withoutDates(String t) {
+      Matcher d = DATE_TIME.matcher(t);
+      if (!d.find()) {
+        return t;
+      }
+      char[] cs = t.toCharArray();
+      do {
+        java.util.Arrays.fill(cs, d.start(), d.end(), '\0');
+      } while (d.find());
+      return new String(cs);
+    }
+
+    /** The spans of the IBANs of {@code t} whose mod-97 checksum is right. */
+    static List<int[]> ibans(String t) {
+      List<int[]> out = new ArrayList<>();
+      Matcher x = IBAN.matcher(t);
+      int from = 0;
+      while (from < t.length() && x.find(from)) {
+        int end = x.end();
+        // the longest candidate ending at a word boundary with a valid checksum ("… 1332 y" tries "… 1332")
+        while (end - x.start() >= 15
+            && (end < t.length() && Character.isLetterOrDigit(t.charAt(end)) || !ibanOk(t.substring(x.start(), end)))) {
+          end--;
+        }
+        if (end - x.start() >= 15) {
+          out.add(new int[] {x.start(), end});
+          from = end;
+        } else {
+          from = x.start() + 1;
+        }
+      }
+      return out;
+    }
+
+    /** ISO 13616: 15 to 34 letters and digits, the first four moved to the end, letters as 10-35, mod 97 is 1. */
+    static boolean ibanOk(String s) {
+      StringBuilder b = new StringBuilder(34);
+      for (int i = 0; i < s.length(); i++) {
+        char ch = s.charAt(i);
+        if (Character.isLetterOrDigit(ch)) {
+          b.append(Character.toUpperCase(ch));
+        }
+      }
+      if (b.length() < 15 || b.length() > 34 || !Character.isLetterOrDigit(s.charAt(s.length() - 1))) {
+        return false;
+      }
+      String r = b.substring(4) + b.substring(0, 4);
+      int mod = 0;
+      for (int i = 0; i < r.length(); i++) {
+        int v = Character.digit(r.charAt(i), 36);
+        if (v < 0) {
+          return false;
+        }
+        mod = (v < 10 ? mod * 10 + v : mod * 100 + v) % 97;
+      }
+      return mod == 1;
+    }
+
+    /** The DNI/NIE letter: the number (X, Y, Z as 0, 1, 2) mod 23 indexes "TRWAGMYFPDXBNJZSQVHLCKE". */
+    private static boolean controlLetterOk(Matcher id) {
+      String prefix = id.group(1);
+      String letter = id.group(4) != null ? id.group(4) : id.group(5);
+      String number = prefix == null ? id.group(3)
+          : "XYZ".indexOf(Character.toUpperCase(prefix.charAt(0))) + id.group(2);
+      return DNI_LETTERS.charAt(Integer.parseInt(number) % 23) == Character.toUpperCase(letter.charAt(0));
     }
 
     private void add(List<Finding> out, Pattern pattern, String t, String what, String move, List<int[]> cards) {
@@ -353,21 +477,23 @@ final class BuiltInChecks {
     @Override
     public List<Finding> check(OutgoingMessage m) {
       List<Finding> out = new ArrayList<>();
-      Matcher x = Links.URL.matcher(m.text());
-      while (x.find()) {
-        if (m.text().startsWith("@", Math.max(0, x.start() - 1)) && x.start() > 0
-            && m.text().charAt(x.start() - 1) == '@') {
-          continue; // part of an e-mail address
+      for (Links.Link x : Links.find(m.text())) {
+        if (!x.schemed() && x.start() > 0 && m.text().charAt(x.start() - 1) == '@') {
+          continue; // the domain of an e-mail address
         }
-        String host = x.group(1).toLowerCase(Locale.ROOT);
-        boolean ok = allowed.stream().anyMatch(a -> host.equals(a) || host.endsWith("." + a));
-        if (!ok) {
+        String host = x.host();
+        if (!allowed(host, allowed)) {
           out.add(Finding.blocking(name(), "link to '" + host + "' is not on the allow-list " + allowed,
               x.start(), x.end(), "link only to " + (allowed.isEmpty() ? "nothing: no domain is allowed" : allowed)));
         }
       }
       return out;
     }
+  }
+
+  /** True when {@code host} (lower case) is one of {@code allowed} (lower case) or a subdomain of one. */
+  static boolean allowed(String host, List<String> allowed) {
+    return allowed.stream().anyMatch(a -> host.equals(a) || host.endsWith("." + a));
   }
 
   /** Characters the network refuses. */

@@ -12,6 +12,7 @@ import org.crisiskit.playbook.Playbook;
  * Runs every configured {@link MessageCheck} on an outgoing message. The built-in checks, by name:
  *
  * <ul>
+ *   <li>{@code empty}: a text that is empty or only white space (blocking);
  *   <li>{@code length}: weighted length over the network's limit, the {@code @handle} prefix of a
  *       public reply included (blocking);
  *   <li>{@code placeholder}: a {@code {placeholder}} left unresolved (blocking);
@@ -21,8 +22,9 @@ import org.crisiskit.playbook.Playbook;
  *       you" or "cálmate" (blocking), possibly sarcastic wording (warning), Spanish and English;
  *   <li>{@code forbidden}: blame ("it's your fault", "no es culpa nuestra"), promises ("guaranteed",
  *       "te lo garantizamos") and the playbook's forbidden phrases (blocking);
- *   <li>{@code personal_data}: e-mail, phone, card, order or ID numbers, postal addresses in a public
- *       message (blocking; suggests moving private); card numbers even in private (warning);
+ *   <li>{@code personal_data}: e-mail, phone, card, IBAN, order or ID numbers, postal addresses in a public
+ *       message (blocking; suggests moving private); card numbers even in private (warning); dates
+ *       with a time are not phones, and addresses at an allowed link domain are the brand's own;
  *   <li>{@code acknowledgement}: a public answer to a complaint with neither apology nor next step
  *       (blocking), or missing one of them (warning);
  *   <li>{@code link}: a link to a domain not on the allow-list (blocking);
@@ -44,12 +46,13 @@ public final class MessageChecker {
   private MessageChecker(Builder b) {
     this.rules = b.rules;
     List<MessageCheck> all = new ArrayList<>();
+    all.add(new BuiltInChecks.Empty());
     all.add(new BuiltInChecks.Length(b.rules));
     all.add(new BuiltInChecks.Placeholders());
     all.add(new BuiltInChecks.Language());
     all.add(BuiltInChecks.tone());
     all.add(BuiltInChecks.forbidden(b.forbiddenPhrases));
-    all.add(new BuiltInChecks.PersonalData());
+    all.add(new BuiltInChecks.PersonalData(b.allowedLinks));
     all.add(new BuiltInChecks.Acknowledgement());
     all.add(new BuiltInChecks.LinksAllowed(b.allowedLinks));
     all.add(new BuiltInChecks.Characters(b.rules));

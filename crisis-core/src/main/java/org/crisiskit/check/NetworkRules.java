@@ -29,8 +29,8 @@ public interface NetworkRules {
 
   /**
    * X (Twitter): 280 weighted characters (10,000 in a direct message); each URL counts 23; code points outside the Latin,
-   * general-punctuation ranges (CJK, emoji, …) count 2, an emoji sequence joined by ZWJ or with a
-   * skin-tone modifier counts as one emoji; text is NFC-normalized first. Rejects U+FFFE, U+FEFF,
+   * general-punctuation ranges (CJK, emoji, …) count 2, and so does each emoji written as a sequence
+   * (a flag, a keycap, an emoji with its variation selector, skin tone or tags, emoji joined by ZWJ); text is NFC-normalized first. Rejects U+FFFE, U+FEFF,
    * U+FFFF, the bidi overrides U+202A–U+202E and control characters other than newline and tab.
    */
   static NetworkRules x() {

@@ -97,7 +97,14 @@ public final class OutgoingMessage {
       return "";
     }
     String h = "@" + replyTo.get();
-    return text.regionMatches(true, 0, h, 0, h.length()) ? "" : h + " ";
+    boolean typed = text.regionMatches(true, 0, h, 0, h.length())
+        && (text.length() == h.length() || !isHandleChar(text.codePointAt(h.length())));
+    return typed ? "" : h + " ";
+  }
+
+  /** A character that continues a handle: {@code @ana} is not typed at the start of {@code @anabel}. */
+  private static boolean isHandleChar(int cp) {
+    return cp == '_' || Character.isLetterOrDigit(cp);
   }
 
   @Override

@@ -43,6 +43,17 @@ class MessageCheckerTest {
   }
 
   @Test
+  void theHandlePrefixIsTypedOnlyAsAWholeHandle() {
+    assertEquals("@ana ", OutgoingMessage.newBuilder("@anabel te escribimos").replyTo("ana").build().handlePrefix());
+    assertEquals("@ana ", OutgoingMessage.newBuilder("@ana_b hola").replyTo("ana").build().handlePrefix());
+    assertEquals("@ana ", OutgoingMessage.newBuilder("@ana2 hola").replyTo("ana").build().handlePrefix());
+    assertEquals("", OutgoingMessage.newBuilder("@Ana, te escribimos").replyTo("ana").build().handlePrefix());
+    assertEquals("", OutgoingMessage.newBuilder("@ana").replyTo("@ana").build().handlePrefix());
+    String text = "@anabel " + "a".repeat(270); // 278: fits alone, not with the "@ana " the network adds
+    assertEquals(283, checker.check(OutgoingMessage.newBuilder(text).replyTo("ana").build()).weightedLength());
+  }
+
+  @Test
   void aPrivateMessageIsHeldToTheNetworksPrivateLimit() {
     String text = "a".repeat(600);
     assertTrue(checker.check(OutgoingMessage.newBuilder(text).publicMessage(false).build()).passes());
@@ -63,6 +74,24 @@ class MessageCheckerTest {
     assertEquals(2, x.weightedLength("\uD83D\uDC4D\uD83C\uDFFD")); // thumbs up, skin tone
     assertEquals(2, x.weightedLength("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67")); // family ZWJ sequence
     assertEquals(5, x.weightedLength("holá!"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "\uD83C\uDDEA\uD83C\uDDF8|2", // flag of Spain: two regional indicators
+      "1\uFE0F\u20E3|2", // keycap 1
+      "#\u20E3|2", // keycap # without the variation selector
+      "\u00A9\uFE0F|2", // copyright sign as emoji
+      "\u00A9|1", // copyright sign as text
+      "\u2764\uFE0F|2", // red heart
+      "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB|2", // woman technologist, skin tone, ZWJ
+      "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08|2", // rainbow flag
+      "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F|2", // Scotland, tags
+      "\uD83C\uDDEA\uD83C\uDDF8\uD83C\uDDEB|4", // a flag and a lone regional indicator
+      "Hola \uD83C\uDDEA\uD83C\uDDF8 y 1\uFE0F\u20E3!|13",
+      "a\u200Db|3"}) // ZWJ between letters is no emoji
+  void anEmojiSequenceWeighsTwo(String text, int weight) {
+    assertEquals(weight, NetworkRules.x().weightedLength(text), text);
   }
 
   @ParameterizedTest
@@ -130,6 +159,64 @@ class MessageCheckerTest {
     assertTrue(f.suggestion().isPresent());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Llámanos al +34\u00a0612\u00a0345\u00a0678 hoy.|+34\u00a0612\u00a0345\u00a0678|phone number",
+      "Llámanos al +34\u202f612\u202f345\u202f678 hoy.|+34\u202f612\u202f345\u202f678|phone number",
+      "Llámanos al 612/345/678 hoy.|612/345/678|phone number",
+      "Tu IBAN ES91 2100 0418 4502 0005 1332 no es correcto|ES91 2100 0418 4502 0005 1332|IBAN",
+      "Tu IBAN ES9121000418450200051332.|ES9121000418450200051332|IBAN",
+      "IBAN ES91-2100-0418-4502-0005-1332 y gracias|ES91-2100-0418-4502-0005-1332|IBAN",
+      "The card 4111.1111.1111.1111 was charged.|4111.1111.1111.1111|card number",
+      "DNI 12345678z recibido|12345678z|ID document",
+      "DNI 12345678 Z recibido|12345678 Z|ID document",
+      "DNI 12345678-Z recibido|12345678-Z|ID document",
+      "NIE X-1234567-L recibido|X-1234567-L|ID document",
+      "NIE y1234567x recibido|y1234567x|ID document"})
+  void personalDataWrittenWithOtherSeparatorsBlocks(String text, String span, String what) {
+    List<Finding> fs = MessageChecker.custom().disable("language").build().check(OutgoingMessage.of(text))
+        .of("personal_data");
+    assertEquals(1, fs.size(), fs.toString());
+    assertTrue(fs.get(0).blocking());
+    assertSpan(text, fs.get(0), span);
+    assertTrue(fs.get(0).message().startsWith(what), fs.get(0).message());
+  }
+
+  @Test
+  void ibanAndIdNumbersNeedTheirChecksum() {
+    MessageChecker c = MessageChecker.custom().disable("language").build();
+    for (String t : List.of("Lote ES92 2100 0418 4502 0005 1332 listo", "Code GB33BUKB20201555555556 sent",
+        "Llegó hace 12345678 a 9 días", "DNI 12345678 A", "NIE X-1234567-T")) {
+      assertTrue(c.check(OutgoingMessage.of(t)).of("personal_data").stream()
+          .noneMatch(f -> f.message().startsWith("IBAN") || f.message().startsWith("ID document")), t);
+    }
+    assertTrue(BuiltInChecks.PersonalData.ibanOk("GB33 BUKB 2020 1555 5555 55"));
+    assertFalse(BuiltInChecks.PersonalData.ibanOk("GB33 BUKB 2020 1555 5555 56"));
+  }
+
+  @Test
+  void aDateWithATimeIsNotAPhone() {
+    MessageChecker c = MessageChecker.custom().disable("language").build();
+    for (String t : List.of("Lo enviamos el 07-12-2026 10:30", "Lo enviamos el 07/12/2026 10:30.",
+        "Sale el 2026-12-07 09:15:00", "Delivered on 12/07/2026 at 10:30, thanks")) {
+      assertTrue(c.check(OutgoingMessage.of(t)).of("personal_data").isEmpty(), t);
+    }
+    String text = "El 07-12-2026 10:30 te llamamos al 612 345 678";
+    List<Finding> fs = c.check(OutgoingMessage.of(text)).of("personal_data");
+    assertEquals(1, fs.size(), fs.toString());
+    assertSpan(text, fs.get(0), "612 345 678");
+  }
+
+  @Test
+  void anAddressAtAnAllowedDomainIsTheBrandsOwn() {
+    MessageChecker c = MessageChecker.custom().disable("language").allowedLinks(List.of("acme.es")).build();
+    assertTrue(c.check(OutgoingMessage.of("Escríbenos a soporte@acme.es o a ayuda@clientes.acme.es")).passes());
+    String text = "Escríbenos a soporte@acme.es, no a ana@acme-es.com";
+    List<Finding> fs = c.check(OutgoingMessage.of(text)).of("personal_data");
+    assertEquals(1, fs.size(), fs.toString());
+    assertSpan(text, fs.get(0), "ana@acme-es.com");
+  }
+
   @Test
   void personalDataIsFineInPrivateExceptCards() {
     OutgoingMessage m = OutgoingMessage.newBuilder("Escríbenos a ana@correo.es o al 612 345 678")
@@ -159,12 +246,61 @@ class MessageCheckerTest {
     assertTrue(check("See help.acme.example/orders for details, thanks.", "en").of("link").isEmpty());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Descarga la factura en https://acme-soporte.ru/login|https://acme-soporte.ru/login|acme-soporte.ru",
+      "Más info: http://acme-es.de/reembolso.|http://acme-es.de/reembolso|acme-es.de",
+      "Entra en www.acme.xyz ya|www.acme.xyz|www.acme.xyz",
+      "Entra en http://192.168.1.10/admin|http://192.168.1.10/admin|192.168.1.10",
+      "Visita https://acme.es@evil.com/x|https://acme.es@evil.com/x|evil.com",
+      "Abre ftp://files.acme.zz/a|ftp://files.acme.zz/a|files.acme.zz"})
+  void aLinkWithSchemeOrWwwIsALinkWhateverItsEnding(String text, String span, String host) {
+    MessageChecker c = MessageChecker.custom().disable("language").allowedLinks(List.of("acme.es")).build();
+    List<Finding> fs = c.check(OutgoingMessage.of(text)).of("link");
+    assertEquals(1, fs.size(), text);
+    assertSpan(text, fs.get(0), span);
+    assertTrue(fs.get(0).message().contains("'" + host + "'"), fs.get(0).message());
+  }
+
+  @Test
+  void allowedLinksAndNonLinksPass() {
+    MessageChecker c = MessageChecker.custom().disable("language").allowedLinks(List.of("acme.es")).build();
+    for (String t : List.of("Mira https://acme.es/pedidos o www.acme.es/ayuda.", "Ver p. ej. el file.txt, e.g. this",
+        "Visita HTTPS://Ayuda.ACME.es/x")) {
+      assertTrue(c.check(OutgoingMessage.of(t)).of("link").isEmpty(), t);
+    }
+  }
+
+  @Test
+  void xCountsEveryLinkItShortensAs23() {
+    NetworkRules x = NetworkRules.x();
+    assertEquals(23, x.weightedLength("https://acme-soporte.ru/login/with/a/long/path"));
+    assertEquals(5 + 23, x.weightedLength("Mira www.acme.xyz/una/ruta/bastante/larga"));
+    assertEquals(5 + 23 + 1, x.weightedLength("Mira http://acme-es.de/reembolso/de/tu/pedido."));
+    // as twitter-text: an IP address or a user part is not shortened
+    assertEquals(25, x.weightedLength("http://192.168.1.10/admin"));
+    assertEquals(26, x.weightedLength("https://acme.es@evil.com/x"));
+  }
+
   @Test
   void rejectedCharactersBlock() {
     String text = "Hola\u202Ehola";
     Finding f = check(text, "es").of("characters").get(0);
     assertTrue(f.blocking());
     assertEquals(4, f.start());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"\"\"", "\"   \"", "\" \n\t \"", "\"\u00a0\u202f\u200b\""})
+  void aBlankMessageBlocks(String text) {
+    CheckResult r = MessageChecker.ofDefaults().check(OutgoingMessage.newBuilder(text).replyTo("ana").build());
+    assertTrue(r.blocked());
+    Finding f = r.of("empty").get(0);
+    assertTrue(f.blocking());
+    assertEquals(0, f.start());
+    assertEquals(text.length(), f.end());
+    assertTrue(MessageChecker.custom().disable("empty").build().check(OutgoingMessage.of(text)).passes());
+    assertTrue(MessageChecker.ofDefaults().check(OutgoingMessage.of(" ok ")).of("empty").isEmpty());
   }
 
   @Test
