@@ -15,7 +15,12 @@ import java.util.Objects;
  *
  * <p>The sampling step is taken from the timestamps themselves, so half-lives are in real time
  * whatever the step. A point whose timestamp is not after the previous one (out of order or
- * duplicate) is scored against the current baseline but not learnt. Only excess volume alerts;
+ * duplicate) is scored against the current baseline but not learnt. A point more than
+ * {@link DetectorConfig#maxForwardJump()} after the previous one is held: it scores 0 and is not
+ * learnt until the next point confirms the jump (it too is that far ahead, within that of the held
+ * one: a real gap in the data, the held point is learnt then, before it); when the next point is back
+ * near the present, the held one is dropped and counted in {@link #futureDropped()}, so one wrongly
+ * dated row does not end detection. Only excess volume alerts;
  * a drop (silence) is watched by {@link CrisisDetector}. Not thread-safe: feed it from one thread.
  */
 public final class SeriesDetector {
@@ -32,6 +37,10 @@ public final class SeriesDetector {
   private boolean open;
   private long openSince;
   private long lastAlert = Long.MIN_VALUE;
+  private long futureDropped;
+  /** A point far ahead of the previous one, waiting for the next one: {timestamp, value}, or null. */
+  private Instant heldTime;
+  private double heldValue;
 
   private SeriesDetector(DetectorConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -44,6 +53,11 @@ public final class SeriesDetector {
     return new SeriesDetector(config);
   }
 
+  /** Points dropped for being more than {@link DetectorConfig#maxForwardJump()} ahead (see above). */
+  public long futureDropped() {
+    return futureDropped;
+  }
+
   /**
    * Scores one point and learns it.
    *
@@ -52,6 +66,35 @@ public final class SeriesDetector {
    */
   public SeriesScore observe(Instant timestamp, double value) {
     Objects.requireNonNull(timestamp, "timestamp");
+    long t = timestamp.toEpochMilli();
+    long jump = config.maxForwardJump().toMillis();
+    if (lastMillis != Long.MIN_VALUE && t - lastMillis > jump) {
+      if (heldTime == null || Math.abs(t - heldTime.toEpochMilli()) > jump) {
+        if (heldTime != null) {
+          futureDropped++;
+        }
+        heldTime = timestamp;
+        heldValue = value;
+        return new SeriesScore(timestamp, value, 0, 0, cusum, 0, false);
+      }
+      // confirmed: a real gap in the data; the held point is learnt first when it is the earlier one
+      Instant h = heldTime;
+      heldTime = null;
+      if (h.toEpochMilli() < t) {
+        score(h, heldValue);
+      } else {
+        SeriesScore s = score(timestamp, value);
+        score(h, heldValue);
+        return s;
+      }
+    } else if (heldTime != null) {
+      futureDropped++;
+      heldTime = null;
+    }
+    return score(timestamp, value);
+  }
+
+  private SeriesScore score(Instant timestamp, double value) {
     long t = timestamp.toEpochMilli();
     double x = Double.isFinite(value) ? Math.max(0, value) : 0;
     boolean inOrder = lastMillis == Long.MIN_VALUE || t > lastMillis;
