@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>The sampling step is taken from the timestamps themselves, so half-lives are in real time
  * whatever the step. A point whose timestamp is not after the previous one (out of order or
- * duplicate) is scored against the current baseline but not learnt. A point more than
+ * duplicate) is scored against the current baseline (its surprise, CUSUM and score are what they
+ * would be were it the next point) but not learnt: it changes no state and never alerts. A point more than
  * {@link DetectorConfig#maxForwardJump()} after the previous one is held: it scores 0 and is not
  * learnt until the next point confirms the jump (it too is that far ahead, within that of the held
  * one: a real gap in the data, the held point is learnt then, before it); when the next point is back
@@ -111,16 +112,21 @@ public final class SeriesDetector {
     double z = baseline.updates() == 0 ? 0 : baseline.z(x, mu);
     boolean alert = false;
     double score = 0;
-    if (warm && inOrder) {
+    double c = cusum;
+    double strength = 0;
+    if (warm) {
       // capped so that the statistic falls back within a few buckets once the anomaly is over
-      cusum = Math.min(CUSUM_CAP * config.volumeThreshold(),
+      c = Math.min(CUSUM_CAP * config.volumeThreshold(),
           Math.max(0, cusum + Math.min(z, config.zCap()) - config.volumeSlack()));
       // the bar rises with the surprises seen in the past days (a series that spikes often needs a
       // bigger spike to be anomalous) and decays back to the configured thresholds
       double bar = Math.max(1.0, config.surpriseMemoryFraction() * peak);
-      double strength = Math.max(cusum / config.volumeThreshold(), Math.max(z, 0) / config.volumeSpikeThreshold()) / bar;
-      peak = Math.max(peak * peakDecay, Math.max(z, 0) / config.volumeSpikeThreshold());
+      strength = Math.max(c / config.volumeThreshold(), Math.max(z, 0) / config.volumeSpikeThreshold()) / bar;
       score = strength / (1 + strength);
+    }
+    if (warm && inOrder) {
+      cusum = c;
+      peak = Math.max(peak * peakDecay, Math.max(z, 0) / config.volumeSpikeThreshold());
       boolean fire = strength >= 1.0;
       if (fire && !open) {
         // a new anomaly: alert unless one was raised within the suppression period
@@ -145,6 +151,7 @@ public final class SeriesDetector {
       }
       lastMillis = t;
     }
-    return new SeriesScore(timestamp, value, mu, z, cusum, score, alert);
+    // an out-of-order point is scored as if it came next (its CUSUM and score), but nothing is kept
+    return new SeriesScore(timestamp, value, mu, z, c, score, alert);
   }
 }

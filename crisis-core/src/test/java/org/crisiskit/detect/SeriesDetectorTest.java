@@ -84,6 +84,26 @@ class SeriesDetectorTest {
   }
 
   @Test
+  void aLateSpikeIsScoredAgainstTheCurrentBaselineButNotLearnt() {
+    SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
+    SeriesDetector twin = SeriesDetector.create(DetectorConfig.ofDefaults());
+    Random rnd = new Random(11);
+    long step = 300_000;
+    int n = 288 * 3;
+    for (int i = 0; i < n; i++) {
+      int v = Streams.poisson(rnd, 20);
+      d.observe(T0.plusMillis(i * step), v);
+      twin.observe(T0.plusMillis(i * step), v);
+    }
+    SeriesScore late = d.observe(T0.plusMillis((n - 5) * step), 2_000);
+    assertTrue(late.score() >= 0.5, "a hundred-fold value is anomalous even late: " + late);
+    assertTrue(late.surprise() > 10, "scored against the baseline: " + late);
+    assertTrue(!late.alert(), "a late point never alerts");
+    SeriesScore next = d.observe(T0.plusMillis(n * step), 21);
+    assertEquals(twin.observe(T0.plusMillis(n * step), 21), next, "the late point was not learnt");
+  }
+
+  @Test
   void flatPoissonNoiseDoesNotAlertAndAStepDoes() {
     Random rnd = new Random(7);
     SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
