@@ -142,8 +142,15 @@ final class MentionDetection {
       if (!t.isArray()) {
         throw new IllegalArgumentException("at $.classification.topics: expected an array of strings");
       }
+      int i = 0;
       for (JsonNode x : t) {
+        if (!x.isTextual()) {
+          String shown = x.toString();
+          throw new IllegalArgumentException("at $.classification.topics[" + i + "]: expected a string such as"
+              + " \"delivery\" but was " + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown));
+        }
         topics.add(x.asText());
+        i++;
       }
     }
     double sentiment = polarity == Polarity.NEGATIVE ? -0.5 : polarity == Polarity.POSITIVE ? 0.5 : 0;

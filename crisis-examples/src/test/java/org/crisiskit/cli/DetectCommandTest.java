@@ -112,6 +112,22 @@ class DetectCommandTest {
   }
 
   @Test
+  void topicsThatAreNotStringsAreRefusedWithTheirJsonPath() throws Exception {
+    Path sim = dir.resolve("sim.jsonl");
+    assertEquals(0, run("simulate", "--out", sim.toString(), "--seed", "3", "--weeks", "2"), err.toString());
+    List<String> lines = Files.readAllLines(sim, StandardCharsets.UTF_8).subList(0, 2);
+    String bad = lines.get(1).replaceFirst("\"classification\":\\{.*\\}\\}$",
+        "\"classification\":{\"polarity\":\"negative\",\"topics\":[\"billing\",{\"x\":1},null,7]}}");
+    assertTrue(bad.contains("{\"x\":1}"), bad);
+    Path file = dir.resolve("topics.jsonl");
+    Files.writeString(file, lines.get(0) + "\n" + bad + "\n");
+    err.reset();
+    assertEquals(1, run("detect", "--mentions", file.toString()));
+    assertTrue(err.toString().contains(file + ":2: at $.classification.topics[1]: expected a string such as"
+        + " \"delivery\" but was {\"x\":1}"), err.toString());
+  }
+
+  @Test
   void mentionsMayStartWithAByteOrderMarkAndALineThatIsNotUtf8IsNamed() throws Exception {
     Path sim = dir.resolve("sim.jsonl");
     assertEquals(0, run("simulate", "--out", sim.toString(), "--seed", "3", "--weeks", "2"), err.toString());
