@@ -62,7 +62,14 @@ import org.slf4j.LoggerFactory;
  * {@link DetectorConfig#allowedLateness()} late, and dropped (counted in {@link DetectorStats#lateDropped()})
  * otherwise. A mention whose id was seen among the last {@link DetectorConfig#dedupeCapacity()} is dropped
  * as a duplicate. A jump forward closes every bucket in between (silence is noticed), at most two weeks
- * of them; a longer gap restarts the bucket clock without scoring the gap.
+ * of them; a longer gap restarts the bucket clock without scoring the gap. A mention more than
+ * {@link DetectorConfig#maxForwardJump()} ahead of the open bucket is held, not counted: when the next
+ * mention is back near the present, the held one is dropped (counted in
+ * {@link DetectorStats#futureDropped()}), so one wrongly dated mention does not make every later one
+ * late; when the next mention confirms the jump (it is as far ahead, within {@code maxForwardJump} of
+ * the held one), both are counted and time moves there. {@link #advanceTo} settles a held mention: it
+ * is counted when within {@code maxForwardJump} of the new time and dropped otherwise, so a live
+ * desk's clock ticks drop a mention dated beyond now plus {@code maxForwardJump}.
  *
  * <p>Documented behaviour with the defaults, checked by property tests on stationary seasonal Poisson
  * noise (60 mentions an hour at the daily peak, 20% negative): at most 0.5 false ALERT incidents per
@@ -80,7 +87,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CrisisDetector {
   /**
-   * Journal record type written by {@link #advanceTo} when it moves the detector's time: {@code
+   * Journal record type written by {@link #advanceTo} when it moves the detector's time or settles a
+   * mention held for being far ahead: {@code
    * {"brand": "acme", "until": "2026-11-02T09:15:00Z"}} (buckets before {@code until} are closed). A
    * rebuild moves time at the same point of the stream, so mentions that arrive late count the same.
    */
@@ -124,6 +132,9 @@ public final class CrisisDetector {
   private long mentions;
   private long duplicates;
   private long lateDropped;
+  private long futureDropped;
+  /** A mention far ahead of the open bucket, waiting for the next one to confirm or refute the jump. */
+  private Held held;
   private long incidentsOpened;
   private double normalNeg;
   private double normalTot;
@@ -176,8 +187,54 @@ public final class CrisisDetector {
     count(m, c.negative(), c.topics(), caseId);
   }
 
-  /** Counts a mention from what the detector uses of its classification: whether negative, and its topics. */
+  /**
+   * Counts a mention from what the detector uses of its classification: whether negative, and its
+   * topics; a mention far ahead of the open bucket is held first (see the class comment).
+   */
   private void count(Mention m, boolean negative, Set<String> topics, CaseId caseId) {
+    long b = Math.floorDiv(m.createdAt().toEpochMilli(), bucketMillis);
+    if (held != null && held.mention.id().equals(m.id())) {
+      duplicates++;
+      return;
+    }
+    if (bank.bucket != Long.MIN_VALUE && b - bank.bucket > jumpBuckets()) {
+      if (cfg.dedupeCapacity() > 0 && recentIdSet.contains(m.id())) {
+        duplicates++;
+        return;
+      }
+      Held h = new Held(m, negative, topics, caseId, b);
+      if (held == null) {
+        held = h;
+      } else if (Math.abs(b - held.bucket) <= jumpBuckets()) {
+        // two in a row agree: the data really jumped forward; counted in time order
+        Held first = held.bucket <= b ? held : h;
+        Held second = first == held ? h : held;
+        held = null;
+        countNow(first);
+        countNow(second);
+      } else {
+        futureDropped++;
+        held = h;
+      }
+      return;
+    }
+    if (held != null) {
+      // back near the present: the held mention was wrongly dated
+      futureDropped++;
+      held = null;
+    }
+    countNow(m, negative, topics, caseId);
+  }
+
+  private long jumpBuckets() {
+    return cfg.maxForwardJump().toMillis() / bucketMillis;
+  }
+
+  private void countNow(Held h) {
+    countNow(h.mention, h.negative, h.topics, h.caseId);
+  }
+
+  private void countNow(Mention m, boolean negative, Set<String> topics, CaseId caseId) {
     if (cfg.dedupeCapacity() > 0) {
       if (!recentIdSet.add(m.id())) {
         duplicates++;
@@ -228,18 +285,32 @@ public final class CrisisDetector {
 
   /**
    * Closes every bucket that ended at or before {@code now}; for live use, call it periodically with the
-   * clock's time so that silence is noticed even when no mention arrives. Earlier times are ignored.
+   * clock's time so that silence is noticed even when no mention arrives. Earlier times are ignored. A
+   * mention held for being more than {@link DetectorConfig#maxForwardJump()} ahead is settled: counted
+   * when within that of {@code now} (or of the detector's time, if later), dropped otherwise.
    */
   public void advanceTo(Instant now) {
     long b = Math.floorDiv(now.toEpochMilli(), bucketMillis);
-    if (bank.bucket != Long.MIN_VALUE && b > bank.bucket) {
+    boolean moves = bank.bucket != Long.MIN_VALUE && b > bank.bucket;
+    if (moves || held != null) {
       if (journal != null && !rebuilding) {
-        // a mention that arrives after this, late, is counted in the open bucket: a rebuild must
-        // move time at the same point to count it there too
+        // a mention that arrives after this, late, is counted in the open bucket, and a held mention
+        // is settled here: a rebuild must move time at the same point to count them the same
         journal.append(TIME_RECORD_TYPE, Json.write(Json.object().put("brand", brand)
             .put("until", Instant.ofEpochMilli(b * bucketMillis).toString())));
       }
-      closeUntil(b);
+      if (moves) {
+        closeUntil(b);
+      }
+      if (held != null) {
+        Held h = held;
+        held = null;
+        if (h.bucket - b > jumpBuckets()) {
+          futureDropped++;
+        } else {
+          countNow(h);
+        }
+      }
     }
   }
 
@@ -255,7 +326,7 @@ public final class CrisisDetector {
 
   /** Counters. */
   public DetectorStats stats() {
-    return new DetectorStats(mentions, duplicates, lateDropped, bank.size, incidentsOpened);
+    return new DetectorStats(mentions, duplicates, lateDropped, futureDropped, bank.size, incidentsOpened);
   }
 
   private int topicCell(String topic) {
@@ -841,6 +912,8 @@ public final class CrisisDetector {
       this.last = i;
     }
   }
+
+  private record Held(Mention mention, boolean negative, Set<String> topics, CaseId caseId, long bucket) {}
 
   private static final class Viral {
     final String id;

@@ -71,6 +71,13 @@ import java.util.Objects;
  *   <li>{@code dedupeCapacity} 100,000: how many recent mention ids are remembered to drop duplicates.
  *   <li>{@code allowedLateness} 1 h: a mention older than the open bucket but within this is counted
  *       in the open bucket; older ones are dropped and counted in {@code lateDropped}.
+ *   <li>{@code maxForwardJump} 3 days: a mention (or series point) more than this far ahead of the
+ *       detector's time is held, not acted on. If the next one is back near the present, the held one
+ *       is dropped and counted in {@code futureDropped} (one wrongly dated mention, say a device whose
+ *       clock says 2036, does not end detection); if the next one confirms the jump (it too is this
+ *       far ahead and within this of the held one), time moves there (a genuine gap in the data). A
+ *       gap shorter than this always moves time at once. {@link CrisisDetector#advanceTo} settles a
+ *       held mention: counted if within this of the new time, dropped otherwise.
  * </ul>
  */
 public final class DetectorConfig {
@@ -109,6 +116,7 @@ public final class DetectorConfig {
   private final int maxCells;
   private final int dedupeCapacity;
   private final Duration allowedLateness;
+  private final Duration maxForwardJump;
 
   private DetectorConfig(Builder b) {
     this.bucket = b.bucket;
@@ -144,6 +152,7 @@ public final class DetectorConfig {
     this.maxCells = b.maxCells;
     this.dedupeCapacity = b.dedupeCapacity;
     this.allowedLateness = b.allowedLateness;
+    this.maxForwardJump = b.maxForwardJump;
   }
 
   /** The defaults described above. */
@@ -298,6 +307,11 @@ public final class DetectorConfig {
     return allowedLateness;
   }
 
+  /** How far ahead of the detector's time a mention or point may be before it is held (see above). */
+  public Duration maxForwardJump() {
+    return maxForwardJump;
+  }
+
   /** Smoothing weight per step of {@code step} for a half-life. */
   static double weight(Duration halfLife, long stepMillis) {
     return 1.0 - Math.pow(0.5, (double) stepMillis / halfLife.toMillis());
@@ -344,6 +358,7 @@ public final class DetectorConfig {
     private int maxCells = 256;
     private int dedupeCapacity = 100_000;
     private Duration allowedLateness = Duration.ofHours(1);
+    private Duration maxForwardJump = Duration.ofDays(3);
 
     private Builder() {}
 
@@ -381,6 +396,7 @@ public final class DetectorConfig {
       maxCells = c.maxCells;
       dedupeCapacity = c.dedupeCapacity;
       allowedLateness = c.allowedLateness;
+      maxForwardJump = c.maxForwardJump;
     }
 
     private static Duration positive(Duration d, String name) {
@@ -574,6 +590,11 @@ public final class DetectorConfig {
 
     public Builder allowedLateness(Duration d) {
       this.allowedLateness = nonNegative(d, "allowedLateness");
+      return this;
+    }
+
+    public Builder maxForwardJump(Duration d) {
+      this.maxForwardJump = positive(d, "maxForwardJump");
       return this;
     }
 

@@ -15,7 +15,13 @@ import java.util.Objects;
  *
  * <p>The sampling step is taken from the timestamps themselves, so half-lives are in real time
  * whatever the step. A point whose timestamp is not after the previous one (out of order or
- * duplicate) is scored against the current baseline but not learnt. Only excess volume alerts;
+ * duplicate) is scored against the current baseline (its surprise, CUSUM and score are what they
+ * would be were it the next point) but not learnt: it changes no state and never alerts. A point more than
+ * {@link DetectorConfig#maxForwardJump()} after the previous one is held: it scores 0 and is not
+ * learnt until the next point confirms the jump (it too is that far ahead, within that of the held
+ * one: a real gap in the data, the held point is learnt then, before it); when the next point is back
+ * near the present, the held one is dropped and counted in {@link #futureDropped()}, so one wrongly
+ * dated row does not end detection. Only excess volume alerts;
  * a drop (silence) is watched by {@link CrisisDetector}. Not thread-safe: feed it from one thread.
  */
 public final class SeriesDetector {
@@ -32,6 +38,10 @@ public final class SeriesDetector {
   private boolean open;
   private long openSince;
   private long lastAlert = Long.MIN_VALUE;
+  private long futureDropped;
+  /** A point far ahead of the previous one, waiting for the next one: {timestamp, value}, or null. */
+  private Instant heldTime;
+  private double heldValue;
 
   private SeriesDetector(DetectorConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -44,6 +54,11 @@ public final class SeriesDetector {
     return new SeriesDetector(config);
   }
 
+  /** Points dropped for being more than {@link DetectorConfig#maxForwardJump()} ahead (see above). */
+  public long futureDropped() {
+    return futureDropped;
+  }
+
   /**
    * Scores one point and learns it.
    *
@@ -52,6 +67,35 @@ public final class SeriesDetector {
    */
   public SeriesScore observe(Instant timestamp, double value) {
     Objects.requireNonNull(timestamp, "timestamp");
+    long t = timestamp.toEpochMilli();
+    long jump = config.maxForwardJump().toMillis();
+    if (lastMillis != Long.MIN_VALUE && t - lastMillis > jump) {
+      if (heldTime == null || Math.abs(t - heldTime.toEpochMilli()) > jump) {
+        if (heldTime != null) {
+          futureDropped++;
+        }
+        heldTime = timestamp;
+        heldValue = value;
+        return new SeriesScore(timestamp, value, 0, 0, cusum, 0, false);
+      }
+      // confirmed: a real gap in the data; the held point is learnt first when it is the earlier one
+      Instant h = heldTime;
+      heldTime = null;
+      if (h.toEpochMilli() < t) {
+        score(h, heldValue);
+      } else {
+        SeriesScore s = score(timestamp, value);
+        score(h, heldValue);
+        return s;
+      }
+    } else if (heldTime != null) {
+      futureDropped++;
+      heldTime = null;
+    }
+    return score(timestamp, value);
+  }
+
+  private SeriesScore score(Instant timestamp, double value) {
     long t = timestamp.toEpochMilli();
     double x = Double.isFinite(value) ? Math.max(0, value) : 0;
     boolean inOrder = lastMillis == Long.MIN_VALUE || t > lastMillis;
@@ -68,16 +112,21 @@ public final class SeriesDetector {
     double z = baseline.updates() == 0 ? 0 : baseline.z(x, mu);
     boolean alert = false;
     double score = 0;
-    if (warm && inOrder) {
+    double c = cusum;
+    double strength = 0;
+    if (warm) {
       // capped so that the statistic falls back within a few buckets once the anomaly is over
-      cusum = Math.min(CUSUM_CAP * config.volumeThreshold(),
+      c = Math.min(CUSUM_CAP * config.volumeThreshold(),
           Math.max(0, cusum + Math.min(z, config.zCap()) - config.volumeSlack()));
       // the bar rises with the surprises seen in the past days (a series that spikes often needs a
       // bigger spike to be anomalous) and decays back to the configured thresholds
       double bar = Math.max(1.0, config.surpriseMemoryFraction() * peak);
-      double strength = Math.max(cusum / config.volumeThreshold(), Math.max(z, 0) / config.volumeSpikeThreshold()) / bar;
-      peak = Math.max(peak * peakDecay, Math.max(z, 0) / config.volumeSpikeThreshold());
+      strength = Math.max(c / config.volumeThreshold(), Math.max(z, 0) / config.volumeSpikeThreshold()) / bar;
       score = strength / (1 + strength);
+    }
+    if (warm && inOrder) {
+      cusum = c;
+      peak = Math.max(peak * peakDecay, Math.max(z, 0) / config.volumeSpikeThreshold());
       boolean fire = strength >= 1.0;
       if (fire && !open) {
         // a new anomaly: alert unless one was raised within the suppression period
@@ -102,6 +151,7 @@ public final class SeriesDetector {
       }
       lastMillis = t;
     }
-    return new SeriesScore(timestamp, value, mu, z, cusum, score, alert);
+    // an out-of-order point is scored as if it came next (its CUSUM and score), but nothing is kept
+    return new SeriesScore(timestamp, value, mu, z, c, score, alert);
   }
 }

@@ -79,7 +79,7 @@ class CrisisDetectorProperties {
     }
     d.advanceTo(Instant.ofEpochMilli(t0 + 3_000_000_000L));
     DetectorStats s = d.stats();
-    assertEquals(n, s.mentions() + s.duplicates() + s.lateDropped());
+    assertEquals(n, s.mentions() + s.duplicates() + s.lateDropped() + s.futureDropped());
     d.currentIncident().ifPresent(i -> assertTrue(i.severity() >= 1 && i.severity() <= 10));
     for (Incident i : d.closedIncidents()) {
       assertTrue(i.severity() >= 1 && i.severity() <= 10);

@@ -106,6 +106,54 @@ class CrisisDetectorTest {
   }
 
   @Test
+  void oneMentionDatedYearsAheadDoesNotStopDetection() {
+    List<Incident> seen = new ArrayList<>();
+    CrisisDetector d = CrisisDetector.newBuilder().listener(seen::add).build();
+    Random rnd = new Random(3);
+    long stepAt = T0 + 8 * DAY + 10 * 3_600_000L;
+    long id = Streams.feed(d, rnd, T0, T0 + 4 * DAY, 60, 1, Long.MAX_VALUE, 1);
+    long counted = d.stats().mentions();
+    d.observe(Streams.mention(id++, Instant.parse("2036-03-01T00:00:00Z").toEpochMilli(), "wrong clock"),
+        Streams.negative("delivery"));
+    Streams.feed(d, rnd, T0 + 4 * DAY, T0 + 9 * DAY, 60, id, stepAt, 10);
+    assertEquals(0, d.stats().lateDropped(), "later mentions are not late: " + d.stats());
+    assertTrue(d.stats().mentions() > counted + 1000, "later mentions are counted: " + d.stats());
+    assertTrue(seen.stream().anyMatch(i -> i.peakState().rank() >= IncidentState.ALERT.rank()
+        && i.updatedAt().toEpochMilli() >= stepAt), "the step is still detected: " + seen);
+    assertTrue(seen.stream().allMatch(i -> i.updatedAt().toEpochMilli() <= T0 + 9 * DAY), "nothing in 2036: " + seen);
+  }
+
+  @Test
+  void aFarFutureMentionIsHeldThenDroppedAndCountedUnlessTheNextConfirmsTheJump() {
+    CrisisDetector d = CrisisDetector.create(DetectorConfig.ofDefaults());
+    long future = T0 + 3650 * DAY;
+    d.observe(Streams.mention(1, T0, "a"), Streams.positive());
+    d.observe(Streams.mention(2, future, "wrong clock"), Streams.positive());
+    d.observe(Streams.mention(2, future, "wrong clock, again"), Streams.positive());
+    assertEquals(new DetectorStats(1, 1, 0, 0, 3, 0), d.stats(), "held, not counted; its copy is a duplicate");
+    d.observe(Streams.mention(3, T0 + 60_000, "b"), Streams.positive());
+    assertEquals(new DetectorStats(2, 1, 0, 1, 3, 0), d.stats(), "dropped when the next is back to the present");
+
+    // a genuine gap of a week: the second mention after it confirms the jump, both count
+    d.observe(Streams.mention(4, T0 + 7 * DAY + 120_000, "back"), Streams.positive());
+    d.observe(Streams.mention(5, T0 + 7 * DAY, "back, earlier"), Streams.positive());
+    d.observe(Streams.mention(6, T0 + 7 * DAY + 60_000, "still back"), Streams.positive());
+    assertEquals(new DetectorStats(5, 1, 0, 1, 3, 0), d.stats());
+
+    // two far-future mentions that disagree: the first is dropped, the second held
+    d.observe(Streams.mention(7, future, "x"), Streams.positive());
+    d.observe(Streams.mention(8, future + 365 * DAY, "y"), Streams.positive());
+    assertEquals(2, d.stats().futureDropped());
+    // the clock settles the held one: dropped when beyond now plus maxForwardJump...
+    d.advanceTo(Instant.ofEpochMilli(T0 + 7 * DAY + 3_600_000));
+    assertEquals(3, d.stats().futureDropped());
+    // ...counted when the clock has come within maxForwardJump of it
+    d.observe(Streams.mention(9, T0 + 12 * DAY, "z"), Streams.positive());
+    d.advanceTo(Instant.ofEpochMilli(T0 + 11 * DAY));
+    assertEquals(new DetectorStats(6, 1, 0, 3, 3, 0), d.stats());
+  }
+
+  @Test
   void configRejectsNonsenseNamingTheField() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> DetectorConfig.custom().bucket(Duration.ZERO));

@@ -140,6 +140,41 @@ class DetectorRebuildTest {
   }
 
   @Test
+  void mentionsHeldForBeingFarAheadAreSettledTheSameWayByARebuild() {
+    Journal journal = Journal.inMemory();
+    Feed f = new Feed(journal, CrisisDetector.newBuilder().brand("acme").journal(journal).build());
+    long future = T0 + 3650 * 24 * HOUR;
+    f.run(T0, T0 + 30 * HOUR, 1);
+    // held, then settled (dropped) by a clock tick that does not move time
+    observe(f, Streams.mention(f.id++, future, "wrong clock"));
+    f.detector.advanceTo(Instant.ofEpochMilli(T0 + 30 * HOUR - HOUR));
+    // held, then dropped by the next mention
+    observe(f, Streams.mention(f.id++, future, "wrong clock"));
+    f.run(T0 + 30 * HOUR, T0 + 40 * HOUR, 8);
+    // a genuine gap of four days, confirmed by the next mentions
+    f.run(T0 + 136 * HOUR, T0 + 140 * HOUR, 1);
+    // held at the end
+    observe(f, Streams.mention(f.id++, future, "wrong clock"));
+    assertEquals(2, f.detector.stats().futureDropped());
+
+    CrisisDetector rebuilt = CrisisDetector.newBuilder().brand("acme").rebuildFrom(journal).build();
+    assertEquals(f.detector.stats(), rebuilt.stats());
+    assertEquals(f.detector.closedIncidents().stream().map(Incident::toJson).toList(),
+        rebuilt.closedIncidents().stream().map(Incident::toJson).toList());
+    assertEquals(f.detector.currentIncident().map(Incident::toJson), rebuilt.currentIncident().map(Incident::toJson));
+    f.detector.advanceTo(Instant.ofEpochMilli(T0 + 141 * HOUR));
+    rebuilt.advanceTo(Instant.ofEpochMilli(T0 + 141 * HOUR));
+    assertEquals(3, rebuilt.stats().futureDropped());
+    assertEquals(f.detector.stats(), rebuilt.stats());
+  }
+
+  private static void observe(Feed f, Mention m) {
+    Classification c = Streams.negative("delivery");
+    AcceptResult r = f.cases.accept(m, new Assessment(c.intent(), Severity.NORMAL, c.negative(), c.topics()));
+    f.detector.observe(m, c, r.caseId());
+  }
+
+  @Test
   void recordsOfAnotherBrandAreLeftAlone() {
     Journal journal = withIncident(Journal.inMemory());
     CrisisDetector other = CrisisDetector.newBuilder().brand("globex").rebuildFrom(journal).build();

@@ -51,6 +51,59 @@ class SeriesDetectorTest {
   }
 
   @Test
+  void oneRowDatedYearsAheadIsDroppedNotTheEndOfDetection() throws Exception {
+    List<double[]> rows = koSlice();
+    rows.add(301, new double[] {Instant.parse("2025-06-01T00:00:00Z").toEpochMilli(), 50});
+    SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
+    List<Integer> alerts = new ArrayList<>();
+    double scored = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      SeriesScore s = d.observe(Instant.ofEpochMilli((long) rows.get(i)[0]), rows.get(i)[1]);
+      scored += i > 301 ? s.score() : 0;
+      if (s.alert()) {
+        alerts.add(i - (i > 301 ? 1 : 0));
+      }
+    }
+    assertTrue(scored > 0, "later rows are scored");
+    assertEquals(1, alerts.stream().filter(i -> i >= 390 && i <= 918).count(), "the anomaly is found: " + alerts);
+  }
+
+  @Test
+  void aHeldPointIsDroppedAndCountedOrLearntWhenTheNextConfirmsTheGap() {
+    SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
+    d.observe(T0, 10);
+    SeriesScore held = d.observe(T0.plusSeconds(3650L * 86_400), 10);
+    assertEquals(0.0, held.score());
+    d.observe(T0.plusSeconds(300), 10);
+    assertEquals(1, d.futureDropped());
+    // a week's gap, confirmed by the next point
+    d.observe(T0.plusSeconds(7 * 86_400), 10);
+    d.observe(T0.plusSeconds(7 * 86_400 + 300), 10);
+    d.observe(T0.plusSeconds(7 * 86_400 + 600), 10);
+    assertEquals(1, d.futureDropped());
+  }
+
+  @Test
+  void aLateSpikeIsScoredAgainstTheCurrentBaselineButNotLearnt() {
+    SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
+    SeriesDetector twin = SeriesDetector.create(DetectorConfig.ofDefaults());
+    Random rnd = new Random(11);
+    long step = 300_000;
+    int n = 288 * 3;
+    for (int i = 0; i < n; i++) {
+      int v = Streams.poisson(rnd, 20);
+      d.observe(T0.plusMillis(i * step), v);
+      twin.observe(T0.plusMillis(i * step), v);
+    }
+    SeriesScore late = d.observe(T0.plusMillis((n - 5) * step), 2_000);
+    assertTrue(late.score() >= 0.5, "a hundred-fold value is anomalous even late: " + late);
+    assertTrue(late.surprise() > 10, "scored against the baseline: " + late);
+    assertTrue(!late.alert(), "a late point never alerts");
+    SeriesScore next = d.observe(T0.plusMillis(n * step), 21);
+    assertEquals(twin.observe(T0.plusMillis(n * step), 21), next, "the late point was not learnt");
+  }
+
+  @Test
   void flatPoissonNoiseDoesNotAlertAndAStepDoes() {
     Random rnd = new Random(7);
     SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());

@@ -20,7 +20,7 @@ final class DemoCommand implements CliCommand {
     return String.join("\n",
         "usage: ./crisis demo [--seed N] [--weeks N] [--out DIR]",
         "  --seed N   simulation seed (default 42); the same seed gives the same run",
-        "  --weeks N  simulated weeks, 1 to 8 (default 3)",
+        "  --weeks N  simulated weeks, 2 to 12 (default 3; the simulator's range, as ./crisis simulate)",
         "  --out DIR  where the journal and report.html go (default crisis-out/demo)");
   }
 
@@ -33,8 +33,8 @@ final class DemoCommand implements CliCommand {
     if (!args.positional().isEmpty()) {
       throw new UsageException("demo takes no positional arguments");
     }
-    if (weeks < 1 || weeks > 8) {
-      throw new UsageException("--weeks must be between 1 and 8 but was " + weeks);
+    if (weeks < 2 || weeks > 12) {
+      throw new UsageException("--weeks must be between 2 and 12 but was " + weeks);
     }
     new CrisisDemo(new CrisisDemo.Options(seed, (int) weeks, out, true), io.out(), io.err()).run();
     return 0;

@@ -55,12 +55,13 @@ final class DetectCommand implements CliCommand {
           + " (for labelled series use ./crisis nab)");
     }
     if (series.isPresent()) {
-      return runSeries(Path.of(series.get()), io.out());
+      return runSeries(Path.of(series.get()), io);
     }
     return MentionDetection.run(Path.of(mentions.get()), truth.map(Path::of), brand, io);
   }
 
-  private static int runSeries(Path file, PrintStream out) throws Exception {
+  private static int runSeries(Path file, Io io) throws Exception {
+    PrintStream out = io.out();
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
@@ -74,6 +75,11 @@ final class DetectCommand implements CliCommand {
           .append(String.format(Locale.ROOT, "%.4f", s.score())).append(',').append(s.alert() ? '1' : '0');
       out.println(sb);
     });
+    if (d.futureDropped() > 0) {
+      io.err().printf(Locale.ROOT, "crisis detect: %d row%s dated more than %s ahead of the previous row"
+          + " dropped (scored 0): the next row did not confirm the jump%n", d.futureDropped(),
+          d.futureDropped() == 1 ? "" : "s", DetectorConfig.ofDefaults().maxForwardJump().toDays() + " days");
+    }
     return 0;
   }
 }

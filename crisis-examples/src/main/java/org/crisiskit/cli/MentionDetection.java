@@ -62,6 +62,7 @@ final class MentionDetection {
         }).build();
     Instant first = null;
     Instant latest = null;
+    boolean observed = false;
     try (TextLines r = TextLines.open(file)) {
       while (r.next()) {
         int lineNo = r.number();
@@ -81,17 +82,24 @@ final class MentionDetection {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
           throw new IllegalArgumentException(file + ":" + lineNo + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
+        long counted = detector.stats().mentions();
         detector.observe(m, c);
-        first = first == null ? m.createdAt() : first;
-        latest = latest == null || m.createdAt().isAfter(latest) ? m.createdAt() : latest;
+        if (detector.stats().mentions() > counted) {
+          // the span of the mentions counted: a wrongly dated one, held then dropped, does not stretch it
+          first = first == null ? m.createdAt() : first;
+          latest = latest == null || m.createdAt().isAfter(latest) ? m.createdAt() : latest;
+        }
+        observed = true;
       }
     }
-    if (latest != null) {
-      detector.advanceTo(latest);
+    if (observed) {
+      // settles a mention still held for being far ahead (dropped unless within maxForwardJump)
+      detector.advanceTo(latest == null ? Instant.EPOCH : latest);
     }
     var stats = detector.stats();
-    io.err().printf(Locale.ROOT, "crisis detect: %d mentions (%d duplicates, %d too late), %d incidents%n",
-        stats.mentions(), stats.duplicates(), stats.lateDropped(), stats.incidents());
+    io.err().printf(Locale.ROOT,
+        "crisis detect: %d mentions (%d duplicates, %d too late, %d too far ahead), %d incidents%n",
+        stats.mentions(), stats.duplicates(), stats.lateDropped(), stats.futureDropped(), stats.incidents());
     if (truth.isPresent()) {
       List<InjectedEvent> events = readTruth(truth.get());
       double weeks = first == null ? 1 : Math.max(1, java.time.Duration.between(first, latest).toHours() / 168.0);
@@ -134,8 +142,15 @@ final class MentionDetection {
       if (!t.isArray()) {
         throw new IllegalArgumentException("at $.classification.topics: expected an array of strings");
       }
+      int i = 0;
       for (JsonNode x : t) {
+        if (!x.isTextual()) {
+          String shown = x.toString();
+          throw new IllegalArgumentException("at $.classification.topics[" + i + "]: expected a string such as"
+              + " \"delivery\" but was " + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown));
+        }
         topics.add(x.asText());
+        i++;
       }
     }
     double sentiment = polarity == Polarity.NEGATIVE ? -0.5 : polarity == Polarity.POSITIVE ? 0.5 : 0;

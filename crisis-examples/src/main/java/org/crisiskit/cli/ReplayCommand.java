@@ -84,8 +84,12 @@ final class ReplayCommand implements CliCommand {
       print(io.out(), service, accepted, duplicates, journal.file().getParent());
     }
     if (failure != null) {
-      io.err().println("crisis replay: " + failure + " (the " + accepted
-          + " mentions before it are kept in the journal; fix the line and run again)");
+      // the lines before it are in the journal whether this run or an earlier one recorded them
+      int before = accepted + duplicates;
+      io.err().println("crisis replay: " + failure + " (the " + before + (before == 1 ? " mention" : " mentions")
+          + " before it " + (before == 1 ? "is" : "are") + " kept in the journal"
+          + (duplicates == 0 ? "" : ", " + duplicates + " of them recorded by an earlier run")
+          + "; fix the line and run again)");
       return 1;
     }
     return 0;

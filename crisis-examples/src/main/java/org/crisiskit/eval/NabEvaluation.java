@@ -30,6 +30,8 @@ import org.crisiskit.internal.Json;
  * profiles. Stateless and thread-safe.
  */
 public final class NabEvaluation {
+  private static final java.util.regex.Pattern PLAIN_DECIMAL =
+      java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?|\\.[0-9]+");
   private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
   /** One series in NAB form. */
@@ -78,18 +80,30 @@ public final class NabEvaluation {
           continue;
         }
         int comma = line.indexOf(',');
-        Row row;
+        String value;
+        Instant at;
         try {
           if (comma < 0) {
             throw new IllegalArgumentException("no comma");
           }
-          String ts = line.substring(0, comma).trim();
-          String value = line.substring(comma + 1).trim();
-          row = new Row(ts, parseTimestamp(ts), value, Double.parseDouble(value));
+          at = parseTimestamp(line.substring(0, comma).trim());
+          value = line.substring(comma + 1).trim();
         } catch (RuntimeException e) {
           throw new IllegalArgumentException(file + ":" + lineNo + ": expected 'timestamp,value' such as "
               + "'2015-02-26 21:42:53,104' but was '" + line + "'", e);
         }
+        // Double.parseDouble also takes NaN, Infinity, signs, exponents and a 'd' suffix: none is a count
+        if (!PLAIN_DECIMAL.matcher(value).matches()) {
+          throw new IllegalArgumentException(file + ":" + lineNo + ": value '" + value + "' is not a count:"
+              + " expected a non-negative plain decimal number such as '104' or '12.5' (digits and at most"
+              + " one point: no sign, exponent, suffix, NaN or Infinity)");
+        }
+        double v = Double.parseDouble(value);
+        if (!Double.isFinite(v)) {
+          throw new IllegalArgumentException(file + ":" + lineNo + ": value '" + value.substring(0,
+              Math.min(value.length(), 20)) + "...' is too large: expected a count such as '104' or '12.5'");
+        }
+        Row row = new Row(line.substring(0, comma).trim(), at, value, v);
         each.accept(row);
       }
     }

@@ -79,6 +79,22 @@ class DetectCommandTest {
   }
 
   @Test
+  void aValueThatIsNotAPlainNonNegativeDecimalIsRefusedWithFileAndLine() throws Exception {
+    for (String bad : List.of("1e400", "1e3", "NaN", "Infinity", "-5", "+5", "1d", "0x10", "1.", "9".repeat(400))) {
+      Path file = dir.resolve("v.csv");
+      Files.writeString(file, "timestamp,value\n2015-03-01 00:00:00,1\n2015-03-01 00:05:00," + bad + "\n");
+      err.reset();
+      out.reset();
+      assertEquals(1, run("detect", "--series", file.toString()), bad);
+      assertTrue(err.toString().contains("v.csv:3: value '" + bad.substring(0, Math.min(bad.length(), 20))), err.toString());
+      assertTrue(err.toString().contains("such as '104' or '12.5'"), err.toString());
+    }
+    Path file = dir.resolve("ok.csv");
+    Files.writeString(file, "timestamp,value\n2015-03-01 00:00:00,0\n2015-03-01 00:05:00,12.5\n2015-03-01 00:10:00,.5\n");
+    assertEquals(0, run("detect", "--series", file.toString()), err.toString());
+  }
+
+  @Test
   void seriesMayStartWithAByteOrderMarkAndARowThatIsNotUtf8IsNamed() throws Exception {
     Path bom = dir.resolve("bom.csv");
     Files.write(bom, "\uFEFFtimestamp,value\r\n2015-03-01 00:00:00,1\r\n2015-03-01 00:05:00,2\r\n"
@@ -92,7 +108,23 @@ class DetectCommandTest {
         '2', '0', '1', '5', '-', '0', '3', '-', '0', '1', ' ', '0', '0', ':', '0', '0', ':', '0', '0', ',', '1',
         (byte) 0xB2, '\n'});
     assertEquals(1, run("detect", "--series", latin1.toString()));
-    assertTrue(err.toString().contains("latin1.csv:2: expected 'timestamp,value'"), err.toString());
+    assertTrue(err.toString().contains("latin1.csv:2: value '1\uFFFD' is not a count"), err.toString());
+  }
+
+  @Test
+  void topicsThatAreNotStringsAreRefusedWithTheirJsonPath() throws Exception {
+    Path sim = dir.resolve("sim.jsonl");
+    assertEquals(0, run("simulate", "--out", sim.toString(), "--seed", "3", "--weeks", "2"), err.toString());
+    List<String> lines = Files.readAllLines(sim, StandardCharsets.UTF_8).subList(0, 2);
+    String bad = lines.get(1).replaceFirst("\"classification\":\\{.*\\}\\}$",
+        "\"classification\":{\"polarity\":\"negative\",\"topics\":[\"billing\",{\"x\":1},null,7]}}");
+    assertTrue(bad.contains("{\"x\":1}"), bad);
+    Path file = dir.resolve("topics.jsonl");
+    Files.writeString(file, lines.get(0) + "\n" + bad + "\n");
+    err.reset();
+    assertEquals(1, run("detect", "--mentions", file.toString()));
+    assertTrue(err.toString().contains(file + ":2: at $.classification.topics[1]: expected a string such as"
+        + " \"delivery\" but was {\"x\":1}"), err.toString());
   }
 
   @Test

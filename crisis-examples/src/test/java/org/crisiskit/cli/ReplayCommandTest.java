@@ -114,12 +114,16 @@ class ReplayCommandTest {
     assertEquals(1, r.exit(), r::toString);
     assertTrue(r.err().contains(file + ":4: $.author.handle"), r::toString);
     assertEquals(3, summary(r)[0]);
+    assertTrue(r.err().contains("(the 3 mentions before it are kept in the journal; fix the line and run again)"),
+        r::toString);
     assertFalse(r.err().contains("\tat "), "no stack trace without --debug");
 
     CliRun again = CliRun.of("replay", file.toString(), "--journal", journal.toString());
     assertEquals(1, again.exit(), again::toString);
     assertEquals(0, summary(again)[0]);
     assertEquals(3, summary(again)[1]);
+    assertTrue(again.err().contains("(the 3 mentions before it are kept in the journal, 3 of them recorded by an"
+        + " earlier run; fix the line and run again)"), again::toString);
 
     Files.write(file, good, StandardCharsets.UTF_8);
     CliRun fixed = CliRun.of("replay", file.toString(), "--journal", journal.toString());
