@@ -229,7 +229,9 @@ final class BuiltInChecks {
     /** The separators written inside a number: space, no-break, narrow no-break, figure and thin space. */
     private static final String SPACES = " \\u00A0\\u202F\\u2007\\u2009";
     static final Pattern CARD = Pattern.compile("(?<![\\d.-])\\d(?:[" + SPACES + ".-]?\\d){12,18}(?![\\d])");
-    static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\d[\\d" + SPACES + "()./-]{7,}\\d(?!\\w)");
+    // no "/" inside: it joins two numbers ("612 345 678 / 699 876 543"), hours ("9.00-14.00/16.00-20.00")
+  // and sizes ("36/38/40") far more often than it splits one
+  static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\d[\\d" + SPACES + "().-]{7,}\\d(?!\\w)");
     /** A date (dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd), maybe with a time: never a phone. */
     static final Pattern DATE_TIME = Pattern.compile(
         "(?i)(?<![\\d+])(?:\\d{1,2}([-/.])\\d{1,2}\\1\\d{4}|\\d{4}([-/.])\\d{1,2}\\2\\d{1,2})(?![-/.]?\\d)"

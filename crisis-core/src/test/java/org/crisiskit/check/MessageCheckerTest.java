@@ -163,7 +163,6 @@ class MessageCheckerTest {
   @CsvSource(delimiter = '|', value = {
       "Llámanos al +34\u00a0612\u00a0345\u00a0678 hoy.|+34\u00a0612\u00a0345\u00a0678|phone number",
       "Llámanos al +34\u202f612\u202f345\u202f678 hoy.|+34\u202f612\u202f345\u202f678|phone number",
-      "Llámanos al 612/345/678 hoy.|612/345/678|phone number",
       "Tu IBAN ES91 2100 0418 4502 0005 1332 no es correcto|ES91 2100 0418 4502 0005 1332|IBAN",
       "Tu IBAN ES9121000418450200051332.|ES9121000418450200051332|IBAN",
       "IBAN ES91-2100-0418-4502-0005-1332 y gracias|ES91-2100-0418-4502-0005-1332|IBAN",
@@ -192,6 +191,21 @@ class MessageCheckerTest {
     }
     assertTrue(BuiltInChecks.PersonalData.ibanOk("GB33 BUKB 2020 1555 5555 55"));
     assertFalse(BuiltInChecks.PersonalData.ibanOk("GB33 BUKB 2020 1555 5555 56"));
+  }
+
+  @Test
+  void aSlashJoinsNumbersItDoesNotMakeOnePhoneOfThem() {
+    MessageChecker c = MessageChecker.custom().disable("language").build();
+    for (String t : List.of("Nuestro horario es de L-V 9.00-14.00 / 16.00-20.00. Te escribimos por privado.",
+        "Abrimos de 9.00-14.00/16.00-20.00", "Tu pedido llegará el 10/12/26 10.30 aprox.",
+        "Tallas 36/38/40/42/44 disponibles.", "El lote 2026/12/10-14.30 ya ha salido.")) {
+      assertTrue(c.check(OutgoingMessage.of(t)).of("personal_data").isEmpty(), t);
+    }
+    for (String t : List.of("Hemos llamado al 612 345 678 / 699 876 543 sin respuesta.",
+        "Hemos llamado al 612345678/699876543 sin respuesta.")) {
+      List<Finding> fs = c.check(OutgoingMessage.of(t)).of("personal_data");
+      assertEquals(2, fs.size(), t + " " + fs);
+    }
   }
 
   @Test
