@@ -44,6 +44,7 @@ import org.crisiskit.check.PendingMessage;
 import org.crisiskit.classify.Classification;
 import org.crisiskit.classify.Classifier;
 import org.crisiskit.classify.Classifiers;
+import org.crisiskit.classify.Intent;
 import org.crisiskit.detect.CrisisDetector;
 import org.crisiskit.detect.DetectorConfig;
 import org.crisiskit.detect.Incident;
@@ -686,7 +687,7 @@ public final class CrisisDesk implements AutoCloseable {
     if (a == null) {
       return manual(c, "answer on " + c.network() + " by hand (no adapter registered): " + text);
     }
-    Mention m = latestMention(c);
+    Mention m = replyTarget(c, a);
     Capabilities can = a.capabilitiesFor(m);
     boolean privateFirst = action == CaseAction.MOVE_PRIVATE || action == CaseAction.FOLLOW_UP;
     Route route = route(action, can, privateFirst);
@@ -817,9 +818,27 @@ public final class CrisisDesk implements AutoCloseable {
     return cases.find(id).orElseThrow(() -> new IllegalArgumentException("unknown case " + id));
   }
 
-  private Mention latestMention(CrisisCase c) {
+  /**
+   * The mention an answer goes to: the newest the network lets the brand answer publicly that is not
+   * abuse (a later keyword-only mention does not take away the reply the customer's @-mention earned,
+   * and the brand does not answer under an insult); else the newest that is not abuse; else the newest.
+   */
+  private Mention replyTarget(CrisisCase c, NetworkAdapter a) {
     List<RecordedMention> ms = cases.mentionsOf(c.id());
-    return ms.get(ms.size() - 1).mention();
+    Mention fallback = null;
+    for (int i = ms.size() - 1; i >= 0; i--) {
+      RecordedMention r = ms.get(i);
+      if (r.assessment().intent() == Intent.ABUSE) {
+        continue;
+      }
+      if (a.capabilitiesFor(r.mention()).replyPublicly().allowed()) {
+        return r.mention();
+      }
+      if (fallback == null) {
+        fallback = r.mention();
+      }
+    }
+    return fallback != null ? fallback : ms.get(ms.size() - 1).mention();
   }
 
   private boolean channelAvailable(CrisisCase c, PrivateChannel channel) {

@@ -319,4 +319,34 @@ class CrisisDeskTest {
       assertEquals("adapter_silent", notices.get(0).kind());
     }
   }
+
+  private Mention inConversation(String handle, String conversation, String text, Addressing addressing) {
+    next++;
+    return Mention.newBuilder().network("x").id(Integer.toString(100 + next)).conversationId(conversation)
+        .author(Author.newBuilder().id("u-" + handle).handle(handle).followers(300).build())
+        .text(text).language("en").createdAt(clock.instant()).addressing(addressing).build();
+  }
+
+  @Test
+  void aLaterKeywordOnlyMentionKeepsThePublicReplyTheMentionEarned() {
+    Mention asked = inConversation("ana", "c1", "@acme my order still hasn't arrived after two weeks", Addressing.MENTION);
+    CaseId id = ingest(asked);
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(id, ingest(inConversation("ana", "c1", "acme is useless, still no parcel", Addressing.KEYWORD)));
+    ActionResult r = desk.acknowledge(id, "agent:sam", "Hi Ana, sorry about the delay. We're checking your order now.");
+    assertEquals(ActionResult.Status.DONE, r.status(), r.detail());
+    assertEquals(NetworkAction.REPLY_PUBLICLY, network.sent().get(0).action());
+    assertEquals(asked.id().value(), network.sent().get(0).target());
+  }
+
+  @Test
+  void theAnswerGoesUnderTheComplaintNotUnderALaterInsult() {
+    Mention complaint = inConversation("bo", "c2", "@acme my order still hasn't arrived after two weeks", Addressing.MENTION);
+    CaseId id = ingest(complaint);
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(id, ingest(inConversation("bo", "c2", "@acme you are idiots, worst company ever", Addressing.MENTION)));
+    ActionResult r = desk.acknowledge(id, "agent:sam", "Hi Bo, sorry about the delay. We're checking your order now.");
+    assertEquals(ActionResult.Status.DONE, r.status(), r.detail());
+    assertEquals(complaint.id().value(), network.sent().get(0).target());
+  }
 }
