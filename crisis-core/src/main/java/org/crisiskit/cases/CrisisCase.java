@@ -185,6 +185,22 @@ public final class CrisisCase {
     return history.toList();
   }
 
+  /**
+   * The case as it stood at {@code t}: its events recorded up to {@code t} inclusive; empty when it was
+   * opened later. A report for a past window reads its cases this way.
+   */
+  public Optional<CrisisCase> asOf(Instant t) {
+    List<CaseEvent> events = history();
+    int n = 0;
+    while (n < events.size() && !events.get(n).at().isAfter(t)) {
+      n++;
+    }
+    if (n == events.size()) {
+      return Optional.of(this);
+    }
+    return n == 0 ? Optional.empty() : Optional.of(replay(events.subList(0, n)));
+  }
+
   /** True unless the case is {@link CaseState#CLOSED}. */
   public boolean isOpen() {
     return state != CaseState.CLOSED;

@@ -68,8 +68,11 @@ final class ReportBuilder {
     });
     CaseService cases = CaseService.newBuilder().journal(copy).clock(Clock.fixed(o.now(), ZoneOffset.UTC)).build();
     List<CrisisCase> all = cases.allCases();
+    // the window's cases as they stood at its end: a reply or a move after it is not the window's
+    Instant lastOfWindow = o.to().minusNanos(1);
     List<CrisisCase> inWindow = all.stream()
         .filter(c -> !c.openedAt().isBefore(o.from()) && c.openedAt().isBefore(o.to()))
+        .map(c -> c.asOf(lastOfWindow).orElse(c))
         .collect(Collectors.toList());
 
     List<Duration> times = new ArrayList<>();
@@ -97,8 +100,12 @@ final class ReportBuilder {
       byAge.put(b, 0L);
     }
     Duration oldest = Duration.ZERO;
-    for (CrisisCase c : all) {
-      if (!c.state().awaitsBrand() || c.openedAt().isAfter(o.now())) {
+    for (CrisisCase latest : all) {
+      if (latest.openedAt().isAfter(o.now())) {
+        continue;
+      }
+      CrisisCase c = latest.asOf(o.now()).orElse(latest); // the backlog as it stood at now
+      if (!c.state().awaitsBrand()) {
         continue;
       }
       byState.merge(c.state().name().toLowerCase(Locale.ROOT), 1L, Long::sum);

@@ -142,4 +142,27 @@ class CareReportTest {
     CareReport.fromJournal(journal, ReportOptions.between(WEEK1, END));
     assertEquals(before, journal.lastSequence());
   }
+
+  @Test
+  void aPastWindowIsReadAsItStoodAtItsEnd() {
+    CaseId a = complaint(WEEK1, "ana", "mi pedido no llega desde hace una semana", "delivery", "logistics");
+    CaseId b = complaint(WEEK1.plus(Duration.ofHours(1)), "bea", "el pedido no llega", "delivery", "logistics");
+    answer(b, Duration.ofMinutes(20), null);
+    clock.set(WEEK2.plus(Duration.ofDays(1))); // both answered and resolved in the second week
+    answer(a, Duration.ZERO, "courier re-sent the parcel");
+    cases.apply(CaseCommand.resolve(b, "agent", "courier re-sent the parcel"));
+
+    CareReport week1 = CareReport.fromJournal(journal, ReportOptions.between(WEEK1, WEEK2));
+    assertEquals(2, week1.backlog().total(), week1.backlog().byState().toString());
+    assertEquals(Long.valueOf(1), week1.backlog().byState().get("new"));
+    assertEquals(Long.valueOf(1), week1.backlog().byState().get("private"));
+    Coverage complaints = week1.coverage().stream().filter(x -> x.intent().equals("complaint")).findFirst().orElseThrow();
+    assertEquals(2, complaints.cases());
+    assertEquals(1, complaints.answered(), "ana's reply came after the window");
+
+    CareReport both = CareReport.fromJournal(journal, ReportOptions.between(WEEK1, END));
+    assertEquals(0, both.backlog().total());
+    assertEquals(2, both.coverage().stream().filter(x -> x.intent().equals("complaint")).findFirst()
+        .orElseThrow().answered());
+  }
 }
