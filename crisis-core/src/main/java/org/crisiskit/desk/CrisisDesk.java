@@ -424,7 +424,10 @@ public final class CrisisDesk implements AutoCloseable {
     return respond(caseId, agent, CaseAction.FOLLOW_UP, text);
   }
 
-  /** Thanks for praise with a public reply, or records the thanks when no reply is allowed. */
+  /**
+   * Thanks for praise with a public reply, else with a direct message where the network allows one
+   * ({@code REROUTED}); with neither, a manual task is raised and nothing changes.
+   */
   public ActionResult thank(CaseId caseId, String agent, String text) {
     return respond(caseId, agent, CaseAction.THANK, text);
   }
@@ -692,12 +695,6 @@ public final class CrisisDesk implements AutoCloseable {
     boolean privateFirst = action == CaseAction.MOVE_PRIVATE || action == CaseAction.FOLLOW_UP;
     Route route = route(action, can, privateFirst);
     if (route == Route.NONE) {
-      if (action == CaseAction.THANK) {
-        String why = can.replyPublicly().reason();
-        ActionResult r = transition(CaseCommand.of(c.id(), CaseAction.THANK, agent, "not sent: " + why));
-        return r.done() ? new ActionResult(ActionResult.Status.REROUTED, r.caseAfter(), Optional.empty(),
-            "thanks recorded, not sent: " + why, List.of()) : r;
-      }
       return manual(c, "reach @" + c.authorHandle() + " another way: " + can.replyPublicly().reason()
           + "; " + can.privateMessage().reason());
     }
@@ -748,6 +745,10 @@ public final class CrisisDesk implements AutoCloseable {
           Optional.of(PrivateChannel.DIRECT_MESSAGE), Optional.empty());
       status = ActionResult.Status.REROUTED;
       detail = "sent as a direct message: " + can.replyPublicly().reason();
+    } else if (action == CaseAction.THANK && !isPublic) {
+      cmd = CaseCommand.of(c.id(), action, agent, text);
+      status = ActionResult.Status.REROUTED;
+      detail = "thanks sent as a direct message: " + can.replyPublicly().reason();
     } else if (action == CaseAction.MOVE_PRIVATE) {
       cmd = new CaseCommand(c.id(), action, agent, text, Optional.of(PrivateChannel.DIRECT_MESSAGE), Optional.empty());
     } else {
@@ -774,7 +775,7 @@ public final class CrisisDesk implements AutoCloseable {
     if (action == CaseAction.MOVE_PRIVATE) {
       return dm ? Route.PRIVATE : Route.NONE;
     }
-    if (action == CaseAction.THANK || action == CaseAction.PUBLISH_OUTCOME) {
+    if (action == CaseAction.PUBLISH_OUTCOME) {
       return pub ? Route.PUBLIC : Route.NONE;
     }
     if (privateFirst) {

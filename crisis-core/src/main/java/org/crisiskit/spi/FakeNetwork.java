@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
+import org.crisiskit.mention.MentionKind;
 import org.crisiskit.mention.MentionId;
 
 /**
@@ -179,7 +180,9 @@ public final class FakeNetwork implements NetworkAdapter {
 
   @Override
   public synchronized Capabilities capabilitiesFor(Mention mention) {
-    Permission reply = !replyNeedsAddressing || mention.addressedBrand()
+    Permission reply = mention.kind() == MentionKind.DIRECT_MESSAGE
+        ? Permission.deny(NetworkAction.REPLY_PUBLICLY, "reply not possible: a direct message has no public post")
+        : !replyNeedsAddressing || mention.addressedBrand()
         ? Permission.allow(NetworkAction.REPLY_PUBLICLY)
         : Permission.deny(NetworkAction.REPLY_PUBLICLY, notSummoned());
     return new Capabilities(reply, dmPermission(mention.author().id()), followPermission());

@@ -24,6 +24,7 @@ import org.crisiskit.journal.Journal;
 import org.crisiskit.mention.Addressing;
 import org.crisiskit.mention.Author;
 import org.crisiskit.mention.Mention;
+import org.crisiskit.mention.MentionKind;
 import org.crisiskit.spi.FakeNetwork;
 import org.crisiskit.spi.NetworkAction;
 import org.crisiskit.spi.NetworkAdapter;
@@ -348,5 +349,35 @@ class CrisisDeskTest {
     ActionResult r = desk.acknowledge(id, "agent:sam", "Hi Bo, sorry about the delay. We're checking your order now.");
     assertEquals(ActionResult.Status.DONE, r.status(), r.detail());
     assertEquals(complaint.id().value(), network.sent().get(0).target());
+  }
+
+  @Test
+  void praiseFromSomeoneWhoDidNotAddressTheBrandIsThankedByDirectMessageOrByHand() {
+    Mention open = mention("zoe", 300, "acme is the best shop ever, thanks for the quick help!", Addressing.KEYWORD);
+    network.acceptPrivateMessages(open.author().id(), true);
+    CaseId id = ingest(open);
+    ActionResult r = desk.thank(id, "agent:sam", "Thanks so much, Zoe!");
+    assertEquals(ActionResult.Status.REROUTED, r.status(), r.detail());
+    assertEquals(CaseState.THANKED, r.caseAfter().state());
+    assertEquals(NetworkAction.PRIVATE_MESSAGE, network.sent().get(0).action());
+
+    CaseId closed = ingest(mention("yan", 300, "acme is the best shop ever, love it", Addressing.KEYWORD));
+    ActionResult none = desk.thank(closed, "agent:sam", "Thanks so much!");
+    assertEquals(ActionResult.Status.MANUAL_TASK, none.status(), none.detail());
+    assertEquals(CaseState.NEW, desk.cases().find(closed).orElseThrow().state(), "nothing sent, nothing recorded as sent");
+    assertEquals(1, network.sent().size());
+  }
+
+  @Test
+  void aDirectMessageGetsNoPublicReply() {
+    next++;
+    Mention dm = Mention.newBuilder().network("x").id(Integer.toString(100 + next)).kind(MentionKind.DIRECT_MESSAGE)
+        .author(Author.newBuilder().id("u-dm").handle("dm").followers(10).build())
+        .text("my order still hasn't arrived").language("en").createdAt(clock.instant())
+        .addressing(Addressing.DIRECT).build();
+    network.acceptPrivateMessages("u-dm", true);
+    CaseId id = ingest(dm);
+    ActionResult r = desk.acknowledge(id, "agent:sam", "Hi, sorry about the delay. Could you send us the order number?");
+    assertEquals(NetworkAction.PRIVATE_MESSAGE, network.sent().get(0).action(), r.detail());
   }
 }
