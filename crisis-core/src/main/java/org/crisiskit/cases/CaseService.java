@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Collectors;
-import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.journal.JournalEntry;
 import org.crisiskit.mention.Mention;
@@ -299,7 +298,7 @@ public final class CaseService {
     Instant now = clock.instant();
     switch (last.type()) {
       case CASE_OPENED:
-        if (c.deadline(CrisisCase.FIRST_RESPONSE).isEmpty() && timed(c)) {
+        if (c.deadline(CrisisCase.FIRST_RESPONSE).isEmpty() && c.intent().wantsAnswer()) {
           warnUnfinished(c, of.get(), "first-response deadline");
           setFirstResponseDeadline(c, from, now);
         }
@@ -314,13 +313,13 @@ public final class CaseService {
           return true;
         }
         if (c.state().awaitsBrand() && c.firstResponseAt().isEmpty()
-            && c.deadline(CrisisCase.FIRST_RESPONSE).isEmpty() && timed(c)) {
+            && c.deadline(CrisisCase.FIRST_RESPONSE).isEmpty() && c.intent().wantsAnswer()) {
           warnUnfinished(c, of.get(), "first-response deadline");
           setFirstResponseDeadline(c, from, now);
         }
         return false;
       case CASE_REOPENED:
-        if ("customer".equals(last.actor()) && timed(c)) {
+        if ("customer".equals(last.actor()) && c.intent().wantsAnswer()) {
           warnUnfinished(c, of.get(), "first-response deadline");
           setFirstResponseDeadline(c, from, now);
         }
@@ -335,13 +334,8 @@ public final class CaseService {
         c.id(), step, mention);
   }
 
-  /** Whether the case's intent runs a first-response clock. */
-  private static boolean timed(CrisisCase c) {
-    return c.intent() == Intent.COMPLAINT || c.intent() == Intent.QUESTION;
-  }
-
   private void setFirstResponseDeadline(CrisisCase c, Instant from, Instant now) {
-    if (timed(c)) {
+    if (c.intent().wantsAnswer()) {
       Instant due = from.plus(config.firstResponseTarget());
       record(new CaseEvent(CaseEventType.DEADLINE_SET, c.id(), now, "system", c.state(), c.state(), "",
           Map.of("name", CrisisCase.FIRST_RESPONSE, "due", due.toString())), cases.get(c.id()));

@@ -43,6 +43,11 @@ public enum Intent {
             + "', expected one of complaint, question, praise, abuse, sensitive, neutral");
   }
 
+  /** True for a complaint or a question: the brand owes an answer, and its first response is timed. */
+  public boolean wantsAnswer() {
+    return this == COMPLAINT || this == QUESTION;
+  }
+
   /** Returns the intent with the higher priority of the two (see the class comment). */
   public static Intent stronger(Intent a, Intent b) {
     return rank(a) <= rank(b) ? a : b;

@@ -220,11 +220,10 @@ public final class TriageEngine {
     List<CaseEvent> history = kase.history();
     for (int i = history.size() - 1; i >= 0; i--) {
       CaseEvent e = history.get(i);
-      boolean ours = e.attribute("mention").map(id.value()::equals).orElse(false);
-      if (ours && (e.type() == CaseEventType.CASE_OPENED || e.type() == CaseEventType.MENTION_ADDED)) {
+      if (joins(e, id)) {
         return true;
       }
-      boolean step = ours && e.type() == CaseEventType.CASE_REOPENED
+      boolean step = about(e, id) && e.type() == CaseEventType.CASE_REOPENED
           || e.type() == CaseEventType.DEADLINE_SET && "system".equals(e.actor())
           || ACTOR.equals(e.actor());
       if (!step) {
@@ -250,11 +249,8 @@ public final class TriageEngine {
       if (e.type() == CaseEventType.CASE_ESCALATED && ACTOR.equals(e.actor()) && note.equals(e.note())) {
         found = true;
       }
-      boolean ours = e.attribute("mention").map(id.value()::equals).orElse(false);
-      if (ours && (e.type() == CaseEventType.CASE_OPENED || e.type() == CaseEventType.MENTION_ADDED)) {
-        if (found) {
-          return Escalated.THIS_MENTION;
-        }
+      if (found && joins(e, id)) {
+        return Escalated.THIS_MENTION;
       }
       if (e.type() == CaseEventType.CASE_OPENED || e.type() == CaseEventType.CASE_REOPENED) {
         return found ? Escalated.EARLIER : Escalated.NO;
@@ -263,9 +259,19 @@ public final class TriageEngine {
     return found ? Escalated.EARLIER : Escalated.NO;
   }
 
+  /** Whether {@code e} names mention {@code id} (opened, joined or re-opened the case for it). */
+  private static boolean about(CaseEvent e, MentionId id) {
+    return e.attribute("mention").map(id.value()::equals).orElse(false);
+  }
+
+  /** Whether {@code e} is the event by which mention {@code id} entered its case. */
+  private static boolean joins(CaseEvent e, MentionId id) {
+    return (e.type() == CaseEventType.CASE_OPENED || e.type() == CaseEventType.MENTION_ADDED) && about(e, id);
+  }
+
   /** Whether the case still owes the customer an answer to a complaint or question. */
   private static boolean owesAnswer(CrisisCase kase) {
-    return (kase.intent() == Intent.COMPLAINT || kase.intent() == Intent.QUESTION) && kase.state().awaitsBrand();
+    return kase.intent().wantsAnswer() && kase.state().awaitsBrand();
   }
 
   private TriageDecision decide(TriageInput in, AcceptResult accepted, Severity severity) {
@@ -285,8 +291,7 @@ public final class TriageEngine {
             approvalRequired(kase), Optional.empty(), facts, "mention already triaged");
       }
       // its first triage was cut short: decide as that one would have, and report it as new
-      boolean reopened = kase.history().stream().anyMatch(e -> e.type() == CaseEventType.CASE_REOPENED
-          && e.attribute("mention").map(id.value()::equals).orElse(false));
+      boolean reopened = kase.history().stream().anyMatch(e -> e.type() == CaseEventType.CASE_REOPENED && about(e, id));
       accepted = new AcceptResult(id, kase.id(), false, kase.id().equals(CaseId.openedBy(id)), reopened);
     }
 

@@ -77,7 +77,7 @@ final class ReportBuilder {
 
     List<Duration> times = new ArrayList<>();
     for (CrisisCase c : inWindow) {
-      if (c.intent() == Intent.COMPLAINT || c.intent() == Intent.QUESTION) {
+      if (c.intent().wantsAnswer()) {
         c.firstResponseTime().ifPresent(times::add);
       }
     }

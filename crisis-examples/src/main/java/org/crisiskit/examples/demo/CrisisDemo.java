@@ -376,7 +376,7 @@ public final class CrisisDemo {
     long due = 0;
     long within = 0;
     for (CrisisCase c : cases) {
-      if (c.intent() == Intent.COMPLAINT || c.intent() == Intent.QUESTION) {
+      if (c.intent().wantsAnswer()) {
         due++;
         if (c.firstResponseTime().map(t -> t.compareTo(Duration.ofMinutes(60)) <= 0).orElse(false)) {
           within++;
@@ -470,7 +470,7 @@ public final class CrisisDemo {
         default:
           scheduler.at(state == CaseState.REOPENED ? pickUp(now) : pickUp(now).plus(Duration.ofHours(2)), () -> {
             CrisisCase c = desk.cases().find(id).orElseThrow();
-            if (c.state() == CaseState.NEW && c.intent() != Intent.COMPLAINT && c.intent() != Intent.QUESTION) {
+            if (c.state() == CaseState.NEW && !c.intent().wantsAnswer()) {
               act(desk.close(id, agent(id), "nothing to act on"));
             } else if (c.state() == CaseState.NEW || c.state() == CaseState.REOPENED) {
               acknowledge(id, "");

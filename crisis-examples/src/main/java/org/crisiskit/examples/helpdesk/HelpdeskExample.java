@@ -101,7 +101,7 @@ public final class HelpdeskExample {
           results.add(desk.thank(c.id(), agent, "Thank you, @" + c.authorHandle() + "! We'll pass it on to the team."));
         } else if (c.intent() == Intent.ABUSE) {
           results.add(desk.doNotEngage(c.id(), agent, "insults, no question to answer"));
-        } else if (c.intent() == Intent.COMPLAINT || c.intent() == Intent.QUESTION) {
+        } else if (c.intent().wantsAnswer()) {
           ActionResult r = desk.acknowledge(c.id(), agent,
               "Hi @" + c.authorHandle() + ", sorry about this. We're looking into it and will write to you by DM.");
           results.add(r);
