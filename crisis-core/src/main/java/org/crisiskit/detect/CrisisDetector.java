@@ -118,6 +118,8 @@ public final class CrisisDetector {
   private final String brandWord;
   private final CellBank bank;
   private final long bucketMillis;
+  /** {@link DetectorConfig#maxForwardJump()} in buckets: a mention further ahead is held. */
+  private final long jumpBuckets;
   private final Map<String, Integer> topicCells = new HashMap<>();
   private final ArrayDeque<MentionId> recentIds = new ArrayDeque<>();
   private final Set<MentionId> recentIdSet = new HashSet<>();
@@ -150,6 +152,7 @@ public final class CrisisDetector {
     this.brandWord = b.brand.toLowerCase(Locale.ROOT);
     this.bank = new CellBank(cfg);
     this.bucketMillis = bank.bucketMillis;
+    this.jumpBuckets = cfg.maxForwardJump().toMillis() / bucketMillis;
     bank.add("total", -1, 1, 0);
     bank.add("negative", -1, 1, 0);
     bank.add("influence", -1, 1, 0);
@@ -197,7 +200,7 @@ public final class CrisisDetector {
       duplicates++;
       return;
     }
-    if (bank.bucket != Long.MIN_VALUE && b - bank.bucket > jumpBuckets()) {
+    if (bank.bucket != Long.MIN_VALUE && b - bank.bucket > jumpBuckets) {
       if (cfg.dedupeCapacity() > 0 && recentIdSet.contains(m.id())) {
         duplicates++;
         return;
@@ -205,7 +208,7 @@ public final class CrisisDetector {
       Held h = new Held(m, negative, topics, caseId, b);
       if (held == null) {
         held = h;
-      } else if (Math.abs(b - held.bucket) <= jumpBuckets()) {
+      } else if (Math.abs(b - held.bucket) <= jumpBuckets) {
         // two in a row agree: the data really jumped forward; counted in time order
         Held first = held.bucket <= b ? held : h;
         Held second = first == held ? h : held;
@@ -224,10 +227,6 @@ public final class CrisisDetector {
       held = null;
     }
     countNow(m, negative, topics, caseId);
-  }
-
-  private long jumpBuckets() {
-    return cfg.maxForwardJump().toMillis() / bucketMillis;
   }
 
   private void countNow(Held h) {
@@ -305,7 +304,7 @@ public final class CrisisDetector {
       if (held != null) {
         Held h = held;
         held = null;
-        if (h.bucket - b > jumpBuckets()) {
+        if (h.bucket - b > jumpBuckets) {
           futureDropped++;
         } else {
           countNow(h);

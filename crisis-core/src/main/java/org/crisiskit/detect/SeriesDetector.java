@@ -19,7 +19,7 @@ import java.util.Objects;
  * would be were it the next point) but not learnt: it changes no state and never alerts. A point more than
  * {@link DetectorConfig#maxForwardJump()} after the previous one is held: it scores 0 and is not
  * learnt until the next point confirms the jump (it too is that far ahead, within that of the held
- * one: a real gap in the data, the held point is learnt then, before it); when the next point is back
+ * one: a real gap in the data; both are learnt then, in time order); when the next point is back
  * near the present, the held one is dropped and counted in {@link #futureDropped()}, so one wrongly
  * dated row does not end detection. Only excess volume alerts;
  * a drop (silence) is watched by {@link CrisisDetector}. Not thread-safe: feed it from one thread.
@@ -39,12 +39,15 @@ public final class SeriesDetector {
   private long openSince;
   private long lastAlert = Long.MIN_VALUE;
   private long futureDropped;
+  /** {@link DetectorConfig#maxForwardJump()} in milliseconds. */
+  private final long jump;
   /** A point far ahead of the previous one, waiting for the next one: {timestamp, value}, or null. */
   private Instant heldTime;
   private double heldValue;
 
   private SeriesDetector(DetectorConfig config) {
     this.config = Objects.requireNonNull(config, "config");
+    this.jump = config.maxForwardJump().toMillis();
     this.slots = new SlotClock(config.zone());
     this.stepMillis = config.bucket().toMillis();
   }
@@ -68,7 +71,6 @@ public final class SeriesDetector {
   public SeriesScore observe(Instant timestamp, double value) {
     Objects.requireNonNull(timestamp, "timestamp");
     long t = timestamp.toEpochMilli();
-    long jump = config.maxForwardJump().toMillis();
     if (lastMillis != Long.MIN_VALUE && t - lastMillis > jump) {
       if (heldTime == null || Math.abs(t - heldTime.toEpochMilli()) > jump) {
         if (heldTime != null) {

@@ -289,9 +289,7 @@ public final class FakeNetwork implements NetworkAdapter {
             } catch (RuntimeException e) {
               unkept = e;
             }
-            for (int i = 0; i < accepted; i++) {
-              countDelivered();
-            }
+            countDelivered(accepted);
             if (unkept != null) {
               throw unkept;
             }

@@ -44,6 +44,11 @@ public abstract class ListeningSupport implements Listening {
     delivered.incrementAndGet();
   }
 
+  /** Counts {@code n} mentions handed to the sink at once (a batch). */
+  protected final void countDelivered(long n) {
+    delivered.addAndGet(n);
+  }
+
   /** Counts one payload line or item that could not be read and was skipped. */
   protected final void countMalformed() {
     malformed.incrementAndGet();

@@ -65,7 +65,8 @@ final class DetectCommand implements CliCommand {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
-    SeriesDetector d = SeriesDetector.create(DetectorConfig.ofDefaults());
+    DetectorConfig config = DetectorConfig.ofDefaults();
+    SeriesDetector d = SeriesDetector.create(config);
     StringBuilder sb = new StringBuilder(64);
     out.println("timestamp,value,score,alert");
     NabEvaluation.readRows(file, row -> {
@@ -78,7 +79,7 @@ final class DetectCommand implements CliCommand {
     if (d.futureDropped() > 0) {
       io.err().printf(Locale.ROOT, "crisis detect: %d row%s dated more than %s ahead of the previous row"
           + " dropped (scored 0): the next row did not confirm the jump%n", d.futureDropped(),
-          d.futureDropped() == 1 ? "" : "s", DetectorConfig.ofDefaults().maxForwardJump().toDays() + " days");
+          d.futureDropped() == 1 ? "" : "s", config.maxForwardJump().toDays() + " days");
     }
     return 0;
   }

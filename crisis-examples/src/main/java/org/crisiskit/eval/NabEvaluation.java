@@ -82,11 +82,13 @@ public final class NabEvaluation {
         int comma = line.indexOf(',');
         String value;
         Instant at;
+        String ts;
         try {
           if (comma < 0) {
             throw new IllegalArgumentException("no comma");
           }
-          at = parseTimestamp(line.substring(0, comma).trim());
+          ts = line.substring(0, comma).trim();
+          at = parseTimestamp(ts);
           value = line.substring(comma + 1).trim();
         } catch (RuntimeException e) {
           throw new IllegalArgumentException(file + ":" + lineNo + ": expected 'timestamp,value' such as "
@@ -103,7 +105,7 @@ public final class NabEvaluation {
           throw new IllegalArgumentException(file + ":" + lineNo + ": value '" + value.substring(0,
               Math.min(value.length(), 20)) + "...' is too large: expected a count such as '104' or '12.5'");
         }
-        Row row = new Row(line.substring(0, comma).trim(), at, value, v);
+        Row row = new Row(ts, at, value, v);
         each.accept(row);
       }
     }

@@ -540,13 +540,6 @@ final class XListening extends ListeningSupport {
     }
   }
 
-  /**
-   * Ends a batch of deliveries: one {@link MentionSink#flush()} makes the mentions handed over since
-   * the last commit durable, then their progress is recorded, in delivery order. A checkpoint is thus
-   * never durable before the mentions it covers (a power cut could otherwise leave it past mentions the
-   * sink lost: a permanent gap). When the flush fails nothing is recorded and listening stops; the
-   * mentions are delivered again after a restart.
-   */
   /** Deliveries whose progress waits for the next {@link #commit()}. */
   private int waiting() {
     synchronized (deliveryLock) {
@@ -554,6 +547,13 @@ final class XListening extends ListeningSupport {
     }
   }
 
+  /**
+   * Ends a batch of deliveries: one {@link MentionSink#flush()} makes the mentions handed over since
+   * the last commit durable, then their progress is recorded, in delivery order. A checkpoint is thus
+   * never durable before the mentions it covers (a power cut could otherwise leave it past mentions the
+   * sink lost: a permanent gap). When the flush fails nothing is recorded and listening stops; the
+   * mentions are delivered again after a restart.
+   */
   private void commit() {
     synchronized (deliveryLock) {
       if (pending.isEmpty()) {

@@ -292,9 +292,8 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
       sink.flush();
       position += accepted;
       store.put(CHECKPOINT_KEY, Long.toString(position));
-      for (; accepted > 0; accepted--) {
-        countDelivered();
-      }
+      countDelivered(accepted);
+      accepted = 0;
     }
 
     @Override
@@ -378,7 +377,7 @@ public final class WebhookAdapter implements NetworkAdapter, AutoCloseable {
         throw new NotPermittedException(network, what + ": not permitted");
       case 429:
         throw new RateLimitedException(network, what + ": rate limited",
-            retryAfter(res.headers().firstValue("Retry-After").orElse("").trim()));
+            retryAfter(res.headers().firstValue("Retry-After").orElse("")));
       default:
         throw new TransientNetworkException(network, what);
     }
