@@ -11,33 +11,13 @@ import org.crisiskit.classify.Intent;
 import org.crisiskit.journal.Journal;
 import org.crisiskit.journal.JournalException;
 import org.crisiskit.mention.MentionFixtures;
+import org.crisiskit.testing.FailingJournal;
 import org.crisiskit.testing.FakeClock;
-import org.crisiskit.testing.ForwardingJournal;
 import org.junit.jupiter.api.Test;
 
 /** What the service does when the journal refuses a write. */
 class JournalFailureTest {
   /** A journal that refuses the appends its test asks it to. */
-  private static final class FailingJournal extends ForwardingJournal {
-    private final Journal delegate = Journal.inMemory();
-    String failType;
-
-    @Override
-    protected Journal delegate() {
-      return delegate;
-    }
-
-    @Override
-    public long append(String type, String payload) {
-      if (type.equals(failType)) {
-        failType = null;
-        throw new JournalException("disk full (simulated)");
-      }
-      return delegate.append(type, payload);
-    }
-  }
-
-
   private final FailingJournal journal = new FailingJournal();
   private final CaseService service =
       CaseService.newBuilder().journal(journal).clock(new FakeClock(MentionFixtures.T0)).build();
@@ -46,7 +26,7 @@ class JournalFailureTest {
   void aFailedCaseEventAppendDoesNotLeaveAMentionWithoutACase() {
     // regression: the mention stayed indexed after its case event failed, so the retry was called a
     // duplicate of a mention that belonged to no case
-    journal.failType = CaseJournalFormat.CASE;
+    journal.glitchAtType(CaseJournalFormat.CASE);
     assertThrows(JournalException.class,
         () -> service.accept(mention("1", "ana", "c", 0), Assessment.of(Intent.COMPLAINT)));
     assertEquals(Optional.empty(), service.mention(org.crisiskit.mention.MentionId.of("x", "1")));
@@ -67,7 +47,7 @@ class JournalFailureTest {
 
   @Test
   void aFailedMentionAppendRecordsNothing() {
-    journal.failType = CaseJournalFormat.MENTION;
+    journal.glitchAtType(CaseJournalFormat.MENTION);
     assertThrows(JournalException.class, () -> service.accept(mention("1", "ana", "c", 0)));
     assertEquals(0, service.mentionCount());
     assertEquals(0, journal.lastSequence());
@@ -78,7 +58,7 @@ class JournalFailureTest {
   void aFailedCommandAppendChangesNothing() {
     CaseId id = service.accept(mention("1", "ana", "c", 0)).caseId();
     CrisisCase before = service.find(id).orElseThrow();
-    journal.failType = CaseJournalFormat.CASE;
+    journal.glitchAtType(CaseJournalFormat.CASE);
     assertThrows(JournalException.class, () -> service.apply(CaseCommand.acknowledge(id, "agent")));
     assertEquals(before, service.find(id).orElseThrow());
     assertEquals(CaseState.ACKNOWLEDGED, service.apply(CaseCommand.acknowledge(id, "agent")).state());

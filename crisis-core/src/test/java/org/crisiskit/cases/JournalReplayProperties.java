@@ -86,12 +86,20 @@ class JournalReplayProperties {
     }
   }
 
-  /** The service after {@code script} ran with no failure. */
-  private static CaseService uninterrupted(List<Steps.Step> script) {
+  /** The service after a script ran with no failure, and how many appends the script made. */
+  private record Uninterrupted(CaseService service, long appends) {
+    /** The append at which to fail: one of the script's own, chosen by {@code pick}. */
+    long failAt(int pick) {
+      return appends == 0 ? 1 : 1 + pick % appends;
+    }
+  }
+
+  private static Uninterrupted uninterrupted(List<Steps.Step> script) {
     FakeClock clock = new FakeClock(MentionFixtures.T0);
-    CaseService s = CaseService.newBuilder().journal(Journal.inMemory()).clock(clock).build();
+    FailingJournal journal = new FailingJournal(); // fails nothing: counts the appends
+    CaseService s = CaseService.newBuilder().journal(journal).clock(clock).build();
     run(s, clock, script);
-    return s;
+    return new Uninterrupted(s, journal.appends());
   }
 
   /**
@@ -101,11 +109,11 @@ class JournalReplayProperties {
    */
   @Property(tries = 150)
   void aCrashAtAnyAppendEndsAsIfNothingHadHappened(@ForAll("scripts") List<Steps.Step> script,
-      @ForAll @IntRange(min = 1, max = 250) int crashAt) {
-    CaseService reference = uninterrupted(script);
+      @ForAll @IntRange(min = 0, max = 10_000) int pick) {
+    Uninterrupted reference = uninterrupted(script);
 
     FakeClock clock = new FakeClock(MentionFixtures.T0);
-    FailingJournal journal = new FailingJournal().crashAt(crashAt);
+    FailingJournal journal = new FailingJournal().crashAt(reference.failAt(pick));
     CaseService s = CaseService.newBuilder().journal(journal).clock(clock).build();
     int[] n = {0};
     int i = 0;
@@ -120,6 +128,7 @@ class JournalReplayProperties {
       }
     }
     Statistics.label("crashed").collect(i < script.size());
+    Statistics.label("crashed").coverage(c -> c.check(true).percentage(p -> p >= 90));
     if (i < script.size()) {
       CaseService restarted = CaseService.newBuilder().journal(journal.disk).clock(clock).build();
       Steps.run(restarted, script.get(i), n); // delivered again
@@ -129,7 +138,7 @@ class JournalReplayProperties {
       }
       s = restarted;
     }
-    assertSameService(reference, s);
+    assertSameService(reference.service(), s);
   }
 
   /**
@@ -138,11 +147,11 @@ class JournalReplayProperties {
    */
   @Property(tries = 150)
   void aFailedAppendIsCompletedByRepeatingTheStep(@ForAll("scripts") List<Steps.Step> script,
-      @ForAll @IntRange(min = 1, max = 250) int failAt) {
-    CaseService reference = uninterrupted(script);
+      @ForAll @IntRange(min = 0, max = 10_000) int pick) {
+    Uninterrupted reference = uninterrupted(script);
 
     FakeClock clock = new FakeClock(MentionFixtures.T0);
-    FailingJournal journal = new FailingJournal().glitchAt(failAt);
+    FailingJournal journal = new FailingJournal().glitchAt(reference.failAt(pick));
     CaseService s = CaseService.newBuilder().journal(journal).clock(clock).build();
     int[] n = {0};
     for (Steps.Step step : script) {
@@ -156,7 +165,8 @@ class JournalReplayProperties {
       }
     }
     Statistics.label("failed").collect(journal.failed());
-    assertSameService(reference, s);
-    assertSameService(reference, CaseService.newBuilder().journal(journal.disk).clock(clock).build());
+    Statistics.label("failed").coverage(c -> c.check(true).percentage(p -> p >= 90));
+    assertSameService(reference.service(), s);
+    assertSameService(reference.service(), CaseService.newBuilder().journal(journal.disk).clock(clock).build());
   }
 }

@@ -15,6 +15,7 @@ public final class FailingJournal extends ForwardingJournal {
   private long appends;
   private long failAt = Long.MAX_VALUE;
   private String marker;
+  private String type;
   private boolean crashOnly = true;
   private boolean dead;
   private int failures;
@@ -34,6 +35,13 @@ public final class FailingJournal extends ForwardingJournal {
   /** Fails only the first append whose type or payload contains {@code marker}; later ones succeed. */
   public FailingJournal glitchAt(String marker) {
     this.marker = marker;
+    crashOnly = false;
+    return this;
+  }
+
+  /** Fails only the next append of record type {@code type}; later ones succeed. */
+  public FailingJournal glitchAtType(String type) {
+    this.type = type;
     crashOnly = false;
     return this;
   }
@@ -58,12 +66,14 @@ public final class FailingJournal extends ForwardingJournal {
   @Override
   public long append(String type, String payload) {
     appends++;
-    boolean hit = appends == failAt || marker != null && (type.contains(marker) || payload.contains(marker));
+    boolean hit = appends == failAt || marker != null && (type.contains(marker) || payload.contains(marker))
+        || type.equals(this.type);
     if (dead || hit) {
       if (crashOnly) {
         dead = true;
       } else {
         marker = null;
+        this.type = null;
       }
       failures++;
       throw new JournalException("append " + appends + " of " + type + " failed (simulated)");
