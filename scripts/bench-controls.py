@@ -3,8 +3,8 @@ r"""Writes three control corpora next to a ClassifierBenchmark corpus, to tell w
 (for /tmp/ck-bench-corpus.txt: /tmp/ck-bench-corpus-repeat256.txt and so on; BASE below is the
 corpus's path without its extension):
 
-  BASE-repeat256.txt    its first 256 texts repeated 16 times: the same 660 KB of text to read, but
-                        few distinct words (they stay in the processor's caches) in a sequence the
+  BASE-repeat256.txt    its first 256 texts repeated 16 times: about as much text to read (the
+                        script prints both sizes), but few distinct words (they stay in the processor's caches) in a sequence the
                         branch predictors can learn;
   BASE-vocab256.txt     4,096 texts of the same word counts drawn at random from the words of its
                         first 256 texts: few distinct words, but no sequence to learn;
@@ -38,5 +38,9 @@ def drawn(pool, seed):
     return [' '.join(rnd.choice(pool) for _ in t.split(' ')) for t in measured]
 
 write('-repeat256.txt', measured[:256] * 16)
-write('-vocab256.txt', drawn([w for t in measured[:256] for w in t.split(' ')], 1))
+first256 = [w for t in measured[:256] for w in t.split(' ')]
+write('-vocab256.txt', drawn(first256, 1))
+size = lambda texts: len('\n'.join(texts).encode('utf-8')) // 1024
+print('distinct words of the first 256 texts:', len(set(first256)), '; UTF-8 text measured:',
+      size(measured), 'KB, repeated:', size(measured[:256] * 16), 'KB')
 write('-vocabAll.txt', drawn([w for t in measured for w in t.split(' ')], 1))
