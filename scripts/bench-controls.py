@@ -4,8 +4,8 @@ r"""Writes three control corpora next to a ClassifierBenchmark corpus, to tell w
 corpus's path without its extension):
 
   BASE-repeat256.txt    its first 256 texts repeated 16 times: about as much text to read (the
-                        script prints both sizes), but few distinct words (they stay in the processor's caches) in a sequence the
-                        branch predictors can learn;
+                        script prints both sizes), but few distinct words (they stay in the
+                        processor's caches) in a sequence the branch predictors can learn;
   BASE-vocab256.txt     4,096 texts of the same word counts drawn at random from the words of its
                         first 256 texts: few distinct words, but no sequence to learn;
   BASE-vocabAll.txt     the same, drawn from the words of all 4,096 measured texts.

@@ -11,10 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.crisiskit.cases.CaseEventType;
 import org.crisiskit.cases.CaseId;
 import org.crisiskit.cases.CaseJournalFormat;
@@ -65,18 +64,16 @@ final class ExportTrainingCommand implements CliCommand {
     }
     int exported = 0;
     try (FileJournal journal = FileJournal.open(dir)) {
-      Map<MentionId, Intent> labels = labels(journal);
-      Set<MentionId> written = new HashSet<>();
+      Map<MentionId, RecordedMention> mentions = new LinkedHashMap<>();
+      Map<MentionId, Intent> labels = labels(journal, mentions);
       try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        int[] n = {0};
-        journal.replay(0, entry -> CaseJournalFormat.mention(entry).ifPresent(rm -> {
+        for (RecordedMention rm : mentions.values()) {
           Intent intent = labels.get(rm.mention().id());
-          if (intent != null && written.add(rm.mention().id())) {
+          if (intent != null) {
             write(w, rm, intent);
-            n[0]++;
+            exported++;
           }
-        }));
-        exported = n[0];
+        }
       }
       io.out().println("exported " + exported + " of " + labels.size() + " journalled mentions to " + out);
     } catch (UncheckedIOException e) {
@@ -87,15 +84,17 @@ final class ExportTrainingCommand implements CliCommand {
 
   /**
    * Every journalled mention and its label, null when it has none: the intent it was accepted with (if
-   * it was assessed), replaced by each reassessment of the case it had joined by then.
+   * it was assessed), replaced by each reassessment of the case it had joined by then. Puts each
+   * mention's first record into {@code mentions}, in journal order.
    */
-  private static Map<MentionId, Intent> labels(FileJournal journal) {
+  private static Map<MentionId, Intent> labels(FileJournal journal, Map<MentionId, RecordedMention> mentions) {
     Map<MentionId, Intent> labels = new HashMap<>();
     Map<MentionId, CaseId> caseOf = new HashMap<>();
     Map<CaseId, List<MentionId>> members = new HashMap<>();
     journal.replay(0, entry -> {
       CaseJournalFormat.mention(entry).ifPresent(rm -> {
         MentionId id = rm.mention().id();
+        mentions.putIfAbsent(id, rm);
         CaseId before = caseOf.put(id, rm.caseId());
         if (before != null) { // journaled again after an interrupted write
           members.get(before).remove(id);

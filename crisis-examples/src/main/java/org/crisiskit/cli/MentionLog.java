@@ -117,10 +117,10 @@ final class MentionLog implements MentionSink, Closeable {
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = ch.size();
-      if (size == 0 || byteAt(ch, size - 1) == '\n') {
+      long start = lastNewline(ch, size) + 1;
+      if (start == size) { // empty, or ends with its newline
         return;
       }
-      long start = lastNewline(ch, size) + 1;
       long torn = size - start;
       if (torn <= MAX_TAIL && readsAsMention(ch, start, (int) torn)) {
         ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
@@ -134,14 +134,14 @@ final class MentionLog implements MentionSink, Closeable {
     }
   }
 
-  private static int byteAt(FileChannel ch, long pos) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(1);
+  /** Fills {@code b} (from its position 0) with the file's bytes from {@code pos} on; false when the file ends first. */
+  private static boolean readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
     while (b.hasRemaining()) {
       if (ch.read(b, pos + b.position()) < 0) {
-        throw new IOException("unexpected end of file");
+        return false;
       }
     }
-    return b.get(0);
+    return true;
   }
 
   /** The position of the last {@code '\n'} before {@code end}, -1 when there is none. */
@@ -152,10 +152,8 @@ final class MentionLog implements MentionSink, Closeable {
       int n = (int) Math.min(buf.capacity(), pos);
       pos -= n;
       buf.clear().limit(n);
-      while (buf.hasRemaining()) {
-        if (ch.read(buf, pos + buf.position()) < 0) {
-          throw new IOException("unexpected end of file");
-        }
+      if (!readFully(ch, buf, pos)) {
+        throw new IOException("unexpected end of file");
       }
       for (int i = n - 1; i >= 0; i--) {
         if (buf.get(i) == '\n') {
@@ -168,10 +166,8 @@ final class MentionLog implements MentionSink, Closeable {
 
   private static boolean readsAsMention(FileChannel ch, long start, int length) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(length);
-    while (b.hasRemaining()) {
-      if (ch.read(b, start + b.position()) < 0) {
-        return false;
-      }
+    if (!readFully(ch, b, start)) {
+      return false;
     }
     try {
       MentionJson.parse(new String(b.array(), StandardCharsets.UTF_8));
