@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crisiskit.classify.Intent;
@@ -220,9 +221,9 @@ final class BuiltInChecks {
   static final class PersonalData implements MessageCheck {
     private final List<String> allowed;
 
-    /** {@code allowed}: the domains of the allow-list, whose e-mail addresses are the brand's own. */
+    /** {@code allowed}: the domains of the allow-list (lower case), whose e-mail addresses are the brand's own. */
     PersonalData(List<String> allowed) {
-      this.allowed = allowed.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+      this.allowed = List.copyOf(allowed);
     }
 
     static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
@@ -283,13 +284,9 @@ final class BuiltInChecks {
         return out;
       }
       String move = "move the conversation to a private channel";
-      Matcher e = EMAIL.matcher(t);
-      while (t.indexOf('@') >= 0 && e.find()) {
-        String domain = e.group().substring(e.group().indexOf('@') + 1).toLowerCase(Locale.ROOT);
-        if (!allowed(domain, allowed) && !overlaps(e.start(), e.end(), cards)) {
-          out.add(Finding.blocking(name(), "e-mail address '" + e.group() + "' in a public message", e.start(), e.end(),
-              move));
-        }
+      if (t.indexOf('@') >= 0) {
+        add(out, EMAIL, t, "e-mail address", move, cards, e -> !allowed(
+            e.group().substring(e.group().indexOf('@') + 1).toLowerCase(Locale.ROOT), allowed));
       }
       if (!digits) {
         return out;
@@ -297,15 +294,10 @@ final class BuiltInChecks {
       for (int[] s : ibans) {
         out.add(Finding.blocking(name(), "IBAN '" + t.substring(s[0], s[1]) + "' in a public message", s[0], s[1], move));
       }
-      add(out, ORDER, t, "order or reference number", move, cards);
-      Matcher id = NATIONAL_ID.matcher(t);
-      while (id.find()) {
-        if (controlLetterOk(id) && !overlaps(id.start(), id.end(), cards) && !overlapsFindings(id.start(), id.end(), out)) {
-          out.add(Finding.blocking(name(), "ID document number '" + id.group() + "' in a public message", id.start(),
-              id.end(), move));
-        }
-      }
-      add(out, ADDRESS, t, "postal address", move, cards);
+      add(out, ORDER, t, "order or reference number", move, cards, x -> true);
+      add(out, NATIONAL_ID, t, "ID document number", move, cards,
+          x -> controlLetterOk(x) && !overlapsFindings(x.start(), x.end(), out));
+      add(out, ADDRESS, t, "postal address", move, cards, x -> true);
       Matcher p = PHONE.matcher(withoutDates(t));
       while (p.find()) {
         long count = p.group().chars().filter(Character::isDigit).count();
@@ -384,10 +376,12 @@ final class BuiltInChecks {
       return DNI_LETTERS.charAt(Integer.parseInt(number) % 23) == Character.toUpperCase(letter.charAt(0));
     }
 
-    private void add(List<Finding> out, Pattern pattern, String t, String what, String move, List<int[]> cards) {
+    /** Adds a finding for each match of {@code pattern} in {@code t} outside a card number that {@code keep} accepts. */
+    private void add(List<Finding> out, Pattern pattern, String t, String what, String move, List<int[]> cards,
+        Predicate<Matcher> keep) {
       Matcher x = pattern.matcher(t);
       while (x.find()) {
-        if (!overlaps(x.start(), x.end(), cards)) {
+        if (!overlaps(x.start(), x.end(), cards) && keep.test(x)) {
           out.add(Finding.blocking(name(), what + " '" + x.group() + "' in a public message", x.start(), x.end(), move));
         }
       }
@@ -467,8 +461,9 @@ final class BuiltInChecks {
   static final class LinksAllowed implements MessageCheck {
     private final List<String> allowed;
 
+    /** {@code allowed}: the allowed domains, lower case. */
     LinksAllowed(List<String> allowed) {
-      this.allowed = allowed.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+      this.allowed = List.copyOf(allowed);
     }
 
     @Override
