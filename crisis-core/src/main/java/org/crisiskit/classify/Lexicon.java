@@ -129,12 +129,7 @@ final class Lexicon {
       for (String w : words) {
         int e = phraseEntry(w);
         if (e >= 0) {
-          topics[e] |= bit;
-          for (int l = EN; l <= ES; l++) {
-            if ((langs & 1 << l) != 0) {
-              langTopics[l][e] |= bit;
-            }
-          }
+          addTopics(e, langs, bit);
         }
       }
     }));
@@ -228,6 +223,36 @@ final class Lexicon {
     }
   }
 
+  /** Adds topic bits to an entry, for the languages {@code langs}. */
+  private void addTopics(int e, int langs, long bits) {
+    topics[e] |= bits;
+    for (int l = EN; l <= ES; l++) {
+      if ((langs & 1 << l) != 0) {
+        langTopics[l][e] |= bits;
+      }
+    }
+  }
+
+  /** Adds flag bits to an entry, for the languages {@code langs}. */
+  private void addFlags(int e, int langs, int bits) {
+    flags[e] |= bits;
+    for (int l = EN; l <= ES; l++) {
+      if ((langs & 1 << l) != 0) {
+        langFlags[l][e] |= bits;
+      }
+    }
+  }
+
+  /** Makes an entry's abuse not mild, for the languages {@code langs}. */
+  private void clearMild(int e, int langs) {
+    kinds[e] &= ~MILD;
+    for (int l = EN; l <= ES; l++) {
+      if ((langs & 1 << l) != 0) {
+        langKinds[l][e] &= ~MILD;
+      }
+    }
+  }
+
   private void loadCues(Map<String, Integer> topicIndex) {
     for (String[] row : rows("cues.tsv")) {
       String kind = row[0];
@@ -270,12 +295,7 @@ final class Lexicon {
           int al = langs == 1 << EN ? langs | 1 << ES : langs;
           addKinds(e, al, w < 2 ? ABUSE | MILD : ABUSE);
           if (w >= 2) {
-            kinds[e] &= ~MILD;
-            for (int l = EN; l <= ES; l++) {
-              if ((al & 1 << l) != 0) {
-                langKinds[l][e] &= ~MILD;
-              }
-            }
+            clearMild(e, al);
           }
           if (Float.isNaN(valEn[e])) {
             valEn[e] = -w * 0.7f;
@@ -295,21 +315,9 @@ final class Lexicon {
         case "stop": kinds[e] |= lang.equals("es") ? STOP_ES : STOP_EN; break;
         default:
           if (kind.startsWith("topic:")) {
-            long bit = 1L << topicIndex.get(kind.substring(6));
-            topics[e] |= bit;
-            for (int l = EN; l <= ES; l++) {
-              if ((langs & 1 << l) != 0) {
-                langTopics[l][e] |= bit;
-              }
-            }
+            addTopics(e, langs, 1L << topicIndex.get(kind.substring(6)));
           } else if (kind.startsWith("flag:")) {
-            int bit = 1 << Flag.fromJsonName(kind.substring(5)).ordinal();
-            flags[e] |= bit;
-            for (int l = EN; l <= ES; l++) {
-              if ((langs & 1 << l) != 0) {
-                langFlags[l][e] |= bit;
-              }
-            }
+            addFlags(e, langs, 1 << Flag.fromJsonName(kind.substring(5)).ordinal());
           } else {
             throw new IllegalStateException("cues.tsv: unknown kind " + kind);
           }
